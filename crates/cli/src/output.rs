@@ -1,0 +1,19 @@
+use infoklass_core::Status;
+use serde::Serialize;
+
+use crate::CliError;
+
+pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError { code: "UNEXPECTED".into(), message: e.to_string() })?;
+    println!("{text}");
+    Ok(())
+}
+
+pub fn status_sv(s: Status) -> &'static str {
+    match s {
+        Status::Utkast => "Utkast",
+        Status::Faststalld => "Fastställd",
+        Status::Ersatt => "Ersatt",
+    }
+}

@@ -1,0 +1,24 @@
+//! The classification domain of Infoklass.
+//!
+//! Pure logic only: no file or database access and no clock. Time and identities are
+//! passed in by the caller, so every rule here is tested with plain values.
+
+pub mod aspect;
+pub mod classification;
+pub mod diff;
+pub mod error;
+pub mod info_type;
+pub mod lagrum;
+pub mod object;
+pub mod profile;
+pub mod scale;
+pub mod validation;
+
+pub use aspect::{profile_string, Aspect, Levels, PerAspect};
+pub use classification::{ClassificationContent, InformationSet, Status, Uplift, UpliftReason};
+pub use error::CoreError;
+pub use lagrum::{Lagrum, LagrumDecision, LagrumStatus, Suggestion};
+pub use object::{Hosting, ObjectKind, ObjectMeta};
+pub use profile::{derive_profile, Origin, Profile};
+pub use scale::Scale;
+pub use validation::{approval_issues, Issue};

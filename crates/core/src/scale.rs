@@ -1,0 +1,108 @@
+//! The classification scale as versioned data (levels, names, descriptions, guiding questions).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::aspect::{Aspect, PerAspect};
+use crate::error::CoreError;
+
+/// The scale shipped with the app; organisations may later load their own.
+pub const DEFAULT_SCALE_TOML: &str = include_str!("../../../catalog/scales/klassa4.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Scale {
+    pub id: String,
+    pub version: String,
+    pub name_sv: String,
+    pub name_en: String,
+    /// From this level on, no requirements are generated and a separate analysis is needed.
+    pub security_level: u8,
+    pub levels: Vec<LevelName>,
+    pub aspects: PerAspect<AspectText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LevelName {
+    pub level: u8,
+    pub name_sv: String,
+    pub name_en: String,
+    pub short_sv: String,
+    pub short_en: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct AspectText {
+    pub name_sv: String,
+    pub name_en: String,
+    pub question_sv: String,
+    pub question_en: String,
+    pub guidance_sv: Vec<String>,
+    pub guidance_en: Vec<String>,
+    /// One description per level, index = level.
+    pub levels_sv: Vec<String>,
+    pub levels_en: Vec<String>,
+}
+
+impl Scale {
+    pub fn from_toml(text: &str) -> Result<Scale, CoreError> {
+        let scale: Scale = toml::from_str(text).map_err(|e| CoreError::BadScale(e.to_string()))?;
+        scale.check()?;
+        Ok(scale)
+    }
+
+    pub fn default_scale() -> Scale {
+        Scale::from_toml(DEFAULT_SCALE_TOML).expect("the shipped scale is valid")
+    }
+
+    pub fn max_level(&self) -> u8 {
+        self.levels.iter().map(|l| l.level).max().unwrap_or(0)
+    }
+
+    pub fn is_valid_level(&self, level: u8) -> bool {
+        self.levels.iter().any(|l| l.level == level)
+    }
+
+    pub fn level_name_sv(&self, level: u8) -> Option<&str> {
+        self.levels.iter().find(|l| l.level == level).map(|l| l.name_sv.as_str())
+    }
+
+    fn check(&self) -> Result<(), CoreError> {
+        let bad = |m: String| Err(CoreError::BadScale(m));
+        if self.levels.is_empty() {
+            return bad("the scale has no levels".into());
+        }
+        for (i, l) in self.levels.iter().enumerate() {
+            if l.level as usize != i {
+                return bad(format!("levels must be numbered 0, 1, 2 … in order; found {} at position {i}", l.level));
+            }
+        }
+        for a in Aspect::ALL {
+            let t = self.aspects.get(a);
+            if t.levels_sv.len() != self.levels.len() || t.levels_en.len() != self.levels.len() {
+                return bad(format!("aspect {} needs one description per level", a.code()));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_scale_has_five_levels_and_four_aspects() {
+        let s = Scale::default_scale();
+        assert_eq!(s.max_level(), 4);
+        assert_eq!(s.security_level, 4);
+        assert_eq!(s.level_name_sv(2), Some("Betydande skada"));
+        assert_eq!(s.aspects.get(Aspect::T).name_sv, "Tillgänglighet");
+        assert!(!s.aspects.get(Aspect::K).guidance_sv.is_empty());
+    }
+
+    #[test]
+    fn rejects_a_scale_with_missing_descriptions() {
+        let broken = DEFAULT_SCALE_TOML.replacen("levels_sv = [", "levels_sv = [\"extra\",", 1);
+        assert!(matches!(Scale::from_toml(&broken), Err(CoreError::BadScale(_))));
+    }
+}

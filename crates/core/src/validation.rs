@@ -1,0 +1,216 @@
+//! What must be in place before a classification can be approved (fastställd).
+//! Each problem has a code the UI translates; `message_sv` serves the CLI.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::aspect::Aspect;
+use crate::classification::ClassificationContent;
+use crate::info_type::InfoType;
+use crate::lagrum::{Lagrum, LagrumStatus};
+use crate::object::{is_iso_date, ObjectMeta};
+use crate::profile::derive_profile;
+use crate::scale::Scale;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Issue {
+    pub code: String,
+    pub set_id: Option<String>,
+    pub set_name: Option<String>,
+    pub aspect: Option<Aspect>,
+    pub lagrum: Option<Lagrum>,
+}
+
+impl Issue {
+    fn new(code: &str) -> Issue {
+        Issue { code: code.into(), set_id: None, set_name: None, aspect: None, lagrum: None }
+    }
+
+    /// A Swedish sentence for the command line.
+    pub fn message_sv(&self) -> String {
+        let set = self.set_name.as_deref().unwrap_or("?");
+        let aspect = self.aspect.map(|a| a.code()).unwrap_or("?");
+        let lagrum = self.lagrum.map(|l| l.name_sv()).unwrap_or("?");
+        match self.code.as_str() {
+            "OBJECT_NAME_MISSING" => "Objektet saknar namn.".into(),
+            "BAD_DATE" => "Ett datum är inte skrivet ÅÅÅÅ-MM-DD.".into(),
+            "NO_SETS" => "Lägg till minst en informationsmängd.".into(),
+            "SET_NAME_MISSING" => "En informationsmängd saknar namn.".into(),
+            "SET_NAME_DUPLICATE" => format!("Namnet «{set}» används för flera informationsmängder."),
+            "LEVEL_MISSING" => format!("«{set}»: nivå för {aspect} saknas."),
+            "LEVEL_OUT_OF_SCALE" => format!("«{set}»: nivån för {aspect} finns inte på skalan."),
+            "MOTIVATION_MISSING" => format!("«{set}»: motivering för {aspect} saknas."),
+            "LOWERED_WITHOUT_MOTIVATION" => {
+                format!("«{set}»: {aspect} är lägre än informationstypens nivå och behöver en motivering.")
+            }
+            "SECURITY_LEVEL_MOTIVATION_MISSING" => {
+                format!("«{set}»: nivå 4 för {aspect} kräver en motivering.")
+            }
+            "UPLIFT_NOT_ABOVE" => format!("Uppjusteringen av {aspect} måste vara högre än den härledda nivån."),
+            "UPLIFT_MOTIVATION_MISSING" => format!("Uppjusteringen av {aspect} saknar motivering."),
+            "LAGRUM_UNDECIDED" => format!("Ta ställning till förslaget från {lagrum}."),
+            "LAGRUM_REASON_MISSING" => format!("Beslutet om {lagrum} saknar motivering."),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Every reason the classification cannot be approved yet; empty when it can.
+pub fn approval_issues(
+    meta: &ObjectMeta,
+    content: &ClassificationContent,
+    scale: &Scale,
+    info_types: &[InfoType],
+) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if meta.name.trim().is_empty() {
+        out.push(Issue::new("OBJECT_NAME_MISSING"));
+    }
+    let dates = [&meta.classification_date, &meta.next_review];
+    if dates.iter().any(|d| d.as_deref().is_some_and(|d| !is_iso_date(d))) {
+        out.push(Issue::new("BAD_DATE"));
+    }
+    if content.sets.is_empty() {
+        out.push(Issue::new("NO_SETS"));
+    }
+    let mut names = HashSet::new();
+    for set in &content.sets {
+        let at = |code: &str, aspect: Option<Aspect>| Issue {
+            set_id: Some(set.id.clone()),
+            set_name: Some(set.name.clone()),
+            aspect,
+            ..Issue::new(code)
+        };
+        if set.name.trim().is_empty() {
+            out.push(at("SET_NAME_MISSING", None));
+        } else if !names.insert(set.name.trim().to_lowercase()) {
+            out.push(at("SET_NAME_DUPLICATE", None));
+        }
+        let floor = set.info_type.as_ref().and_then(|k| info_types.iter().find(|t| &t.key == k));
+        for a in Aspect::ALL {
+            let motivated = !set.motivations.get(a).trim().is_empty();
+            match *set.levels.get(a) {
+                None => out.push(at("LEVEL_MISSING", Some(a))),
+                Some(l) if !scale.is_valid_level(l) => out.push(at("LEVEL_OUT_OF_SCALE", Some(a))),
+                Some(_) if motivated => {}
+                Some(l) if l >= scale.security_level => out.push(at("SECURITY_LEVEL_MOTIVATION_MISSING", Some(a))),
+                Some(l) if floor.is_some_and(|t| l < *t.levels.get(a)) => {
+                    out.push(at("LOWERED_WITHOUT_MOTIVATION", Some(a)))
+                }
+                Some(_) => out.push(at("MOTIVATION_MISSING", Some(a))),
+            }
+        }
+    }
+    let profile = derive_profile(content, scale);
+    for (a, uplift) in content.uplifts.iter() {
+        let Some(u) = uplift else { continue };
+        let aspect_issue = |code: &str| Issue { aspect: Some(a), ..Issue::new(code) };
+        if profile.set_max.get(a).is_some_and(|m| u.level <= m) || !scale.is_valid_level(u.level) {
+            out.push(aspect_issue("UPLIFT_NOT_ABOVE"));
+        }
+        if u.motivation.trim().is_empty() {
+            out.push(aspect_issue("UPLIFT_MOTIVATION_MISSING"));
+        }
+    }
+    for d in &content.lagrum {
+        let issue = |code: &str| Issue { lagrum: Some(d.lagrum), ..Issue::new(code) };
+        let unmet = profile.suggestions.iter().any(|s| s.lagrum == d.lagrum && !s.met);
+        let reaches_security = d.lagrum.minimums().iter().any(|&(_, l)| l >= scale.security_level);
+        match d.status {
+            LagrumStatus::Pending if unmet => out.push(issue("LAGRUM_UNDECIDED")),
+            LagrumStatus::Declined if d.reason.trim().is_empty() => out.push(issue("LAGRUM_REASON_MISSING")),
+            LagrumStatus::Accepted if reaches_security && d.reason.trim().is_empty() => {
+                out.push(issue("LAGRUM_REASON_MISSING"))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aspect::PerAspect;
+    use crate::classification::{InformationSet, Uplift, UpliftReason};
+    use crate::info_type::{parse_info_types, DEFAULT_INFO_TYPES_TOML};
+    use crate::lagrum::LagrumDecision;
+
+    fn meta() -> ObjectMeta {
+        ObjectMeta { name: "Ekonomisystem".into(), ..Default::default() }
+    }
+
+    fn full_set(name: &str, level: u8) -> InformationSet {
+        InformationSet {
+            id: name.into(),
+            name: name.into(),
+            levels: PerAspect::from_fn(|_| Some(level)),
+            motivations: PerAspect::from_fn(|a| format!("motivering {}", a.code())),
+            ..Default::default()
+        }
+    }
+
+    fn codes(issues: &[Issue]) -> Vec<&str> {
+        issues.iter().map(|i| i.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_complete_classification_has_no_issues() {
+        let c = ClassificationContent { sets: vec![full_set("Fakturor", 2)], ..Default::default() };
+        assert!(approval_issues(&meta(), &c, &Scale::default_scale(), &[]).is_empty());
+    }
+
+    #[test]
+    fn missing_levels_motivations_and_sets_are_reported() {
+        let scale = Scale::default_scale();
+        let empty = ClassificationContent::default();
+        assert_eq!(codes(&approval_issues(&meta(), &empty, &scale, &[])), vec!["NO_SETS"]);
+
+        let mut s = full_set("Fakturor", 2);
+        s.levels.t = None;
+        s.motivations.k.clear();
+        let c = ClassificationContent { sets: vec![s, full_set("fakturor", 1)], ..Default::default() };
+        assert_eq!(
+            codes(&approval_issues(&meta(), &c, &scale, &[])),
+            vec!["MOTIVATION_MISSING", "LEVEL_MISSING", "SET_NAME_DUPLICATE"]
+        );
+    }
+
+    #[test]
+    fn level_four_and_lowering_need_their_own_motivation() {
+        let types = parse_info_types(DEFAULT_INFO_TYPES_TOML).unwrap();
+        let mut s = full_set("Journal", 1);
+        s.info_type = Some("patientjournal".into());
+        s.levels.k = Some(4);
+        s.motivations = PerAspect::default();
+        let c = ClassificationContent { sets: vec![s], ..Default::default() };
+        let issues = approval_issues(&meta(), &c, &Scale::default_scale(), &types);
+        assert_eq!(
+            codes(&issues),
+            vec![
+                "SECURITY_LEVEL_MOTIVATION_MISSING",
+                "LOWERED_WITHOUT_MOTIVATION",
+                "LOWERED_WITHOUT_MOTIVATION",
+                "LOWERED_WITHOUT_MOTIVATION"
+            ]
+        );
+    }
+
+    #[test]
+    fn uplifts_and_lagrum_need_reasons_and_decisions() {
+        let mut c = ClassificationContent { sets: vec![full_set("Register", 1)], ..Default::default() };
+        c.uplifts.k = Some(Uplift { level: 1, reason: UpliftReason::Ackumulering, motivation: String::new() });
+        c.lagrum = vec![
+            LagrumDecision { lagrum: Lagrum::GdprSarskilda, status: LagrumStatus::Pending, reason: String::new() },
+            LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Declined, reason: " ".into() },
+        ];
+        let issues = approval_issues(&meta(), &c, &Scale::default_scale(), &[]);
+        assert_eq!(
+            codes(&issues),
+            vec!["UPLIFT_NOT_ABOVE", "UPLIFT_MOTIVATION_MISSING", "LAGRUM_UNDECIDED", "LAGRUM_REASON_MISSING"]
+        );
+        assert!(issues[2].message_sv().contains("GDPR"));
+    }
+}

@@ -1,0 +1,148 @@
+//! What the store hands to its callers (the CLI and the desktop commands). These shapes are
+//! the command contract: TypeScript bindings are generated from them for the UI.
+
+use infoklass_core::diff::Change;
+use infoklass_core::{ClassificationContent, Issue, Levels, ObjectKind, ObjectMeta, Profile, Status};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Filters for the object list; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ObjectFilter {
+    /// Matches name, description, unit, owners, supplier and tags (case-insensitive).
+    pub search: Option<String>,
+    pub kind: Option<ObjectKind>,
+    pub unit: Option<String>,
+    pub status: Option<Status>,
+    /// Only objects whose next review date has passed.
+    pub review_overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ObjectSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: ObjectKind,
+    pub unit: String,
+    pub information_owner: String,
+    pub status: Status,
+    pub levels: Levels,
+    pub profile: String,
+    pub next_review: Option<String>,
+    pub review_overdue: bool,
+    /// Some aspect reaches the security level (level 4).
+    pub security_level: bool,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ObjectList {
+    pub items: Vec<ObjectSummary>,
+    /// Number of objects in the database, before filtering.
+    pub total: u32,
+    /// Every organisation unit in use, for the filter.
+    pub units: Vec<String>,
+}
+
+/// One classification of an object, with its derived profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClassificationView {
+    pub id: String,
+    /// 1 for the first classification, 2 for the first re-classification, …
+    pub version: u32,
+    pub status: Status,
+    pub scale_id: String,
+    pub scale_version: String,
+    /// For an approved classification: the object's facts as they were approved.
+    pub meta: ObjectMeta,
+    pub content: ClassificationContent,
+    pub profile: Profile,
+    pub created_at: String,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct VersionSummary {
+    pub id: String,
+    pub version: u32,
+    pub status: Status,
+    pub profile: String,
+    pub created_at: String,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ObjectDetail {
+    pub id: String,
+    pub meta: ObjectMeta,
+    /// The newest classification: a draft being worked on, or the approved one.
+    pub current: ClassificationView,
+    /// The last approved classification when `current` is a newer draft.
+    pub previous_approved: Option<ClassificationView>,
+    /// What the draft changes compared with the last approved classification.
+    pub changes: Vec<Change>,
+    /// What stands in the way of approving `current` (empty when it can be approved).
+    pub issues: Vec<Issue>,
+    pub versions: Vec<VersionSummary>,
+    pub review_overdue: bool,
+}
+
+/// A new object with its first (draft) classification.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct NewObject {
+    pub meta: ObjectMeta,
+    pub content: ClassificationContent,
+}
+
+/// The live result of a classification being edited: derived profile and open issues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Preview {
+    pub profile: Profile,
+    pub issues: Vec<Issue>,
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HistoryEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    /// create, update, save_draft, approve, reclassify, delete
+    pub action: String,
+    /// object or classification
+    pub entity: String,
+    pub entity_id: String,
+    /// JSON of the state before the change (absent for a creation).
+    pub old: Option<String>,
+    /// JSON of the state after the change (absent for a deletion).
+    pub new: Option<String>,
+}
+
+/// Facts about the running app, for the status bar and the about box.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    /// Who is recorded in the audit log for changes made in this session.
+    pub user: String,
+    pub scale_id: String,
+    pub scale_version: String,
+    /// Today's date as the app sees it (ISO), for overdue marks.
+    pub today: String,
+}
+
+/// An error as the UI receives it: the UI shows a Swedish text chosen by `code`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ErrorBody {
+    pub code: String,
+    /// English text for logs and for codes the UI does not know.
+    pub message: String,
+    /// Structured details, e.g. the list of issues for VALIDATION.
+    #[ts(type = "unknown")]
+    pub details: Option<serde_json::Value>,
+}

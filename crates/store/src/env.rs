@@ -1,0 +1,44 @@
+//! The edges shared by the CLI and the desktop app: where the database lives by default,
+//! who the user is, and what time it is. Business logic never calls these itself.
+
+use std::path::PathBuf;
+
+use crate::Ctx;
+
+/// Environment variable naming the database file (overridden by `--db`).
+pub const DB_ENV: &str = "INFOKLASS_DB";
+
+/// The per-user database: the platform's app data folder (on Linux `~/.local/share/infoklass`).
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("se", "Infoklass", "infoklass")
+        .map(|d| d.data_dir().join("infoklass.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("infoklass.sqlite"))
+}
+
+/// `--db`, else `INFOKLASS_DB`, else the per-user default.
+pub fn resolve_db_path(cli: Option<PathBuf>) -> PathBuf {
+    cli.or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(default_db_path)
+}
+
+/// The user recorded in the audit log: `INFOKLASS_USER`, else the login name.
+pub fn current_user() -> String {
+    ["INFOKLASS_USER", "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "okänd".to_string())
+}
+
+impl Ctx {
+    /// A context for the current user at the current time (local date for `today`).
+    pub fn system() -> Ctx {
+        let now = time::OffsetDateTime::now_utc();
+        let local = time::UtcOffset::current_local_offset().map(|o| now.to_offset(o)).unwrap_or(now);
+        Ctx {
+            actor: current_user(),
+            now: now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            today: local.date().to_string(),
+        }
+    }
+}

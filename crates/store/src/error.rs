@@ -1,0 +1,56 @@
+use infoklass_core::Issue;
+use thiserror::Error;
+
+use crate::dto::ErrorBody;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("the current classification is approved; start a re-classification to change it")]
+    NotDraft,
+    #[error("there is nothing approved to re-classify from, or a draft already exists")]
+    NoApprovedVersion,
+    #[error("the classification cannot be approved yet ({} open issues)", .0.len())]
+    Validation(Vec<Issue>),
+    #[error("an object named \"{0}\" already exists")]
+    NameTaken(String),
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("the database could not be opened or written: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("stored data could not be read: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl StoreError {
+    /// A stable, machine-readable code; the UI picks its text by it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotFound(_) => "NOT_FOUND",
+            StoreError::NotDraft => "NOT_DRAFT",
+            StoreError::NoApprovedVersion => "NO_APPROVED_VERSION",
+            StoreError::Validation(_) => "VALIDATION",
+            StoreError::NameTaken(_) => "NAME_TAKEN",
+            StoreError::InvalidInput(_) => "INVALID_INPUT",
+            StoreError::NewerSchema { .. } => "DB_NEWER_SCHEMA",
+            StoreError::Db(_) | StoreError::Json(_) => "DB_ERROR",
+        }
+    }
+
+    pub fn to_body(&self) -> ErrorBody {
+        let details = match self {
+            StoreError::Validation(issues) => serde_json::to_value(issues).ok(),
+            StoreError::NameTaken(name) | StoreError::NotFound(name) => Some(serde_json::json!({ "name": name })),
+            StoreError::NewerSchema { found, supported } => {
+                Some(serde_json::json!({ "found": found, "supported": supported }))
+            }
+            _ => None,
+        };
+        ErrorBody { code: self.code().into(), message: self.to_string(), details }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;

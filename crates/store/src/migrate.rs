@@ -1,0 +1,40 @@
+//! Numbered SQL migrations from `migrations/`, embedded in the binary and applied at open.
+//!
+//! The schema version is SQLite's `user_version`. All pending migrations run in one
+//! transaction, so a failure leaves the database as it was. A database written by a newer
+//! Infoklass (a higher version than we know) is refused rather than misread.
+
+use rusqlite::Connection;
+
+use crate::error::StoreError;
+
+/// (version, SQL); versions are consecutive from 1.
+pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../../../migrations/0001_init.sql"))];
+
+pub fn latest_version() -> u32 {
+    MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
+}
+
+pub fn schema_version(conn: &Connection) -> Result<u32, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies what is missing; returns how many migrations ran.
+pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
+    let current = schema_version(conn)?;
+    let latest = latest_version();
+    if current > latest {
+        return Err(StoreError::NewerSchema { found: current, supported: latest });
+    }
+    let pending: Vec<_> = MIGRATIONS.iter().filter(|(v, _)| *v > current).collect();
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let tx = conn.transaction()?;
+    for (version, sql) in &pending {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+    }
+    tx.commit()?;
+    Ok(pending.len())
+}

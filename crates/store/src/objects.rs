@@ -1,0 +1,218 @@
+//! Objects: create, change facts, delete, find, list.
+
+use infoklass_core::object::is_iso_date;
+use infoklass_core::{derive_profile, ObjectMeta, Status};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::audit::{self, Entry};
+use crate::classify::{normalise_content, store_derived};
+use crate::dto::{NewObject, ObjectFilter, ObjectList, ObjectSummary};
+use crate::error::{Result, StoreError};
+use crate::rows::{self, hosting_str, name_key, search_text};
+use crate::{Ctx, Store};
+
+/// Trims the facts and checks what must hold for any saved object (drafts included).
+pub(crate) fn normalise_meta(meta: &ObjectMeta) -> Result<ObjectMeta> {
+    let mut m = meta.clone();
+    m.name = m.name.trim().to_string();
+    if m.name.is_empty() {
+        return Err(StoreError::InvalidInput("the object needs a name".into()));
+    }
+    for date in [&mut m.classification_date, &mut m.next_review] {
+        if date.as_deref().is_some_and(|d| d.trim().is_empty()) {
+            *date = None;
+        }
+        if let Some(d) = date.as_deref().filter(|d| !is_iso_date(d)) {
+            return Err(StoreError::InvalidInput(format!("\"{d}\" is not a date (YYYY-MM-DD)")));
+        }
+    }
+    let clean = |list: &mut Vec<String>| {
+        *list = list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    };
+    clean(&mut m.participants);
+    clean(&mut m.tags);
+    Ok(m)
+}
+
+fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) -> Result<()> {
+    let owner: Option<String> = conn
+        .query_row("SELECT id FROM objects WHERE name_key = ?1", [name_key(name)], |r| r.get(0))
+        .optional()?;
+    match owner {
+        Some(id) if Some(id.as_str()) != except_id => Err(StoreError::NameTaken(name.to_string())),
+        _ => Ok(()),
+    }
+}
+
+fn write_meta(conn: &Connection, id: &str, m: &ObjectMeta, now: &str, insert: bool) -> Result<()> {
+    let sql = if insert {
+        "INSERT INTO objects (id, name, name_key, kind, description, unit, information_owner, system_owner,
+            system_administrator, supplier, hosting, participants, tags, classification_date, next_review,
+            search_text, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)"
+    } else {
+        "UPDATE objects SET name = ?2, name_key = ?3, kind = ?4, description = ?5, unit = ?6,
+            information_owner = ?7, system_owner = ?8, system_administrator = ?9, supplier = ?10, hosting = ?11,
+            participants = ?12, tags = ?13, classification_date = ?14, next_review = ?15, search_text = ?16,
+            updated_at = ?17
+         WHERE id = ?1"
+    };
+    let changed = conn.execute(
+        sql,
+        params![
+            id, m.name, name_key(&m.name), m.kind.as_str(), m.description, m.unit, m.information_owner,
+            m.system_owner, m.system_administrator, m.supplier, hosting_str(m.hosting),
+            serde_json::to_string(&m.participants)?, serde_json::to_string(&m.tags)?, m.classification_date,
+            m.next_review, search_text(m), now
+        ],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound(id.to_string()));
+    }
+    Ok(())
+}
+
+pub(crate) fn read_meta(conn: &Connection, id: &str) -> Result<ObjectMeta> {
+    let sql = format!("SELECT {} FROM objects WHERE id = ?1", rows::META_COLUMNS);
+    conn.query_row(&sql, [id], |r| rows::meta_from_row(r, 0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(id.to_string()))
+}
+
+impl Store {
+    /// Creates an object with its first classification as a draft; returns the new id.
+    pub fn create_object(&mut self, ctx: &Ctx, input: &NewObject) -> Result<String> {
+        let meta = normalise_meta(&input.meta)?;
+        let content = normalise_content(&input.content, &self.scale)?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let classification_id = uuid::Uuid::new_v4().to_string();
+        let tx = self.conn.transaction()?;
+        ensure_name_free(&tx, &meta.name, None)?;
+        write_meta(&tx, &id, &meta, &ctx.now, true)?;
+        tx.execute(
+            "INSERT INTO classifications (id, object_id, version, status, scale_id, scale_version, created_at, updated_at)
+             VALUES (?1, ?2, 1, 'utkast', ?3, ?4, ?5, ?5)",
+            params![classification_id, id, self.scale.id, self.scale.version, ctx.now],
+        )?;
+        store_derived(&tx, &classification_id, &content, &derive_profile(&content, &self.scale))?;
+        let entry = Entry { action: "create", entity: "object", entity_id: &id, object_id: &id };
+        let new = NewObject { meta, content };
+        audit::record::<(), _>(&tx, ctx, entry, None, Some(&new))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Changes the facts of an object. Approved classifications keep the facts they froze.
+    pub fn update_object(&mut self, ctx: &Ctx, id: &str, meta: &ObjectMeta) -> Result<()> {
+        let meta = normalise_meta(meta)?;
+        let tx = self.conn.transaction()?;
+        let old = read_meta(&tx, id)?;
+        if old == meta {
+            return Ok(());
+        }
+        ensure_name_free(&tx, &meta.name, Some(id))?;
+        write_meta(&tx, id, &meta, &ctx.now, false)?;
+        let entry = Entry { action: "update", entity: "object", entity_id: id, object_id: id };
+        audit::record(&tx, ctx, entry, Some(&old), Some(&meta))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes an object and all its classifications; the audit log keeps the full record.
+    pub fn delete_object(&mut self, ctx: &Ctx, id: &str) -> Result<()> {
+        let detail = self.get_object(id, &ctx.today)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM objects WHERE id = ?1", [id])?;
+        let entry = Entry { action: "delete", entity: "object", entity_id: id, object_id: id };
+        audit::record::<_, ()>(&tx, ctx, entry, Some(&detail), None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Finds an object by id, or by name (case-insensitive).
+    pub fn find_object(&self, id_or_name: &str) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT id FROM objects WHERE id = ?1 OR name_key = ?2",
+                params![id_or_name.trim(), name_key(id_or_name)],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id_or_name.to_string()))
+    }
+
+    /// The object list with search and filters, ordered by name.
+    pub fn list_objects(&self, filter: &ObjectFilter, today: &str) -> Result<ObjectList> {
+        let mut sql = String::from(
+            "SELECT o.id, o.name, o.kind, o.unit, o.information_owner, o.next_review, o.updated_at,
+                    c.status, c.levels, c.profile
+             FROM objects o
+             JOIN classifications c ON c.object_id = o.id
+              AND c.version = (SELECT MAX(version) FROM classifications WHERE object_id = o.id)
+             WHERE 1 = 1",
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(words) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            for word in words.to_lowercase().split_whitespace() {
+                let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                args.push(Box::new(format!("%{escaped}%")));
+                sql.push_str(&format!(" AND o.search_text LIKE ?{} ESCAPE '\\'", args.len()));
+            }
+        }
+        if let Some(kind) = filter.kind {
+            args.push(Box::new(kind.as_str()));
+            sql.push_str(&format!(" AND o.kind = ?{}", args.len()));
+        }
+        if let Some(unit) = filter.unit.as_deref().filter(|u| !u.is_empty()) {
+            args.push(Box::new(unit.to_string()));
+            sql.push_str(&format!(" AND o.unit = ?{}", args.len()));
+        }
+        if let Some(status) = filter.status {
+            args.push(Box::new(status.as_str()));
+            sql.push_str(&format!(" AND c.status = ?{}", args.len()));
+        }
+        if filter.review_overdue {
+            args.push(Box::new(today.to_string()));
+            sql.push_str(&format!(" AND o.next_review IS NOT NULL AND o.next_review < ?{}", args.len()));
+        }
+        sql.push_str(" ORDER BY o.name_key");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let kind: String = r.get(2)?;
+            let status: String = r.get(7)?;
+            let levels: String = r.get(8)?;
+            let next_review: Option<String> = r.get(5)?;
+            Ok(ObjectSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: infoklass_core::ObjectKind::parse(&kind).unwrap_or(infoklass_core::ObjectKind::System),
+                unit: r.get(3)?,
+                information_owner: r.get(4)?,
+                review_overdue: next_review.as_deref().is_some_and(|d| d < today),
+                next_review,
+                updated_at: r.get(6)?,
+                status: Status::parse(&status).unwrap_or(Status::Utkast),
+                levels: serde_json::from_str(&levels).unwrap_or_default(),
+                profile: r.get(9)?,
+                security_level: false,
+            })
+        })?;
+        let mut items: Vec<ObjectSummary> = rows.collect::<std::result::Result<_, _>>()?;
+        for item in &mut items {
+            item.security_level = item.levels.iter().any(|(_, l)| l.is_some_and(|l| l >= self.scale.security_level));
+        }
+        let total: u32 = self.conn.query_row("SELECT COUNT(*) FROM objects", [], |r| r.get(0))?;
+        let mut units_stmt =
+            self.conn.prepare_cached("SELECT DISTINCT unit FROM objects WHERE unit <> '' ORDER BY unit")?;
+        let units = units_stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        Ok(ObjectList { items, total, units })
+    }
+
+    /// The audit history of an object, newest first (also after it was deleted).
+    pub fn history(&self, id: &str) -> Result<Vec<crate::dto::HistoryEntry>> {
+        if !audit::has_history(&self.conn, id)? {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        audit::history(&self.conn, id)
+    }
+}

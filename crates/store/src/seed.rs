@@ -1,0 +1,44 @@
+//! The shipped defaults (the scale and the information types) written into a new database.
+
+use infoklass_core::info_type::{parse_info_types, InfoType, DEFAULT_INFO_TYPES_TOML};
+use infoklass_core::Scale;
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+
+/// Makes sure the default scale and information types are stored; returns the scale.
+pub fn seed_defaults(conn: &mut Connection) -> Result<Scale> {
+    let scale = Scale::default_scale();
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT OR IGNORE INTO scales (id, version, definition) VALUES (?1, ?2, ?3)",
+        params![scale.id, scale.version, serde_json::to_string(&scale)?],
+    )?;
+    let have_types: i64 = tx.query_row("SELECT COUNT(*) FROM info_types", [], |r| r.get(0))?;
+    if have_types == 0 {
+        let types = parse_info_types(DEFAULT_INFO_TYPES_TOML).expect("the shipped information types are valid");
+        for (i, t) in types.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, i as i64],
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(scale)
+}
+
+pub fn info_types(conn: &Connection) -> Result<Vec<InfoType>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT key, name_sv, name_en, description_sv, levels FROM info_types ORDER BY position")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (key, name_sv, name_en, description_sv, levels) = row?;
+        out.push(InfoType { key, name_sv, name_en, description_sv, levels: serde_json::from_str(&levels)? });
+    }
+    Ok(out)
+}

@@ -1,0 +1,55 @@
+//! The TypeScript bindings in ui/src/lib/bindings are generated from the Rust types.
+//! This test fails when they drift; `UPDATE_BINDINGS=1 cargo test --workspace` rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use infoklass_core::info_type::InfoType;
+use infoklass_core::Scale;
+use infoklass_store::dto::*;
+use ts_rs::{Config, TS};
+
+fn export_all(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir);
+    ObjectFilter::export_all(&cfg).unwrap();
+    ObjectList::export_all(&cfg).unwrap();
+    ObjectDetail::export_all(&cfg).unwrap();
+    NewObject::export_all(&cfg).unwrap();
+    Preview::export_all(&cfg).unwrap();
+    HistoryEntry::export_all(&cfg).unwrap();
+    AppInfo::export_all(&cfg).unwrap();
+    ErrorBody::export_all(&cfg).unwrap();
+    Scale::export_all(&cfg).unwrap();
+    InfoType::export_all(&cfg).unwrap();
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");
+    let fresh = tempfile::tempdir().unwrap();
+    export_all(fresh.path());
+    if std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
+        let _ = std::fs::remove_dir_all(&committed);
+        export_all(&committed);
+        return;
+    }
+    let (want, have) = (read_dir(fresh.path()), read_dir(&committed));
+    let stale: Vec<_> = want.iter().filter(|(k, v)| have.get(*k) != Some(v)).map(|(k, _)| k.clone()).collect();
+    let extra: Vec<_> = have.keys().filter(|k| !want.contains_key(*k)).cloned().collect();
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "TypeScript bindings are out of date (stale: {stale:?}, extra: {extra:?}); run UPDATE_BINDINGS=1 cargo test --workspace"
+    );
+}

@@ -1,0 +1,69 @@
+mod common;
+
+use infoklass_store::migrate::{latest_version, migrate, schema_version};
+use infoklass_store::{Store, StoreError};
+use rusqlite::Connection;
+
+#[test]
+fn an_empty_database_gets_the_whole_schema() {
+    let (dir, store) = common::temp_store();
+    assert_eq!(schema_version(store.connection()).unwrap(), latest_version());
+    let tables: Vec<String> = store
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tables, ["audit", "classifications", "info_types", "information_sets", "objects", "scales"]);
+    let fk: i64 = store.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let wal: String = store.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!((fk, wal.as_str()), (1, "wal"));
+    assert!(!store.info_types().unwrap().is_empty(), "default information types are seeded");
+    drop(dir);
+}
+
+#[test]
+fn a_second_run_is_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    drop(Store::open(&path).unwrap());
+    let mut conn = Connection::open(&path).unwrap();
+    assert_eq!(migrate(&mut conn).unwrap(), 0);
+    let scales: i64 = conn.query_row("SELECT COUNT(*) FROM scales", [], |r| r.get(0)).unwrap();
+    drop(conn);
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let again: i64 = conn.query_row("SELECT COUNT(*) FROM scales", [], |r| r.get(0)).unwrap();
+    assert_eq!((scales, again), (1, 1), "seeding is not repeated");
+}
+
+#[test]
+fn a_database_from_a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    drop(Store::open(&path).unwrap());
+    Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    match Store::open(&path) {
+        Err(e @ StoreError::NewerSchema { found: 99, .. }) => assert_eq!(e.code(), "DB_NEWER_SCHEMA"),
+        Err(other) => panic!("unexpected error {other}"),
+        Ok(_) => panic!("a newer schema must be refused"),
+    }
+}
+
+#[test]
+fn a_failing_migration_leaves_the_database_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let conn = Connection::open(&path).unwrap();
+    // A table the first migration also creates makes it fail half-way.
+    conn.execute_batch("CREATE TABLE audit (x INTEGER)").unwrap();
+    drop(conn);
+    assert!(Store::open(&path).is_err());
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(schema_version(&conn).unwrap(), 0);
+    let objects: i64 =
+        conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'objects'", [], |r| r.get(0)).unwrap();
+    assert_eq!(objects, 0, "the tables created before the failure were rolled back");
+}

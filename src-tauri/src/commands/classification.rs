@@ -1,0 +1,32 @@
+use infoklass_core::ClassificationContent;
+use infoklass_store::{NewObject, ObjectDetail, Preview};
+use tauri::State;
+
+use super::{ctx, err, CmdResult};
+use crate::AppState;
+
+#[tauri::command]
+pub fn save_draft(state: State<'_, AppState>, id: String, content: ClassificationContent) -> CmdResult<ObjectDetail> {
+    let (mut store, ctx) = (state.store()?, ctx());
+    store.save_draft(&ctx, &id, &content).map_err(err)?;
+    store.get_object(&id, &ctx.today).map_err(err)
+}
+
+#[tauri::command]
+pub fn preview(state: State<'_, AppState>, input: NewObject) -> CmdResult<Preview> {
+    state.store()?.preview(&input).map_err(err)
+}
+
+#[tauri::command]
+pub fn approve(state: State<'_, AppState>, id: String, approved_by: String) -> CmdResult<ObjectDetail> {
+    let (mut store, ctx) = (state.store()?, ctx());
+    store.approve(&ctx, &id, &approved_by).map_err(err)?;
+    store.get_object(&id, &ctx.today).map_err(err)
+}
+
+#[tauri::command]
+pub fn start_reclassification(state: State<'_, AppState>, id: String) -> CmdResult<ObjectDetail> {
+    let (mut store, ctx) = (state.store()?, ctx());
+    store.start_reclassification(&ctx, &id).map_err(err)?;
+    store.get_object(&id, &ctx.today).map_err(err)
+}

@@ -1,0 +1,30 @@
+use infoklass_core::info_type::InfoType;
+use infoklass_core::Scale;
+use infoklass_store::{env, AppInfo};
+use tauri::State;
+
+use super::{ctx, err, CmdResult};
+use crate::AppState;
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    let store = state.store()?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        db_path: state.db_path.display().to_string(),
+        user: env::current_user(),
+        scale_id: store.scale().id.clone(),
+        scale_version: store.scale().version.clone(),
+        today: ctx().today,
+    })
+}
+
+#[tauri::command]
+pub fn get_scale(state: State<'_, AppState>) -> CmdResult<Scale> {
+    Ok(state.store()?.scale().clone())
+}
+
+#[tauri::command]
+pub fn list_info_types(state: State<'_, AppState>) -> CmdResult<Vec<InfoType>> {
+    state.store()?.info_types().map_err(err)
+}

@@ -1,0 +1,43 @@
+//! The Infoklass desktop shell. It opens the store, registers the commands and starts the
+//! window; everything else happens in the store and core crates.
+
+mod command_names;
+pub mod commands;
+pub mod state;
+
+pub use command_names::COMMANDS;
+pub use state::AppState;
+
+/// The handler with every command of `COMMANDS`; shared by the app and the tests.
+#[macro_export]
+macro_rules! handler {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::reference::app_info,
+            $crate::commands::reference::get_scale,
+            $crate::commands::reference::list_info_types,
+            $crate::commands::objects::list_objects,
+            $crate::commands::objects::get_object,
+            $crate::commands::objects::create_object,
+            $crate::commands::objects::update_object,
+            $crate::commands::objects::delete_object,
+            $crate::commands::objects::object_history,
+            $crate::commands::classification::save_draft,
+            $crate::commands::classification::preview,
+            $crate::commands::classification::approve,
+            $crate::commands::classification::start_reclassification,
+        ]
+    };
+}
+
+pub fn run() {
+    let state = AppState::open_from_args(std::env::args().skip(1));
+    if let Some(e) = &state.open_error {
+        eprintln!("infoklass: {} [{}]", e.message, e.code);
+    }
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(handler!())
+        .run(tauri::generate_context!())
+        .expect("the Infoklass window could not start");
+}

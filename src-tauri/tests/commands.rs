@@ -1,0 +1,135 @@
+//! The commands without a window: a mock Tauri runtime, a temporary database, real IPC
+//! requests with the same JSON the UI sends.
+
+use infoklass_desktop::{handler, AppState, COMMANDS};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+struct Host {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn host_with(state: impl FnOnce(&std::path::Path) -> AppState) -> Host {
+    let dir = tempfile::tempdir().unwrap();
+    let app = mock_builder()
+        .manage(state(dir.path()))
+        .invoke_handler(handler!())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Host { _dir: dir, _app: app, window }
+}
+
+fn host() -> Host {
+    host_with(|dir| AppState::open(dir.join("app.sqlite")))
+}
+
+impl Host {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+fn set(name: &str, k: u8, r: u8, t: u8, s: u8) -> Value {
+    json!({
+        "id": "", "name": name, "description": "", "info_type": null,
+        "levels": {"K": k, "R": r, "T": t, "S": s},
+        "motivations": {"K": "motivering", "R": "motivering", "T": "motivering", "S": "motivering"}
+    })
+}
+
+fn new_object(name: &str) -> Value {
+    json!({
+        "meta": {"name": name, "kind": "system", "unit": "Vård", "information_owner": "Verksamhetschef"},
+        "content": {"sets": [set("Remisser", 2, 3, 2, 2), set("Svar", 1, 3, 3, 2)], "lagrum": [], "uplifts": {}}
+    })
+}
+
+#[test]
+fn create_approve_and_list_through_ipc() {
+    let h = host();
+    let created = h.call("create_object", json!({ "input": new_object("Remisshantering") })).unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(created["current"]["profile"]["text"], "K2 R3 T3 S2");
+    assert_eq!(created["current"]["status"], "utkast");
+
+    let approved = h.call("approve", json!({ "id": id, "approvedBy": "Verksamhetschef" })).unwrap();
+    assert_eq!(approved["current"]["status"], "faststalld");
+    assert_eq!(approved["current"]["approved_by"], "Verksamhetschef");
+
+    let list = h.call("list_objects", json!({ "filter": { "search": "remiss" } })).unwrap();
+    assert_eq!(list["items"][0]["profile"], "K2 R3 T3 S2");
+    let none = h.call("list_objects", json!({ "filter": { "search": "journal" } })).unwrap();
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+
+    let again = h.call("start_reclassification", json!({ "id": id })).unwrap();
+    assert_eq!(again["current"]["version"], 2);
+    let history = h.call("object_history", json!({ "id": id })).unwrap();
+    assert_eq!(history[0]["action"], "reclassify");
+}
+
+#[test]
+fn preview_derives_without_writing() {
+    let h = host();
+    let mut input = new_object("Förhandsvisning");
+    input["content"]["lagrum"] = json!([{"lagrum": "gdpr_sarskilda", "status": "pending", "reason": ""}]);
+    let p = h.call("preview", json!({ "input": input })).unwrap();
+    assert_eq!(p["profile"]["text"], "K2 R3 T3 S2");
+    assert_eq!(p["profile"]["suggestions"].as_array().unwrap().len(), 2);
+    assert!(p["issues"].as_array().unwrap().is_empty(), "both GDPR suggestions are met: {}", p["issues"]);
+    let list = h.call("list_objects", json!({ "filter": {} })).unwrap();
+    assert_eq!(list["total"], 0);
+}
+
+#[test]
+fn errors_cross_as_codes_with_details() {
+    let h = host();
+    let missing = h.call("get_object", json!({ "id": "nope" })).unwrap_err();
+    assert_eq!(missing["code"], "NOT_FOUND");
+    let mut incomplete = new_object("Ofullständig");
+    incomplete["content"]["sets"][0]["levels"]["S"] = Value::Null;
+    let id = h.call("create_object", json!({ "input": incomplete })).unwrap()["id"].clone();
+    let refused = h.call("approve", json!({ "id": id, "approvedBy": "Chef" })).unwrap_err();
+    assert_eq!(refused["code"], "VALIDATION");
+    assert_eq!(refused["details"][0]["code"], "LEVEL_MISSING");
+    assert_eq!(refused["details"][0]["aspect"], "S");
+    let bad = h.call("create_object", json!({ "input": { "meta": { "name": 5 } } })).unwrap_err();
+    assert!(bad.to_string().contains("invalid type"), "serde refuses malformed input: {bad}");
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_answers_every_command_with_its_reason() {
+    let h = host_with(|dir| {
+        let path = dir.join("newer.sqlite");
+        drop(infoklass_store::Store::open(&path).unwrap());
+        rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 42).unwrap();
+        AppState::open(path)
+    });
+    let e = h.call("list_objects", json!({ "filter": {} })).unwrap_err();
+    assert_eq!(e["code"], "DB_NEWER_SCHEMA");
+}
+
+#[test]
+fn every_listed_command_is_registered() {
+    let h = host();
+    for cmd in COMMANDS {
+        if let Err(e) = h.call(cmd, json!({})) {
+            let text = e.to_string();
+            assert!(!text.contains("not found") || text.contains("NOT_FOUND"), "{cmd} is not registered: {text}");
+        }
+    }
+}
