@@ -27,6 +27,11 @@ pub fn current_user() -> String {
         .iter()
         .filter_map(|k| std::env::var(k).ok())
         .find(|v| !v.trim().is_empty())
+        .or_else(|| {
+            // Services and containers often lack USER; the home folder's name is the login name.
+            let home = std::env::var_os("HOME")?;
+            Some(std::path::Path::new(&home).file_name()?.to_string_lossy().into_owned())
+        })
         .unwrap_or_else(|| "okänd".to_string())
 }
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks: the store with 5,000 objects, and the real window (start-up, search, scroll).
+# Figures are reported in docs/BENCHMARKS.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+build_ui
+cd "$ROOT"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "== store: 5,000 objects"
+cargo bench -p infoklass-store --bench object_list -- --keep "$work/seeded.sqlite"
+
+echo "== the window (release build)"
+cargo build --release -p infoklass-desktop --features custom-protocol
+node tests/e2e/bench-ui.mjs "$CARGO_TARGET_DIR/release/infoklass-app" "$work/empty.sqlite" "$work/seeded.sqlite"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: Rust (core, store, CLI, commands, bindings
+# drift), the front end's type check, browser UI flows (Chromium, mocked backend) and the
+# end-to-end tests of the real desktop binary under Xvfb through WebDriver.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+npm_install tests/ui
+cd "$ROOT"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "front end: type check and build"
+(cd ui && npm run --silent check && npm run --silent build)
+
+step "Rust: cargo test --workspace"
+cargo test --workspace
+
+step "UI flows in Chromium (mocked backend)"
+bash tests/ui/run.sh
+
+step "end-to-end: the real app under Xvfb"
+cargo build --quiet -p infoklass-desktop --features custom-protocol
+cargo build --quiet -p infoklass-cli
+INFOKLASS_APP="$CARGO_TARGET_DIR/debug/infoklass-app" INFOKLASS_CLI="$CARGO_TARGET_DIR/debug/infoklass" \
+  node --test --test-concurrency=1 tests/e2e/
+
+echo
+echo "all tests passed"
