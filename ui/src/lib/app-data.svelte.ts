@@ -1,0 +1,33 @@
+// Data every screen needs, loaded once at start: app facts, the scale and the information types.
+import { api } from './api';
+import type { AppInfo } from './bindings/AppInfo';
+import type { InfoType } from './bindings/InfoType';
+import type { Scale } from './bindings/Scale';
+import { showError } from './errors.svelte';
+
+export const appData = $state<{
+  info: AppInfo | null;
+  scale: Scale | null;
+  infoTypes: InfoType[];
+  /** Set once the first object list has loaded (start-up measurements wait for it). */
+  ready: boolean;
+}>({ info: null, scale: null, infoTypes: [], ready: false });
+
+export async function loadAppData(): Promise<void> {
+  const [info, scale, infoTypes] = await Promise.allSettled([api.appInfo(), api.getScale(), api.listInfoTypes()]);
+  if (info.status === 'fulfilled') appData.info = info.value;
+  if (scale.status === 'fulfilled') appData.scale = scale.value;
+  if (infoTypes.status === 'fulfilled') appData.infoTypes = infoTypes.value;
+  const failed = [info, scale, infoTypes].find((r) => r.status === 'rejected');
+  if (failed) showError(failed.reason);
+}
+
+export function markReady(): void {
+  if (appData.ready) return;
+  appData.ready = true;
+  document.documentElement.dataset.ready = 'true';
+}
+
+export function today(): string {
+  return appData.info?.today ?? new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,52 @@
+// A small translation module: Swedish by default, English selectable and remembered.
+// `t` reads the current language, so texts in templates update when it changes.
+import { en } from './en';
+import { sv } from './sv';
+
+export type Lang = 'sv' | 'en';
+export type Key = keyof typeof sv;
+
+const dictionaries: Record<Lang, Record<Key, string>> = { sv, en };
+const STORAGE_KEY = 'infoklass.lang';
+
+function savedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
+  } catch {
+    return 'sv';
+  }
+}
+
+export const i18n = $state<{ lang: Lang }>({ lang: savedLang() });
+
+export function setLang(lang: Lang): void {
+  i18n.lang = lang;
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage may be unavailable; the choice then lasts for this session only.
+  }
+}
+
+type Params = Record<string, string | number>;
+
+function fill(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function t(key: Key, params?: Params): string {
+  return fill(dictionaries[i18n.lang][key], params);
+}
+
+/** For keys built from codes that may be unknown to this version (e.g. a new error code). */
+export function tCode(key: string, fallback: string, params?: Params): string {
+  const dict = dictionaries[i18n.lang] as Record<string, string>;
+  return key in dict ? fill(dict[key], params) : fallback;
+}
+
+/** Picks the Swedish or English variant of backend text (scale, information types). */
+export function loc<T>(sv: T, en: T): T {
+  return i18n.lang === 'en' ? en : sv;
+}

@@ -1,0 +1,44 @@
+// Which screen is shown. A screen with unsaved work registers a guard; leaving it then
+// asks the user first (the question is shown by App.svelte while `pending` is set).
+export type View = { name: 'list' } | { name: 'detail'; id: string } | { name: 'wizard'; id: string | null };
+
+export const nav = $state<{ view: View; seq: number; pending: View | null }>({
+  view: { name: 'list' },
+  seq: 0,
+  pending: null,
+});
+
+let hasUnsavedWork: (() => boolean) | null = null;
+
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  hasUnsavedWork = guard;
+}
+
+export function go(view: View): void {
+  if (hasUnsavedWork?.()) {
+    nav.pending = view;
+    return;
+  }
+  show(view);
+}
+
+function show(view: View): void {
+  nav.view = view;
+  nav.seq += 1;
+}
+
+export function confirmLeave(): void {
+  const view = nav.pending;
+  nav.pending = null;
+  hasUnsavedWork = null;
+  if (view) show(view);
+}
+
+export function cancelLeave(): void {
+  nav.pending = null;
+}
+
+/** True while some screen has unsaved work (used for the window's beforeunload). */
+export function unsavedWork(): boolean {
+  return hasUnsavedWork?.() ?? false;
+}

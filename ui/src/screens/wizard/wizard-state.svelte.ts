@@ -1,0 +1,82 @@
+// The state of one guided classification: the form, the content, the live preview and saving.
+import { api } from '../../lib/api';
+import type { ClassificationContent } from '../../lib/bindings/ClassificationContent';
+import type { NewObject } from '../../lib/bindings/NewObject';
+import type { ObjectDetail } from '../../lib/bindings/ObjectDetail';
+import type { Preview } from '../../lib/bindings/Preview';
+import { emptyContent, formToMeta, metaToForm, newMetaForm, type MetaForm } from '../../lib/draft';
+import { showError } from '../../lib/errors.svelte';
+
+export const STEP_COUNT = 5;
+
+export class WizardState {
+  objectId = $state<string | null>(null);
+  /** 1 for a first classification, higher for a re-classification. */
+  version = $state(1);
+  form = $state<MetaForm>() as MetaForm;
+  content = $state<ClassificationContent>() as ClassificationContent;
+  preview = $state.raw<Preview | null>(null);
+  step = $state(1);
+  busy = $state(false);
+  savedAt = $state<Date | null>(null);
+  nameMissing = $state(false);
+  /** Applies a level-4 choice once the user has confirmed it in the dialog. */
+  level4Pending = $state<(() => void) | null>(null);
+
+  meta = $derived(formToMeta(this.form));
+  json = $derived(JSON.stringify({ meta: this.meta, content: this.content }));
+  private savedJson = $state('');
+  dirty = $derived(this.json !== this.savedJson);
+  private previewSeq = 0;
+
+  constructor(form: MetaForm, content: ClassificationContent) {
+    this.form = form;
+    this.content = content;
+    this.savedJson = this.json;
+  }
+
+  static blank(today: string): WizardState {
+    return new WizardState(newMetaForm(today), emptyContent());
+  }
+
+  static fromDetail(d: ObjectDetail): WizardState {
+    const w = new WizardState(metaToForm(d.meta), d.current.content);
+    w.objectId = d.id;
+    w.version = d.current.version;
+    return w;
+  }
+
+  /** Takes over what the backend stored (trimmed names, ids), so nothing counts as unsaved. */
+  adopt(d: ObjectDetail): void {
+    this.objectId = d.id;
+    this.version = d.current.version;
+    this.form = metaToForm(d.meta);
+    this.content = d.current.content;
+    this.savedJson = this.json;
+    this.savedAt = new Date();
+  }
+
+  async refreshPreview(input: NewObject): Promise<void> {
+    const seq = ++this.previewSeq;
+    try {
+      const preview = await api.preview(input);
+      if (seq === this.previewSeq) this.preview = preview;
+    } catch (e) {
+      if (seq === this.previewSeq) showError(e);
+    }
+  }
+
+  /** Creates the object on the first save; later saves update the facts and the draft. */
+  async save(): Promise<ObjectDetail> {
+    const input: NewObject = JSON.parse(this.json);
+    let detail: ObjectDetail;
+    if (this.objectId === null) {
+      detail = await api.createObject(input);
+    } else {
+      await api.updateObject(this.objectId, input.meta);
+      detail = await api.saveDraft(this.objectId, input.content);
+    }
+    this.adopt(detail);
+    return detail;
+  }
+}
