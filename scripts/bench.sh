@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks: the store with 5,000 objects, and the real window (start-up, search, scroll).
+# Benchmarks: the store with 5,000 objects, requirement derivation, and the real window (start-up, search, scroll).
 # Figures are reported in docs/BENCHMARKS.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -10,6 +10,9 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== store: 5,000 objects"
 cargo bench -p infoklass-store --bench object_list -- --keep "$work/seeded.sqlite"
+
+echo "== requirement derivation: 1,000 objects"
+cargo bench -p infoklass-core --bench derive_requirements
 
 echo "== the window (release build)"
 cargo build --release -p infoklass-desktop --features custom-protocol

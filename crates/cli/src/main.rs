@@ -32,6 +32,24 @@ enum Command {
     Approve(commands::approve::Args),
     /// Delete an object (recorded in the audit log).
     Delete(commands::delete::Args),
+    /// The requirements derived from an object's classification, with the self-assessment.
+    Requirements(commands::requirements::Args),
+    /// Answer the self-assessment of one requirement.
+    Assess(commands::assess::Args),
+    /// The object's action plan (handlingsplan).
+    Actions(commands::actions::Args),
+    /// Write the procurement requirements of one or more objects (xlsx, csv, json, html).
+    Procurement(commands::procurement::Args),
+    /// The requirement catalogue: list, export as a workbook, import a new version.
+    Catalog(commands::catalog::Args),
+    /// The object's risk analysis, highest risk first.
+    Risks(commands::risks::Args),
+    /// Add risks from a file.
+    Risk(commands::risk::Args),
+    /// Write objects as Infoklass workbooks (one object, or a portfolio of many).
+    Export(commands::export::Args),
+    /// Read edited Infoklass workbooks back (preview with --dry-run).
+    Import(commands::import::Args),
 }
 
 /// An error with a stable code, printed as one line.
@@ -53,6 +71,13 @@ impl From<StoreError> for CliError {
     }
 }
 
+impl CliError {
+    pub fn with_message(mut self, message: String) -> Self {
+        self.message = message;
+        self
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let path = env::resolve_db_path(cli.db);
@@ -64,6 +89,15 @@ fn main() -> ExitCode {
             Command::New(a) => commands::new::run(&mut store, &ctx, a),
             Command::Approve(a) => commands::approve::run(&mut store, &ctx, a),
             Command::Delete(a) => commands::delete::run(&mut store, &ctx, a),
+            Command::Requirements(a) => commands::requirements::run(&store, &ctx, a),
+            Command::Assess(a) => commands::assess::run(&mut store, &ctx, a),
+            Command::Actions(a) => commands::actions::run(&store, &ctx, a),
+            Command::Procurement(a) => commands::procurement::run(&store, &ctx, a),
+            Command::Catalog(a) => commands::catalog::run(&mut store, &ctx, a),
+            Command::Risks(a) => commands::risks::run(&store, &ctx, a),
+            Command::Risk(a) => commands::risk::run(&mut store, &ctx, a),
+            Command::Export(a) => commands::export::run(&store, &ctx, a),
+            Command::Import(a) => commands::import::run(&mut store, &ctx, a),
         }
     });
     match result {

@@ -17,3 +17,8 @@ pub fn status_sv(s: Status) -> &'static str {
         Status::Ersatt => "Ersatt",
     }
 }
+
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    std::fs::write(path, bytes)
+        .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("cannot write {}: {e}", path.display()) })
+}

@@ -38,7 +38,7 @@ impl Status {
 }
 
 /// An informationsmängd inside the object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[serde(deny_unknown_fields)]
 pub struct InformationSet {
@@ -50,19 +50,6 @@ pub struct InformationSet {
     pub info_type: Option<String>,
     pub levels: Levels,
     pub motivations: PerAspect<String>,
-}
-
-impl Default for InformationSet {
-    fn default() -> Self {
-        InformationSet {
-            id: String::new(),
-            name: String::new(),
-            description: String::new(),
-            info_type: None,
-            levels: Levels::default(),
-            motivations: PerAspect::default(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -11,6 +11,8 @@ pub mod info_type;
 pub mod lagrum;
 pub mod object;
 pub mod profile;
+pub mod requirements;
+pub mod risk;
 pub mod scale;
 pub mod validation;
 

@@ -81,6 +81,11 @@ fn main() {
     });
     let id = store.list_objects(&ObjectFilter::default(), &ctx.today).unwrap().items[2500].id.clone();
     measure("open one object (get_object)", 100, || store.get_object(&id, &ctx.today).unwrap().current.content.sets.len());
+    measure("derived requirements of one object", 100, || store.requirements(&id).unwrap().items.len());
+    let fifty: Vec<String> =
+        store.list_objects(&ObjectFilter::default(), &ctx.today).unwrap().items.iter().take(50).map(|o| o.id.clone()).collect();
+    measure("procurement list over 50 objects", 30, || store.procurement_for(&fifty).unwrap().items.len());
+    measure("risk analysis view of one object", 100, || store.risk_analysis(&id).unwrap().threats.len());
     drop(store);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("database file: {:.1} MB at {}", size as f64 / 1e6, path.display());

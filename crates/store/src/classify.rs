@@ -57,7 +57,7 @@ pub(crate) fn store_derived(
 impl Store {
     /// Replaces the content of the object's current draft.
     pub fn save_draft(&mut self, ctx: &Ctx, object_id: &str, content: &ClassificationContent) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
@@ -86,7 +86,7 @@ impl Store {
             return Err(StoreError::InvalidInput("say who approves the classification".into()));
         }
         let types = self.info_types()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
@@ -103,9 +103,16 @@ impl Store {
         )?;
         tx.execute(
             "UPDATE classifications SET status = 'faststalld', snapshot = ?2, approved_by = ?3, approved_at = ?4,
-                updated_at = ?4
+                updated_at = ?4, catalog_id = ?5, catalog_version = ?6
              WHERE id = ?1",
-            params![current.id, serde_json::to_string(&snapshot)?, approved_by, ctx.now],
+            params![
+                current.id,
+                serde_json::to_string(&snapshot)?,
+                approved_by,
+                ctx.now,
+                self.catalog.id,
+                self.catalog.version
+            ],
         )?;
         let entry = Entry { action: "approve", entity: "classification", entity_id: &current.id, object_id };
         let new = serde_json::json!({
@@ -121,7 +128,7 @@ impl Store {
     /// Starts a re-classification: a new draft copied from the last approved classification,
     /// under the scale in use now.
     pub fn start_reclassification(&mut self, ctx: &Ctx, object_id: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Faststalld {
             return Err(StoreError::NoApprovedVersion);

@@ -47,3 +47,31 @@ impl Ctx {
         }
     }
 }
+
+/// Environment variable naming the folder exports are written to.
+pub const EXPORT_ENV: &str = "INFOKLASS_EXPORT_DIR";
+
+/// Where the desktop app writes exported files: INFOKLASS_EXPORT_DIR, else the user's
+/// Downloads folder, else the home folder. The UI never chooses a path itself.
+pub fn export_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(EXPORT_ENV).filter(|v| !v.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|u| u.download_dir().map(PathBuf::from))
+        .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// A file name that does not exist yet in `dir`: `stem.ext`, `stem (2).ext`, …
+pub fn free_file_name(dir: &std::path::Path, stem: &str, ext: &str) -> PathBuf {
+    let clean: String =
+        stem.chars().map(|c| if c.is_alphanumeric() || " -_".contains(c) { c } else { '-' }).collect::<String>();
+    let clean = clean.trim();
+    let stem = if clean.is_empty() { "export" } else { clean };
+    (1..)
+        .map(|n| if n == 1 { dir.join(format!("{stem}.{ext}")) } else { dir.join(format!("{stem} ({n}).{ext}")) })
+        .find(|p| !p.exists())
+        .expect("some name is free")
+}

@@ -15,6 +15,18 @@ pub enum StoreError {
     Validation(Vec<Issue>),
     #[error("an object named \"{0}\" already exists")]
     NameTaken(String),
+    #[error("catalogue {0} is already stored; give the new one another version")]
+    CatalogVersionExists(String),
+    #[error("the catalogue has {} errors", .0.len())]
+    BadCatalog(Vec<infoklass_core::requirements::CatalogError>),
+    #[error("the requirement {0} does not apply to this object")]
+    RequirementNotApplicable(String),
+    #[error("\"Ej tillämpligt\" needs a motivation in the comment")]
+    NotApplicableNeedsMotivation,
+    #[error("the risk cannot be saved: {}", .0.join(", "))]
+    BadRisk(Vec<&'static str>),
+    #[error("the role {0} may not accept a risk of this size")]
+    AcceptanceNotAllowed(String),
     #[error("invalid input: {0}")]
     InvalidInput(String),
     #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
@@ -35,6 +47,12 @@ impl StoreError {
             StoreError::Validation(_) => "VALIDATION",
             StoreError::NameTaken(_) => "NAME_TAKEN",
             StoreError::InvalidInput(_) => "INVALID_INPUT",
+            StoreError::BadRisk(_) => "BAD_RISK",
+            StoreError::AcceptanceNotAllowed(_) => "ACCEPTANCE_NOT_ALLOWED",
+            StoreError::CatalogVersionExists(_) => "CATALOG_VERSION_EXISTS",
+            StoreError::BadCatalog(_) => "BAD_CATALOG",
+            StoreError::RequirementNotApplicable(_) => "REQUIREMENT_NOT_APPLICABLE",
+            StoreError::NotApplicableNeedsMotivation => "NOT_APPLICABLE_NEEDS_MOTIVATION",
             StoreError::NewerSchema { .. } => "DB_NEWER_SCHEMA",
             StoreError::Db(_) | StoreError::Json(_) => "DB_ERROR",
         }
@@ -43,6 +61,9 @@ impl StoreError {
     pub fn to_body(&self) -> ErrorBody {
         let details = match self {
             StoreError::Validation(issues) => serde_json::to_value(issues).ok(),
+            StoreError::BadCatalog(errors) => serde_json::to_value(errors).ok(),
+            StoreError::BadRisk(codes) => serde_json::to_value(codes).ok(),
+            StoreError::AcceptanceNotAllowed(role) => Some(serde_json::json!({ "role": role })),
             StoreError::NameTaken(name) | StoreError::NotFound(name) => Some(serde_json::json!({ "name": name })),
             StoreError::NewerSchema { found, supported } => {
                 Some(serde_json::json!({ "found": found, "supported": supported }))

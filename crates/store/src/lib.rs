@@ -5,24 +5,40 @@
 //! through [`Ctx`]; nothing here reads the clock.
 
 pub mod dto;
+pub mod dto_requirements;
+pub mod dto_risks;
+pub mod dto_workbook;
+pub mod dto_imports;
 pub mod env;
 pub mod error;
 pub mod migrate;
 
+mod actions;
 mod audit;
+mod catalogs;
 mod classify;
+mod imports;
 mod objects;
+mod procurement;
 mod read;
+mod requirements;
+mod risks;
 mod rows;
+pub mod workbook_apply;
 mod seed;
 
 use std::path::{Path, PathBuf};
 
 use infoklass_core::info_type::InfoType;
+use infoklass_core::requirements::Catalog;
 use infoklass_core::{approval_issues, derive_profile, Scale};
 use rusqlite::Connection;
 
 pub use dto::*;
+pub use dto_requirements::*;
+pub use dto_risks::*;
+pub use dto_workbook::*;
+pub use dto_imports::*;
 pub use error::{Result, StoreError};
 
 /// Who acts and when; passed to every write.
@@ -39,6 +55,7 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     scale: Scale,
+    catalog: Catalog,
 }
 
 impl Store {
@@ -62,7 +79,10 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::migrate(&mut conn)?;
         let scale = seed::seed_defaults(&mut conn)?;
-        Ok(Store { conn, path, scale })
+        catalogs::seed_catalog(&mut conn)?;
+        risks::seed(&mut conn)?;
+        let catalog = catalogs::active(&conn)?;
+        Ok(Store { conn, path, scale, catalog })
     }
 
     pub fn path(&self) -> Option<&Path> {

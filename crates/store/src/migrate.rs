@@ -9,7 +9,12 @@ use rusqlite::Connection;
 use crate::error::StoreError;
 
 /// (version, SQL); versions are consecutive from 1.
-pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../../../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../../../migrations/0001_init.sql")),
+    (2, include_str!("../../../migrations/0002_requirements.sql")),
+    (3, include_str!("../../../migrations/0003_risks.sql")),
+    (4, include_str!("../../../migrations/0004_imports.sql")),
+];
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)

@@ -116,6 +116,7 @@ pub struct Snapshot {
 #[derive(Debug, Clone)]
 pub struct ClassificationRow {
     pub id: String,
+    pub object_id: String,
     pub version: u32,
     pub status: Status,
     pub scale_id: String,
@@ -126,15 +127,18 @@ pub struct ClassificationRow {
     pub approved_by: Option<String>,
     pub approved_at: Option<String>,
     pub created_at: String,
+    pub catalog_id: Option<String>,
+    pub catalog_version: Option<String>,
 }
 
 const CLASSIFICATION_COLUMNS: &str = "id, object_id, version, status, scale_id, scale_version, uplifts, lagrum, \
-     snapshot, approved_by, approved_at, created_at";
+     snapshot, approved_by, approved_at, created_at, catalog_id, catalog_version";
 
 fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
     let status: String = r.get(3)?;
     Ok(ClassificationRow {
         id: r.get(0)?,
+        object_id: r.get(1)?,
         version: r.get(2)?,
         status: Status::parse(&status).unwrap_or(Status::Utkast),
         scale_id: r.get(4)?,
@@ -145,6 +149,8 @@ fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
         approved_by: r.get(9)?,
         approved_at: r.get(10)?,
         created_at: r.get(11)?,
+        catalog_id: r.get(12)?,
+        catalog_version: r.get(13)?,
     })
 }
 

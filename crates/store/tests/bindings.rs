@@ -6,7 +6,12 @@ use std::path::{Path, PathBuf};
 
 use infoklass_core::info_type::InfoType;
 use infoklass_core::Scale;
+use infoklass_core::requirements::{Action, Assessment};
 use infoklass_store::dto::*;
+use infoklass_store::dto_requirements::*;
+use infoklass_store::dto_risks::*;
+use infoklass_store::dto_imports::*;
+use infoklass_store::dto_workbook::*;
 use ts_rs::{Config, TS};
 
 fn export_all(dir: &Path) {
@@ -21,6 +26,23 @@ fn export_all(dir: &Path) {
     ErrorBody::export_all(&cfg).unwrap();
     Scale::export_all(&cfg).unwrap();
     InfoType::export_all(&cfg).unwrap();
+    RequirementView::export_all(&cfg).unwrap();
+    Assessment::export_all(&cfg).unwrap();
+    Action::export_all(&cfg).unwrap();
+    ActionInput::export_all(&cfg).unwrap();
+    ProcurementView::export_all(&cfg).unwrap();
+    ProcurementInput::export_all(&cfg).unwrap();
+    ProcurementSummary::export_all(&cfg).unwrap();
+    CatalogInfo::export_all(&cfg).unwrap();
+    CatalogImportPreview::export_all(&cfg).unwrap();
+    ExportResult::export_all(&cfg).unwrap();
+    RiskAnalysisView::export_all(&cfg).unwrap();
+    AnalysisInput::export_all(&cfg).unwrap();
+    RiskInput::export_all(&cfg).unwrap();
+    FileImport::export_all(&cfg).unwrap();
+    ImportRecord::export_all(&cfg).unwrap();
+    LegacyRequirement::export_all(&cfg).unwrap();
+    WorkbookEdits::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -1,9 +1,14 @@
 //! Tauri commands, grouped by domain. Each is a one-line delegation to the store; errors
 //! cross to the UI as `ErrorBody {code, message, details}`.
 
+pub mod catalog;
 pub mod classification;
 pub mod objects;
+pub mod procurement;
 pub mod reference;
+pub mod requirements;
+pub mod risks;
+pub mod workbooks;
 
 use infoklass_store::{Ctx, ErrorBody, StoreError};
 
@@ -16,4 +21,22 @@ pub(crate) fn err(e: StoreError) -> ErrorBody {
 /// The acting user and the time, read at the edge.
 pub(crate) fn ctx() -> Ctx {
     Ctx::system()
+}
+
+pub(crate) fn export_err(e: infoklass_excel::ExcelError) -> ErrorBody {
+    ErrorBody { code: "EXPORT_FAILED".into(), message: e.to_string(), details: None }
+}
+
+/// Writes an export into the export folder under a name that is free there.
+pub(crate) fn export_file(stem: &str, ext: &str, bytes: &[u8]) -> CmdResult<infoklass_store::ExportResult> {
+    let dir = infoklass_store::env::export_dir();
+    let failed = |e: std::io::Error| ErrorBody {
+        code: "EXPORT_FAILED".into(),
+        message: format!("cannot write into {}: {e}", dir.display()),
+        details: None,
+    };
+    std::fs::create_dir_all(&dir).map_err(failed)?;
+    let path = infoklass_store::env::free_file_name(&dir, stem, ext);
+    std::fs::write(&path, bytes).map_err(failed)?;
+    Ok(infoklass_store::ExportResult { path: path.display().to_string(), bytes: bytes.len() as u32 })
 }

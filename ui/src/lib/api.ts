@@ -14,6 +14,24 @@ import type { ObjectList } from './bindings/ObjectList';
 import type { ObjectMeta } from './bindings/ObjectMeta';
 import type { Preview } from './bindings/Preview';
 import type { Scale } from './bindings/Scale';
+import type { Action } from './bindings/Action';
+import type { ActionInput } from './bindings/ActionInput';
+import type { Assessment } from './bindings/Assessment';
+import type { CatalogImportPreview } from './bindings/CatalogImportPreview';
+import type { CatalogInfo } from './bindings/CatalogInfo';
+import type { ExportResult } from './bindings/ExportResult';
+import type { ProcurementInput } from './bindings/ProcurementInput';
+import type { ProcurementSummary } from './bindings/ProcurementSummary';
+import type { ProcurementView } from './bindings/ProcurementView';
+import type { RequirementView } from './bindings/RequirementView';
+import type { AnalysisInput } from './bindings/AnalysisInput';
+import type { RiskAnalysisView } from './bindings/RiskAnalysisView';
+import type { RiskInput } from './bindings/RiskInput';
+import type { FileImport } from './bindings/FileImport';
+import type { ImportRecord } from './bindings/ImportRecord';
+import type { LegacyRequirement } from './bindings/LegacyRequirement';
+
+export type ExportFormat = 'xlsx' | 'csv' | 'html';
 
 /** Turns whatever a failed invoke threw into an ErrorBody. */
 export function toErrorBody(e: unknown): ErrorBody {
@@ -45,6 +63,53 @@ export const api = {
   startReclassification: (id: string) => call<ObjectDetail>('start_reclassification', { id }),
   deleteObject: (id: string) => call<void>('delete_object', { id }),
   objectHistory: (id: string) => call<HistoryEntry[]>('object_history', { id }),
+
+  // Requirements, self-assessment and the action plan of one object.
+  getRequirements: (id: string) => call<RequirementView>('get_requirements', { id }),
+  saveAssessment: (id: string, assessment: Assessment) =>
+    call<RequirementView>('save_assessment', { id, assessment }),
+  setLocalHow: (key: string, how: string) => call<void>('set_local_how', { key, how }),
+  getActionPlan: (id: string) => call<Action[]>('get_action_plan', { id }),
+  saveAction: (id: string, action: ActionInput) => call<Action[]>('save_action', { id, action }),
+  deleteAction: (id: string, actionId: string) => call<Action[]>('delete_action', { id, actionId }),
+
+  // Procurement lists across objects. Exports are written by the backend into the user's
+  // export folder (Downloads); the UI never chooses a path.
+  procurementPreview: (objectIds: string[]) => call<ProcurementView>('procurement_preview', { objectIds }),
+  saveProcurement: (input: ProcurementInput) => call<ProcurementView>('save_procurement', { input }),
+  getProcurement: (id: string) => call<ProcurementView>('get_procurement', { id }),
+  listProcurements: () => call<ProcurementSummary[]>('list_procurements'),
+  exportProcurement: (id: string, format: ExportFormat) =>
+    call<ExportResult>('export_procurement', { id, format }),
+
+  // The requirement catalogue. An imported workbook arrives as base64 bytes, never as a path.
+  listCatalogs: () => call<CatalogInfo[]>('list_catalogs'),
+  exportCatalog: () => call<ExportResult>('export_catalog'),
+  previewCatalogImport: (fileName: string, base64: string) =>
+    call<CatalogImportPreview>('preview_catalog_import', { fileName, base64 }),
+  importCatalog: (fileName: string, base64: string) =>
+    call<CatalogInfo>('import_catalog', { fileName, base64 }),
+
+  // The object's risk analysis; every call returns the whole analysis as it now stands.
+  getRiskAnalysis: (id: string) => call<RiskAnalysisView>('get_risk_analysis', { id }),
+  saveRiskAnalysis: (id: string, input: AnalysisInput) =>
+    call<RiskAnalysisView>('save_risk_analysis', { id, input }),
+  saveRisk: (id: string, input: RiskInput) => call<RiskAnalysisView>('save_risk', { id, input }),
+  deleteRisk: (id: string, riskId: string) => call<RiskAnalysisView>('delete_risk', { id, riskId }),
+  acceptRisk: (id: string, riskId: string, role: string, name: string) =>
+    call<RiskAnalysisView>('accept_risk', { id, riskId, role, name }),
+  approveRiskAnalysis: (id: string, approvedBy: string) =>
+    call<RiskAnalysisView>('approve_risk_analysis', { id, approvedBy }),
+
+  // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK
+  // workbooks or workbooks sent back), one file per call so a batch can show progress.
+  exportWorkbook: (id: string) => call<ExportResult>('export_workbook', { id }),
+  exportPortfolio: (ids: string[]) => call<ExportResult>('export_portfolio', { ids }),
+  previewImport: (fileName: string, base64: string) => call<FileImport>('preview_import', { fileName, base64 }),
+  importFile: (fileName: string, base64: string) => call<FileImport>('import_file', { fileName, base64 }),
+  saveImportWord: (word: string, level: number) => call<null>('save_import_word', { word, level }),
+  listImports: () => call<ImportRecord[]>('list_imports'),
+  legacyRequirements: (id: string) => call<LegacyRequirement[]>('legacy_requirements', { id }),
 };
 
 export type Api = typeof api;

@@ -1,17 +1,30 @@
 // Which screen is shown. A screen with unsaved work registers a guard; leaving it then
 // asks the user first (the question is shown by App.svelte while `pending` is set).
-export type View = { name: 'list' } | { name: 'detail'; id: string } | { name: 'wizard'; id: string | null };
+import { clearNotice } from './notice.svelte';
 
-export const nav = $state<{ view: View; seq: number; pending: View | null }>({
+export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks';
+export type View =
+  | { name: 'list' }
+  | { name: 'detail'; id: string; tab?: DetailTab }
+  | { name: 'wizard'; id: string | null }
+  | { name: 'procurement'; objectIds: string[] }
+  | { name: 'catalog' };
+
+/** What the leave question talks about: the classification (default) or a procurement list. */
+export type UnsavedKind = 'classification' | 'procurement';
+
+export const nav = $state<{ view: View; seq: number; pending: View | null; unsavedKind: UnsavedKind }>({
   view: { name: 'list' },
   seq: 0,
   pending: null,
+  unsavedKind: 'classification',
 });
 
 let hasUnsavedWork: (() => boolean) | null = null;
 
-export function setLeaveGuard(guard: (() => boolean) | null): void {
+export function setLeaveGuard(guard: (() => boolean) | null, kind: UnsavedKind = 'classification'): void {
   hasUnsavedWork = guard;
+  nav.unsavedKind = kind;
 }
 
 export function go(view: View): void {
@@ -23,6 +36,7 @@ export function go(view: View): void {
 }
 
 function show(view: View): void {
+  clearNotice();
   nav.view = view;
   nav.seq += 1;
 }

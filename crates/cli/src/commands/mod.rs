@@ -1,5 +1,14 @@
+pub mod actions;
 pub mod approve;
+pub mod assess;
+pub mod catalog;
 pub mod delete;
+pub mod export;
+pub mod import;
 pub mod new;
 pub mod objects;
+pub mod procurement;
+pub mod requirements;
+pub mod risk;
+pub mod risks;
 pub mod show;

@@ -1,12 +1,19 @@
 // A small translation module: Swedish by default, English selectable and remembered.
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
+import { enProc } from './en-proc';
+import { enReq } from './en-req';
+import { enRisk } from './en-risk';
 import { sv } from './sv';
+import { svProc } from './sv-proc';
+import { svReq } from './sv-req';
+import { svRisk } from './sv-risk';
 
 export type Lang = 'sv' | 'en';
-export type Key = keyof typeof sv;
+const svAll = { ...sv, ...svReq, ...svProc, ...svRisk };
+export type Key = keyof typeof svAll;
 
-const dictionaries: Record<Lang, Record<Key, string>> = { sv, en };
+const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk } };
 const STORAGE_KEY = 'infoklass.lang';
 
 function savedLang(): Lang {
@@ -38,6 +45,13 @@ function fill(text: string, params?: Params): string {
 
 export function t(key: Key, params?: Params): string {
   return fill(dictionaries[i18n.lang][key], params);
+}
+
+/** A count: `key.one` for exactly one when the dictionary has it, else `key`; `{n}` is filled. */
+export function tn(key: Key, n: number, params?: Params): string {
+  const dict = dictionaries[i18n.lang] as Record<string, string>;
+  const one = `${key}.one`;
+  return fill(n === 1 && one in dict ? dict[one] : dict[key], { ...params, n });
 }
 
 /** For keys built from codes that may be unknown to this version (e.g. a new error code). */

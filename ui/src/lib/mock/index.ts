@@ -1,11 +1,14 @@
 // Installs the in-memory backend for the mock build (browser tests, no Tauri).
 // URL parameters: ?seed=N creates N generated objects; ?fail=cmd1,cmd2 makes those commands
-// fail with DB_ERROR.
+// fail with DB_ERROR; ?catalog=big uses a catalogue of about 100 requirements.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { InfoType } from '../bindings/InfoType';
 import type { Scale } from '../bindings/Scale';
 import { MockDb, fail } from './db';
+import { MockProcurement } from './procurement';
+import { MockRequirements } from './requirements';
+import { MockRisks } from './risks';
 import { approvalIssues, deriveProfile } from './derive';
 import infoTypes from './info-types.json';
 import scale from './scale.json';
@@ -19,6 +22,9 @@ export function installMock(params: URLSearchParams): void {
   const db = new MockDb(today, 'testanvandare');
   const seed = Number(params.get('seed') ?? 0);
   if (Number.isInteger(seed) && seed > 0) seedObjects(db, seed);
+  const req = new MockRequirements(db, params.get('catalog') === 'big');
+  const proc = new MockProcurement(req);
+  const risks = new MockRisks(req, () => db.now());
   const failing = new Set((params.get('fail') ?? '').split(',').filter(Boolean));
 
   const info: AppInfo = {
@@ -41,6 +47,27 @@ export function installMock(params: URLSearchParams): void {
       return null;
     },
     object_history: (a) => db.history(a.id),
+    get_requirements: (a) => req.view(a.id),
+    save_assessment: (a) => req.saveAssessment(a.id, a.assessment),
+    set_local_how: (a) => req.setLocalHow(a.key, a.how),
+    get_action_plan: (a) => req.plan(a.id),
+    save_action: (a) => req.saveAction(a.id, a.action),
+    delete_action: (a) => req.deleteAction(a.id, a.actionId),
+    procurement_preview: (a) => proc.preview(a.objectIds),
+    save_procurement: (a) => proc.save(a.input),
+    get_procurement: (a) => proc.get(a.id),
+    list_procurements: () => proc.list(),
+    export_procurement: (a) => proc.export(a.id, a.format),
+    list_catalogs: () => proc.listCatalogs(),
+    export_catalog: () => proc.exportCatalog(),
+    preview_catalog_import: (a) => proc.previewImport(a.fileName, a.base64),
+    import_catalog: (a) => proc.importCatalog(a.fileName, a.base64),
+    get_risk_analysis: (a) => risks.view(a.id),
+    save_risk_analysis: (a) => risks.saveAnalysis(a.id, a.input),
+    save_risk: (a) => risks.saveRisk(a.id, a.input),
+    delete_risk: (a) => risks.deleteRisk(a.id, a.riskId),
+    accept_risk: (a) => risks.acceptRisk(a.id, a.riskId, a.role, a.name),
+    approve_risk_analysis: (a) => risks.approve(a.id, a.approvedBy),
   };
 
   mockIPC((cmd, payload) => {

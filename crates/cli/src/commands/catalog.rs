@@ -1,0 +1,90 @@
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use infoklass_excel::{catalog_export, catalog_import};
+use infoklass_store::{Ctx, Store, StoreError};
+
+use crate::output::{print_json, write_file};
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the stored catalogue versions (the newest import is active).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the active catalogue as a workbook to edit.
+    Export { file: PathBuf },
+    /// Import an edited or own catalogue workbook as a new version.
+    Import {
+        file: PathBuf,
+        /// Check the workbook and report, without storing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
+    match a.command {
+        Command::List { json } => {
+            let list = store.catalogs()?;
+            if json {
+                return print_json(&list);
+            }
+            for c in list {
+                let active = if c.active { " (aktiv)" } else { "" };
+                println!("{} {}{active}: {}, {} krav i {} områden", c.id, c.version, c.name_sv, c.requirements, c.areas);
+            }
+        }
+        Command::Export { file } => {
+            let catalog = store.catalog().clone();
+            let how = store.local_how_texts()?;
+            let bytes = catalog_export::catalog_xlsx(&catalog, &|k| how.get(k).cloned().unwrap_or_default())
+                .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?;
+            write_file(&file, &bytes)?;
+            println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());
+        }
+        Command::Import { file, dry_run } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", file.display()) })?;
+            let catalog = catalog_import::read_catalog(&bytes).map_err(|errors| {
+                for e in &errors {
+                    let at = e.row.map(|r| format!("{}!rad {r}", e.sheet)).unwrap_or_else(|| e.sheet.clone());
+                    eprintln!("  {at}: {} {}: {}", e.key, e.field, e.message);
+                }
+                CliError::from(StoreError::BadCatalog(Vec::new())).with_message(format!(
+                    "{} has {} errors; nothing was imported",
+                    file.display(),
+                    errors.len()
+                ))
+            })?;
+            let preview = store.catalog_import_preview(&catalog);
+            if let Some(e) = preview.errors.first() {
+                return Err(CliError { code: "CATALOG_VERSION_EXISTS".into(), message: e.message.clone() });
+            }
+            if dry_run {
+                println!(
+                    "{} {}: {} krav i {} områden, inga fel; {} nya, {} borttagna, {} ändrade krav (inget sparat)",
+                    catalog.id,
+                    catalog.version,
+                    catalog.requirements.len(),
+                    catalog.areas.len(),
+                    preview.added.len(),
+                    preview.removed.len(),
+                    preview.changed.len()
+                );
+                return Ok(());
+            }
+            let info = store.import_catalog(ctx, catalog)?;
+            println!("Importerad och aktiv: {} {} ({} krav)", info.id, info.version, info.requirements);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,234 @@
+//! The requirement catalogue as versioned data, validated row by row.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::trigger::Trigger;
+use crate::aspect::Aspect;
+
+/// The catalogue shipped with the app.
+pub const DEFAULT_CATALOG_TOML: &str = include_str!("../../../../catalog/requirements.toml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Obligation {
+    /// Mandatory in a tender.
+    Ska,
+    /// Desirable; evaluated.
+    Bor,
+}
+
+impl Obligation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Obligation::Ska => "ska",
+            Obligation::Bor => "bor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Obligation> {
+        match s.trim().to_lowercase().as_str() {
+            "ska" => Some(Obligation::Ska),
+            "bor" | "bör" => Some(Obligation::Bor),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub key: String,
+    pub name_sv: String,
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Stable across catalogue versions; self-assessments are kept by it.
+    pub key: String,
+    pub area: String,
+    /// The aspects it protects.
+    pub aspects: Vec<Aspect>,
+    /// When it applies, e.g. `baseline`, `T>=2`, `S>=2 and lagrum:patientdatalagen`.
+    pub trigger: String,
+    pub title_sv: String,
+    pub title_en: String,
+    /// ÄR-krav: the state the own organisation maintains.
+    pub ar_sv: String,
+    /// SKA-krav: what a supplier must do.
+    pub ska_sv: String,
+    pub obligation: Obligation,
+    #[serde(default)]
+    pub guidance_sv: String,
+    /// ISO/IEC 27002:2022 control numbers.
+    #[serde(default)]
+    pub iso27002: Vec<String>,
+    #[serde(default)]
+    pub nis2: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub id: String,
+    pub version: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub areas: Vec<Area>,
+    pub requirements: Vec<Requirement>,
+    /// Parsed triggers, one per requirement, in the same order.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub triggers: Vec<Trigger>,
+}
+
+/// One problem in a catalogue; `row` is the 1-based position in the requirement (or area)
+/// list, which a workbook import translates into its own row numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CatalogError {
+    pub row: Option<u32>,
+    pub key: String,
+    pub field: String,
+    pub message: String,
+}
+
+fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
+    CatalogError { row, key: key.to_string(), field: field.to_string(), message: message.into() }
+}
+
+impl Catalog {
+    pub fn from_toml(text: &str) -> Result<Catalog, Vec<CatalogError>> {
+        let c: Catalog = toml::from_str(text).map_err(|e| vec![error(None, "", "", e.to_string())])?;
+        c.compile()
+    }
+
+    pub fn from_json(text: &str) -> Result<Catalog, Vec<CatalogError>> {
+        let c: Catalog = serde_json::from_str(text).map_err(|e| vec![error(None, "", "", e.to_string())])?;
+        c.compile()
+    }
+
+    pub fn default_catalog() -> Catalog {
+        Catalog::from_toml(DEFAULT_CATALOG_TOML).expect("the shipped catalogue is valid")
+    }
+
+    /// Validates every row and parses the triggers; all problems are reported, not the first.
+    pub fn compile(mut self) -> Result<Catalog, Vec<CatalogError>> {
+        let mut errors = Vec::new();
+        if self.id.trim().is_empty() {
+            errors.push(error(None, "", "id", "the catalogue needs an id"));
+        }
+        if self.version.trim().is_empty() {
+            errors.push(error(None, "", "version", "the catalogue needs a version"));
+        }
+        let mut area_keys = HashSet::new();
+        for (i, a) in self.areas.iter().enumerate() {
+            let row = Some(i as u32 + 1);
+            if a.key.trim().is_empty() || a.name_sv.trim().is_empty() {
+                errors.push(error(row, &a.key, "area", "an area needs a key and a Swedish name"));
+            } else if !area_keys.insert(a.key.trim().to_lowercase()) {
+                errors.push(error(row, &a.key, "area", format!("the area key \"{}\" is used twice", a.key)));
+            }
+        }
+        let mut keys = HashSet::new();
+        let mut triggers = Vec::with_capacity(self.requirements.len());
+        for (i, r) in self.requirements.iter().enumerate() {
+            let row = Some(i as u32 + 1);
+            if r.key.trim().is_empty() {
+                errors.push(error(row, "", "key", "the requirement has no key"));
+            } else if !keys.insert(r.key.trim().to_lowercase()) {
+                errors.push(error(row, &r.key, "key", format!("the key \"{}\" is used twice", r.key)));
+            }
+            if !area_keys.contains(&r.area.trim().to_lowercase()) {
+                errors.push(error(row, &r.key, "area", format!("unknown area \"{}\"", r.area)));
+            }
+            for (field, text) in [("title_sv", &r.title_sv), ("ar_sv", &r.ar_sv), ("ska_sv", &r.ska_sv)] {
+                if text.trim().is_empty() {
+                    errors.push(error(row, &r.key, field, "the wording is missing"));
+                }
+            }
+            match Trigger::parse(&r.trigger) {
+                Ok(t) => triggers.push(t),
+                Err(e) => errors.push(error(row, &r.key, "trigger", e)),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.triggers = triggers;
+        Ok(self)
+    }
+
+    pub fn area(&self, key: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.key == key)
+    }
+
+    pub fn requirement(&self, key: &str) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| r.key == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+        id = "test"
+        version = "1"
+        name_sv = "Test"
+        name_en = "Test"
+        [[areas]]
+        key = "backup"
+        name_sv = "Säkerhetskopiering"
+        name_en = "Backup"
+        [[requirements]]
+        key = "SK-01"
+        area = "backup"
+        aspects = ["R", "T"]
+        trigger = "R>=1 or T>=1"
+        title_sv = "Veckovis kopia"
+        title_en = "Weekly backup"
+        ar_sv = "Informationen kopieras varje vecka."
+        ska_sv = "Leverantören ska kopiera informationen varje vecka."
+        obligation = "ska"
+    "#;
+
+    #[test]
+    fn the_shipped_catalogue_is_valid_and_large_enough() {
+        let c = Catalog::default_catalog();
+        assert!(c.requirements.len() >= 80, "{} requirements", c.requirements.len());
+        assert!(c.areas.len() >= 12);
+        assert_eq!(c.triggers.len(), c.requirements.len());
+        assert!(c.requirements.iter().all(|r| !r.iso27002.is_empty()), "every requirement cites ISO/IEC 27002");
+    }
+
+    #[test]
+    fn a_small_catalogue_compiles() {
+        let c = Catalog::from_toml(SMALL).unwrap();
+        assert_eq!(c.requirements[0].obligation, Obligation::Ska);
+        assert_eq!(c.triggers[0].any.len(), 2);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_row() {
+        let broken = SMALL.replace("trigger = \"R>=1 or T>=1\"", "trigger = \"R>=9\"").replace("ar_sv = \"Informationen kopieras varje vecka.\"", "ar_sv = \"\"")
+            + r#"
+        [[requirements]]
+        key = "sk-01"
+        area = "okänt"
+        aspects = []
+        trigger = "baseline"
+        title_sv = "x"
+        title_en = "x"
+        ar_sv = "x"
+        ska_sv = "x"
+        obligation = "bor"
+        "#;
+        let errors = Catalog::from_toml(&broken).unwrap_err();
+        let found: Vec<(Option<u32>, &str)> = errors.iter().map(|e| (e.row, e.field.as_str())).collect();
+        assert_eq!(found, vec![(Some(1), "ar_sv"), (Some(1), "trigger"), (Some(2), "key"), (Some(2), "area")]);
+    }
+}

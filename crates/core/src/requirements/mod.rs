@@ -1,0 +1,13 @@
+//! Protection requirements: the versioned catalogue, trigger rules, and the derivation of
+//! the requirements that apply to an object, each with the reason it applies.
+
+pub mod assessment;
+pub mod catalog;
+pub mod derive;
+pub mod trigger;
+
+
+pub use assessment::{Action, ActionStatus, Answer, Assessment, Priority};
+pub use catalog::{Area, Catalog, CatalogError, Obligation, Requirement};
+pub use derive::{derive_requirements, Derived, DerivedItem, Reason, Suppression};
+pub use trigger::Trigger;

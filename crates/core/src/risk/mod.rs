@@ -1,0 +1,11 @@
+//! Risk analysis linked to the classification: the versioned risk matrix, the threat
+//! catalogue, scoring, the consequence defaulted from the classification, and the rules
+//! for treatment and acceptance.
+
+pub mod analysis;
+pub mod matrix;
+pub mod threats;
+
+pub use analysis::{default_consequence, may_accept, risk_issues, Acceptance, Risk, Treatment};
+pub use matrix::{Band, RiskMatrix};
+pub use threats::{Origin as ThreatOrigin, Threat, ThreatCatalog};

@@ -1,0 +1,100 @@
+//! The requirement catalogue as a workbook an organisation can edit and import again.
+//! Sheet and column names are what `catalog_import` looks for.
+
+use infoklass_core::requirements::Catalog;
+use rust_xlsxwriter::{DataValidation, Workbook};
+
+use crate::{aspects_text, style, ExcelError};
+
+pub const SHEET_INFO: &str = "Katalog";
+pub const SHEET_AREAS: &str = "Områden";
+pub const SHEET_REQUIREMENTS: &str = "Krav";
+
+pub const INFO_LABELS: [&str; 4] = ["Id", "Version", "Namn", "Namn (engelska)"];
+pub const AREA_HEADERS: [&str; 3] = ["Nyckel", "Namn", "Namn (engelska)"];
+pub const REQUIREMENT_HEADERS: [&str; 13] = [
+    "Krav-ID",
+    "Område",
+    "Skyddar",
+    "Villkor",
+    "Rubrik",
+    "Rubrik (engelska)",
+    "ÄR-krav",
+    "SKA-krav",
+    "Ska/Bör",
+    "Vägledning",
+    "ISO/IEC 27002",
+    "NIS2",
+    "Så gör vi hos oss",
+];
+const WIDTHS: [f64; 13] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0];
+
+/// `local_how` gives the organisation's own text per key (exported for reference; the
+/// catalogue import ignores that column).
+pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<Vec<u8>, ExcelError> {
+    let mut wb = Workbook::new();
+    let info = wb.add_worksheet();
+    info.set_name(SHEET_INFO)?;
+    info.set_column_width(0, 18)?;
+    info.set_column_width(1, 50)?;
+    info.write_string_with_format(0, 0, "Kravkatalog", &style::title())?;
+    let values = [&c.id, &c.version, &c.name_sv, &c.name_en];
+    for (i, (label, value)) in INFO_LABELS.iter().zip(values).enumerate() {
+        info.write_string_with_format(2 + i as u32, 0, *label, &style::cell_bold())?;
+        info.write_string_with_format(2 + i as u32, 1, value, &style::cell())?;
+    }
+    info.write_string_with_format(
+        8,
+        0,
+        "Ändra texterna, lägg till eller ta bort krav och ge katalogen en ny version innan den importeras.",
+        &style::subtitle(),
+    )?;
+
+    let areas = wb.add_worksheet();
+    areas.set_name(SHEET_AREAS)?;
+    for (col, h) in AREA_HEADERS.iter().enumerate() {
+        areas.write_string_with_format(0, col as u16, *h, &style::header())?;
+        areas.set_column_width(col as u16, 30)?;
+    }
+    for (i, a) in c.areas.iter().enumerate() {
+        let row = 1 + i as u32;
+        areas.write_string_with_format(row, 0, &a.key, &style::cell())?;
+        areas.write_string_with_format(row, 1, &a.name_sv, &style::cell())?;
+        areas.write_string_with_format(row, 2, &a.name_en, &style::cell())?;
+    }
+    areas.set_freeze_panes(1, 0)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET_REQUIREMENTS)?;
+    for (col, h) in REQUIREMENT_HEADERS.iter().enumerate() {
+        ws.write_string_with_format(0, col as u16, *h, &style::header())?;
+        ws.set_column_width(col as u16, WIDTHS[col])?;
+    }
+    let cell = style::cell();
+    for (i, r) in c.requirements.iter().enumerate() {
+        let row = 1 + i as u32;
+        let values = [
+            r.key.clone(),
+            r.area.clone(),
+            aspects_text(&r.aspects),
+            r.trigger.clone(),
+            r.title_sv.clone(),
+            r.title_en.clone(),
+            r.ar_sv.clone(),
+            r.ska_sv.clone(),
+            crate::obligation_sv(r.obligation).to_string(),
+            r.guidance_sv.clone(),
+            r.iso27002.join(", "),
+            r.nis2.clone().unwrap_or_default(),
+            local_how(&r.key),
+        ];
+        for (col, v) in values.iter().enumerate() {
+            ws.write_string_with_format(row, col as u16, v, &cell)?;
+        }
+    }
+    let last = c.requirements.len().max(1) as u32 + 200;
+    ws.add_data_validation(1, 8, last, 8, &DataValidation::new().allow_list_strings(&["Ska", "Bör"])?)?;
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, c.requirements.len() as u32, (REQUIREMENT_HEADERS.len() - 1) as u16)?;
+    Ok(wb.save_to_buffer()?)
+}

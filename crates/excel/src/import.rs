@@ -1,0 +1,257 @@
+//! Importing files: tells an Infoklass workbook (sent back) from an old ISAK workbook,
+//! previews what each would do, and writes it on request. Used by the CLI and the app alike,
+//! one file at a time so a batch can show progress and one broken file stops nothing else.
+
+use infoklass_core::requirements::{ActionStatus, Priority};
+use infoklass_core::risk::{Risk, Treatment};
+use infoklass_core::{Aspect, InformationSet, ObjectKind, ObjectMeta, PerAspect};
+use infoklass_isak::{ImportProfile, Limits, ParsedWorkbook, Severity};
+use infoklass_store::{
+    ActionInput, Ctx, FileImport, ImportDiagnostic, LeftoverCell, LegacyImport, LegacyRequirement, LegacyRisk, Store,
+};
+use sha2::{Digest, Sha256};
+
+use crate::workbook::read::{is_infoklass_workbook, read_workbook};
+
+/// Reads the file and says what importing it would do. Nothing is written.
+pub fn preview(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
+    run(store, file_name, bytes, today)
+}
+
+/// Reads the file and writes it, in one transaction. A file with error diagnostics is not
+/// written; its report says why.
+pub fn import(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8]) -> FileImport {
+    let today = ctx.today.clone();
+    run_mut(store, ctx, file_name, bytes, &today)
+}
+
+fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
+    let mut out = FileImport { file_name: file_name.into(), sha256: sha256(bytes), ..Default::default() };
+    if is_infoklass_workbook(bytes) {
+        out.kind = "infoklass".into();
+        match read_workbook(bytes) {
+            Ok(edits) => match store.workbook_plan(&edits, today) {
+                Ok(plan) => {
+                    out.ok = true;
+                    out.workbook = Some(plan);
+                }
+                Err(e) => out.failure = Some(failure(e.code(), &format!("Objektet i arbetsboken finns inte i databasen ({e})."))),
+            },
+            Err(problems) => {
+                out.diagnostics = problems
+                    .into_iter()
+                    .map(|p| ImportDiagnostic {
+                        severity: "error".into(),
+                        code: "CELL_INVALID".into(),
+                        sheet: Some(p.sheet).filter(|s| !s.is_empty()),
+                        cell: Some(p.cell).filter(|c| !c.is_empty()),
+                        message_sv: p.message.clone(),
+                        message_en: p.message,
+                    })
+                    .collect();
+            }
+        }
+        return out;
+    }
+    let profile = profile(store);
+    match infoklass_isak::read_bytes(file_name, bytes, &profile, &Limits::default()) {
+        Ok(parsed) => {
+            out.kind = "isak".into();
+            fill_report(&mut out, &parsed);
+            if let Some(imp) = to_legacy(&parsed, &mut out) {
+                match store.legacy_plan(&imp) {
+                    Ok(plan) => out.legacy = Some(plan),
+                    Err(e) => out.failure = Some(failure(e.code(), &e.to_string())),
+                }
+            }
+            out.ok = out.failure.is_none() && !out.diagnostics.iter().any(|d| d.severity == "error");
+        }
+        Err(e) => out.failure = Some(failure(&format!("IMPORT_{}", e.code()), &e.message_sv())),
+    }
+    out
+}
+
+fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
+    let mut out = run(store, file_name, bytes, today);
+    if !out.ok {
+        return out;
+    }
+    let report = serde_json::json!({ "diagnostics": out.diagnostics, "leftovers": out.leftovers, "unknown_words": out.unknown_words });
+    let result = if out.kind == "infoklass" {
+        let edits = read_workbook(bytes).expect("read in the preview");
+        store.apply_workbook(ctx, &edits).and_then(|plan| {
+            let outcome = if plan.changes.is_empty() { "unchanged" } else { "updated" };
+            let report = serde_json::json!({ "changes": plan.changes });
+            store.record_workbook_import(ctx, file_name, &out.sha256, &plan.object_id, outcome, &report)?;
+            out.applied = !plan.changes.is_empty();
+            out.workbook = Some(plan);
+            Ok(())
+        })
+    } else {
+        let parsed = infoklass_isak::read_bytes(file_name, bytes, &profile(store), &Limits::default()).expect("read in the preview");
+        let mut scratch = FileImport::default();
+        let mut imp = to_legacy(&parsed, &mut scratch).expect("mapped in the preview");
+        imp.report = report;
+        store.import_legacy(ctx, &imp).map(|plan| {
+            out.applied = plan.outcome != infoklass_store::ImportOutcome::Unchanged;
+            out.legacy = Some(plan);
+        })
+    };
+    if let Err(e) = result {
+        out.ok = false;
+        out.applied = false;
+        out.failure = Some(failure(e.code(), &e.to_string()));
+    }
+    out
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn failure(code: &str, message: &str) -> ImportDiagnostic {
+    ImportDiagnostic {
+        severity: "error".into(),
+        code: code.into(),
+        sheet: None,
+        cell: None,
+        message_sv: message.into(),
+        message_en: message.into(),
+    }
+}
+
+/// The word mappings people confirmed in earlier previews.
+fn profile(store: &Store) -> ImportProfile {
+    store.import_words().unwrap_or_default().into_iter().fold(ImportProfile::default(), |p, (w, l)| p.with(&w, l))
+}
+
+fn fill_report(out: &mut FileImport, parsed: &ParsedWorkbook) {
+    out.diagnostics = parsed
+        .diagnostics
+        .iter()
+        .map(|d| ImportDiagnostic {
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            }
+            .into(),
+            code: d.code.clone(),
+            sheet: d.sheet.clone(),
+            cell: d.cell.clone(),
+            message_sv: d.message_sv.clone(),
+            message_en: d.message_en.clone(),
+        })
+        .collect();
+    out.leftovers = parsed.unrecognised.iter().map(|l| LeftoverCell { sheet: l.sheet.clone(), cell: l.cell.clone(), text: l.text.clone() }).collect();
+    out.unknown_words = parsed.unknown_words.clone();
+}
+
+fn warn(out: &mut FileImport, code: &str, sheet: &str, cell: String, sv: String, en: String) {
+    out.diagnostics.push(ImportDiagnostic { severity: "warning".into(), code: code.into(), sheet: Some(sheet.into()), cell: Some(cell), message_sv: sv, message_en: en });
+}
+
+/// Maps an old workbook onto the app's model. None (with a failure) when there is no object name.
+fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
+    let Some(name) = p.object.name.clone().filter(|n| !n.trim().is_empty()) else {
+        out.failure = Some(failure("IMPORT_NO_OBJECT_NAME", "Arbetsboken anger inget objekt (IT-stöd, System eller Objekt) i bladet Klassning."));
+        return None;
+    };
+    let version = p.object.isak_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+    let meta = ObjectMeta {
+        name,
+        kind: ObjectKind::System,
+        description: format!("Importerad från ISAK{version} ({}).", p.file_name),
+        unit: p.object.unit.clone().unwrap_or_default(),
+        information_owner: p.object.information_owner.clone().unwrap_or_default(),
+        system_owner: p.object.system_owner.clone().unwrap_or_default(),
+        system_administrator: p.object.administrator.clone().unwrap_or_default(),
+        participants: p.object.participants.clone(),
+        classification_date: p.object.date.clone(),
+        next_review: p.object.next_review.clone(),
+        ..Default::default()
+    };
+    // ISAK has one motivation per set; it stands for each aspect ISAK assessed.
+    let sets = p
+        .sets
+        .iter()
+        .map(|s| InformationSet {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            levels: PerAspect { k: s.k, r: s.r, t: s.t, s: None },
+            motivations: PerAspect::from_fn(|a| if a == Aspect::S { String::new() } else { s.motivation.clone() }),
+            ..Default::default()
+        })
+        .collect();
+    let mut risks = Vec::new();
+    for r in &p.risks {
+        let (Some(probability), Some(consequence)) = (r.probability, r.consequence) else { continue };
+        let mut aspects = r.aspects.clone();
+        if aspects.is_empty() {
+            aspects = vec![Aspect::K, Aspect::R, Aspect::T];
+            let (sv, en) = (
+                format!("{}!rad {}: risken anger ingen aspekt; K, R och T antas – kontrollera efter importen.", r.sheet, r.row),
+                format!("{}!row {}: the risk names no aspect; K, R and T are assumed – check after the import.", r.sheet, r.row),
+            );
+            warn(out, "RISK_ASPECTS_ASSUMED", &r.sheet, format!("rad {}", r.row), sv, en);
+        }
+        let action = Some(r.action.trim()).filter(|a| !a.is_empty()).map(|measure| ActionInput {
+            id: None,
+            requirement_key: None,
+            measure: measure.into(),
+            responsible: r.responsible.clone(),
+            due: r.due.clone(),
+            priority: if probability * consequence >= 8 { Priority::Hog } else { Priority::Medel },
+            status: action_status(&r.status),
+            notes: if r.status.trim().is_empty() { String::new() } else { format!("Status i ISAK: {}", r.status.trim()) },
+        });
+        let risk = Risk {
+            cause: r.cause.clone(),
+            event: r.threat.clone(),
+            consequence_text: r.consequence_text.clone(),
+            aspects,
+            existing_controls: r.existing_controls.clone(),
+            probability,
+            consequence,
+            consequence_motivation: format!("Konsekvensen är bedömd i ISAK-arbetsboken {}.", p.file_name),
+            treatment: action.as_ref().map(|_| Treatment::Reducera),
+            treatment_motivation: action.as_ref().map(|a| a.measure.clone()).unwrap_or_default(),
+            ..Default::default()
+        };
+        risks.push(LegacyRisk { risk, action });
+    }
+    let requirements = p
+        .legacy_requirements
+        .iter()
+        .map(|r| {
+            let from: Vec<String> = [("K", &r.from_k), ("R", &r.from_r), ("T", &r.from_t)]
+                .iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(a, v)| format!("{a}: {}", v.trim()))
+                .collect();
+            LegacyRequirement {
+                id: r.id.clone(),
+                area: r.area.clone(),
+                text: r.text.clone(),
+                applies_from: from.join(", "),
+                status: r.status.clone(),
+                comment: r.comment.clone(),
+                responsible: r.responsible.clone(),
+            }
+        })
+        .collect();
+    Some(LegacyImport { file_name: p.file_name.clone(), sha256: p.sha256.clone(), meta, sets, risks, requirements, report: serde_json::Value::Null })
+}
+
+fn action_status(s: &str) -> ActionStatus {
+    let s = s.trim().to_lowercase();
+    if s.starts_with("klar") || s == "åtgärdad" || s == "genomförd" {
+        ActionStatus::Klar
+    } else if s.starts_with("pågå") || s == "påbörjad" {
+        ActionStatus::Pagar
+    } else if s.starts_with("försen") {
+        ActionStatus::Forsenad
+    } else {
+        ActionStatus::EjPaborjad
+    }
+}

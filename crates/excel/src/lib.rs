@@ -1,0 +1,38 @@
+//! Workbooks and files in and out of Infoklass.
+//!
+//! Every text cell is written as text: a value starting with `=`, `+`, `-` or `@` never
+//! becomes a formula (rust_xlsxwriter's `write_string`; in CSV such cells get a leading `'`).
+
+pub mod catalog_export;
+pub mod catalog_import;
+pub mod import;
+pub mod procurement_csv;
+pub mod procurement_html;
+pub mod procurement_xlsx;
+pub mod workbook;
+
+mod style;
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ExcelError {
+    #[error("the workbook could not be written: {0}")]
+    Write(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the file is not a workbook Infoklass can read: {0}")]
+    Read(String),
+    #[error("the file is too large ({0} bytes; at most {1})")]
+    TooLarge(usize, usize),
+}
+
+/// Labels for the aspects a requirement protects, e.g. "K, R".
+pub(crate) fn aspects_text(aspects: &[infoklass_core::Aspect]) -> String {
+    aspects.iter().map(|a| a.code()).collect::<Vec<_>>().join(", ")
+}
+
+pub(crate) fn obligation_sv(o: infoklass_core::requirements::Obligation) -> &'static str {
+    match o {
+        infoklass_core::requirements::Obligation::Ska => "Ska",
+        infoklass_core::requirements::Obligation::Bor => "Bör",
+    }
+}

@@ -1,0 +1,64 @@
+//! The Infoklass workbook: one object (or a portfolio of many) as a workbook a person can
+//! read, edit in Excel or LibreOffice and send back. The layout lives in `layout.rs`.
+
+mod actions;
+mod cells;
+mod classification;
+pub mod layout;
+pub mod read;
+mod meta;
+mod overview;
+mod portfolio;
+mod requirements;
+mod risks;
+
+use infoklass_core::requirements::Action;
+use infoklass_store::{LegacyRequirement, ObjectDetail, RequirementView, RiskAnalysisView, Store, StoreError};
+use rust_xlsxwriter::Workbook;
+
+use crate::ExcelError;
+
+pub use portfolio::portfolio_workbook;
+
+/// Everything one object's workbook shows, read from the store beforehand.
+pub struct ObjectExport {
+    pub detail: ObjectDetail,
+    pub requirements: RequirementView,
+    pub actions: Vec<Action>,
+    pub risks: RiskAnalysisView,
+    pub legacy: Vec<LegacyRequirement>,
+}
+
+/// Who and when, written to the hidden meta sheet.
+pub struct ExportStamp {
+    pub app_version: String,
+    pub exported_at: String,
+}
+
+/// One object per workbook.
+pub fn object_workbook(data: &ObjectExport, stamp: &ExportStamp) -> Result<Vec<u8>, ExcelError> {
+    let mut wb = Workbook::new();
+    overview::write(&mut wb, data)?;
+    classification::write(&mut wb, data)?;
+    requirements::write_assessment(&mut wb, data)?;
+    actions::write(&mut wb, data)?;
+    requirements::write_procurement(&mut wb, data)?;
+    risks::write(&mut wb, data)?;
+    risks::write_matrix(&mut wb, &data.risks.matrix, &data.risks.risks)?;
+    if !data.legacy.is_empty() {
+        requirements::write_legacy(&mut wb, &data.legacy)?;
+    }
+    meta::write(&mut wb, data, stamp)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Reads everything an object's workbook shows.
+pub fn gather(store: &Store, object_id: &str, today: &str) -> Result<ObjectExport, StoreError> {
+    Ok(ObjectExport {
+        detail: store.get_object(object_id, today)?,
+        requirements: store.requirements(object_id)?,
+        actions: store.action_plan(object_id, today)?,
+        risks: store.risk_analysis(object_id)?,
+        legacy: store.legacy_requirements(object_id)?,
+    })
+}

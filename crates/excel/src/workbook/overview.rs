@@ -1,0 +1,106 @@
+//! The overview sheet: the object's facts, its profile, status and approval.
+
+use infoklass_core::Aspect;
+use rust_xlsxwriter::{Formula, Workbook, XlsxError};
+
+use super::cells;
+use super::layout::{col_name, CLASSIFICATION, HEADER_ROW, OVERVIEW, SET_LEVEL_COL, SPARE_ROWS};
+use super::ObjectExport;
+use crate::style;
+
+/// Labels of the facts, in order; the reader finds them by this text.
+pub const FACTS: [&str; 13] = [
+    "Objekt",
+    "Typ",
+    "Beskrivning",
+    "Förvaltning / enhet",
+    "Informationsägare",
+    "Systemägare",
+    "Systemförvaltare",
+    "Leverantör",
+    "Deltagare",
+    "Taggar",
+    "Klassningsdatum",
+    "Nästa översyn",
+    "Status",
+];
+
+pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
+    let d = &data.detail;
+    let c = &d.current;
+    let m = &c.meta;
+    let ws = wb.add_worksheet();
+    ws.set_name(OVERVIEW)?;
+    ws.set_column_width(0, 24)?;
+    ws.set_column_width(1, 60)?;
+    ws.set_print_fit_to_pages(1, 1);
+    ws.write_string_with_format(0, 0, format!("Informationsklassning: {}", m.name), &style::title())?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Gula celler går att ändra. Skicka tillbaka arbetsboken så läses ändringarna in i Infoklass.",
+        &style::subtitle(),
+    )?;
+    let status = match c.status {
+        infoklass_core::Status::Utkast => "Utkast",
+        infoklass_core::Status::Faststalld => "Fastställd",
+        infoklass_core::Status::Ersatt => "Ersatt",
+    };
+    let values: [String; 13] = [
+        m.name.clone(),
+        kind_sv(m.kind).to_string(),
+        m.description.clone(),
+        m.unit.clone(),
+        m.information_owner.clone(),
+        m.system_owner.clone(),
+        m.system_administrator.clone(),
+        m.supplier.clone(),
+        m.participants.join("; "),
+        m.tags.join("; "),
+        m.classification_date.clone().unwrap_or_default(),
+        m.next_review.clone().unwrap_or_default(),
+        format!("{status} (version {})", c.version),
+    ];
+    let (label, editable, locked) = (style::cell_bold(), cells::editable(), cells::locked());
+    for (i, (name, value)) in FACTS.iter().zip(values.iter()).enumerate() {
+        let row = 3 + i as u32;
+        ws.write_string_with_format(row, 0, *name, &label)?;
+        // Name, kind and status are changed in the app, not in the workbook.
+        let fmt = if matches!(i, 0 | 1 | 12) { &locked } else { &editable };
+        ws.write_string_with_format(row, 1, value, fmt)?;
+    }
+    let mut row = 3 + FACTS.len() as u32;
+    if let (Some(by), Some(at)) = (&c.approved_by, &c.approved_at) {
+        ws.write_string_with_format(row, 0, "Fastställd av", &label)?;
+        ws.write_string_with_format(row, 1, format!("{by}, {at}"), &locked)?;
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, "Profil", &style::title())?;
+    ws.write_string_with_format(row, 1, &c.profile.text, &style::cell_bold())?;
+    // Live maxima over the Klassning sheet, so edits there show here at once.
+    let first = HEADER_ROW + 2;
+    let last = HEADER_ROW + 1 + d.current.content.sets.len() as u32 + SPARE_ROWS;
+    for (i, a) in Aspect::ALL.iter().enumerate() {
+        let r = row + 1 + i as u32;
+        let col = col_name(SET_LEVEL_COL + i as u16);
+        ws.write_string_with_format(r, 0, format!("{} – högsta nivå i Klassning", a.code()), &label)?;
+        let cached = c.profile.set_max.get(*a).map(|l| l.to_string()).unwrap_or_default();
+        let f = Formula::new(format!("=IF(COUNT('{CLASSIFICATION}'!{col}{first}:{col}{last})=0,\"\",MAX('{CLASSIFICATION}'!{col}{first}:{col}{last}))"))
+            .set_result(cached);
+        ws.write_formula_with_format(r, 1, f, &style::cell_bold())?;
+    }
+    cells::level_colours(ws, row + 1, 1, row + 4, 1)?;
+    cells::protect(ws);
+    ws.set_active(true);
+    Ok(())
+}
+
+pub fn kind_sv(kind: infoklass_core::ObjectKind) -> &'static str {
+    match kind {
+        infoklass_core::ObjectKind::System => "System",
+        infoklass_core::ObjectKind::Process => "Process",
+        infoklass_core::ObjectKind::Tjanst => "Tjänst",
+        infoklass_core::ObjectKind::Informationsmangd => "Informationsmängd",
+    }
+}

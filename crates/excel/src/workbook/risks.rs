@@ -1,0 +1,136 @@
+//! The Riskanalys sheet (one row per risk, value = P × C as a live formula) and the
+//! Riskmatris sheet (counts per cell, also formulas, so edits in the workbook show at once).
+
+use infoklass_core::risk::RiskMatrix;
+use infoklass_store::workbook_apply::treatment_sv;
+use infoklass_store::RiskView;
+use rust_xlsxwriter::{Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet, XlsxError};
+
+use super::cells;
+use super::layout::{col_name, HEADER_ROW, MATRIX, RISKS, RISK_COLUMNS, RISK_P_COL, SPARE_ROWS, TREATMENTS_SV};
+use super::ObjectExport;
+use crate::{aspects_text, style};
+
+/// Band colours from the lowest band up.
+const BAND_COLOURS: [u32; 4] = [0xC8E6C9, 0xFFF59D, 0xFFCC80, 0xEF9A9A];
+
+pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
+    let view = &data.risks;
+    let ws = wb.add_worksheet();
+    ws.set_name(RISKS)?;
+    let help = match &view.analysis {
+        Some(a) => format!("Syfte: {} · Riskägare: {} · Status: {}. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.", a.purpose, a.risk_owner, a.status),
+        None => "Riskanalysen är inte påbörjad. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.".to_string(),
+    };
+    cells::table_head(ws, "Riskanalys", &help, &RISK_COLUMNS)?;
+    let (editable, locked) = (cells::editable(), cells::locked());
+    let first = HEADER_ROW + 1;
+    for (i, rv) in view.risks.iter().enumerate() {
+        let r = &rv.risk;
+        let row = first + i as u32;
+        let accepted = r.acceptance.as_ref().map(|a| format!("{} ({}), {}", a.name, a.role, a.at)).unwrap_or_default();
+        ws.write_string_with_format(row, 0, &r.id, &locked)?;
+        ws.write_string_with_format(row, 1, rv.threat_name.as_deref().unwrap_or(""), &locked)?;
+        ws.write_string_with_format(row, 2, &r.cause, &editable)?;
+        ws.write_string_with_format(row, 3, &r.event, &editable)?;
+        ws.write_string_with_format(row, 4, &r.consequence_text, &editable)?;
+        ws.write_string_with_format(row, 5, aspects_text(&r.aspects), &editable)?;
+        ws.write_string_with_format(row, 6, &r.existing_controls, &editable)?;
+        ws.write_number_with_format(row, RISK_P_COL, r.probability as f64, &editable)?;
+        ws.write_number_with_format(row, RISK_P_COL + 1, r.consequence as f64, &editable)?;
+        ws.write_string_with_format(row, 10, r.treatment.map(treatment_sv).unwrap_or(""), &editable)?;
+        ws.write_string_with_format(row, 11, &r.treatment_motivation, &editable)?;
+        cells::write_opt_number(ws, row, 12, r.residual_probability, &editable)?;
+        cells::write_opt_number(ws, row, 13, r.residual_consequence, &editable)?;
+        ws.write_string_with_format(row, 15, accepted, &locked)?;
+        value_formulas(ws, row, Some(rv.value), rv.residual_value)?;
+    }
+    let last = first + view.risks.len() as u32 + SPARE_ROWS - 1;
+    for row in first + view.risks.len() as u32..=last {
+        for col in 0..RISK_COLUMNS.len() as u16 {
+            if col != 9 && col != 14 {
+                ws.write_blank(row, col, if matches!(col, 0 | 1 | 15) { &locked } else { &editable })?;
+            }
+        }
+        value_formulas(ws, row, None, None)?;
+    }
+    let p = cells::number_between(1, 4, "Sannolikhet", "1 mycket liten · 2 liten · 3 stor · 4 mycket stor")?;
+    let c = cells::number_between(1, 4, "Konsekvens", "1 försumbar · 2 måttlig · 3 betydande · 4 allvarlig")?;
+    ws.add_data_validation(first, RISK_P_COL, last, RISK_P_COL, &p)?;
+    ws.add_data_validation(first, RISK_P_COL + 1, last, RISK_P_COL + 1, &c)?;
+    ws.add_data_validation(first, 12, last, 12, &p)?;
+    ws.add_data_validation(first, 13, last, 13, &c)?;
+    ws.add_data_validation(first, 10, last, 10, &cells::dropdown(&TREATMENTS_SV, "Hantering", "Hur risken hanteras.")?)?;
+    band_colours(ws, &view.matrix, first, 9, last)?;
+    band_colours(ws, &view.matrix, first, 14, last)?;
+    ws.autofilter(HEADER_ROW, 0, last, RISK_COLUMNS.len() as u16 - 1)?;
+    cells::print_filled(ws, view.risks.len(), RISK_COLUMNS.len())?;
+    cells::protect(ws);
+    Ok(())
+}
+
+/// Riskvärde and kvarvarande riskvärde as formulas, blank while their inputs are blank.
+fn value_formulas(ws: &mut Worksheet, row: u32, value: Option<u8>, residual: Option<u8>) -> Result<(), XlsxError> {
+    let n = row + 1;
+    let (p, c) = (col_name(RISK_P_COL), col_name(RISK_P_COL + 1));
+    let f = Formula::new(format!("=IF(OR({p}{n}=\"\",{c}{n}=\"\"),\"\",{p}{n}*{c}{n})"))
+        .set_result(value.map(|v| v.to_string()).unwrap_or_default());
+    ws.write_formula_with_format(row, 9, f, &cells::locked())?;
+    let f = Formula::new(format!("=IF(OR(M{n}=\"\",N{n}=\"\"),\"\",M{n}*N{n})"))
+        .set_result(residual.map(|v| v.to_string()).unwrap_or_default());
+    ws.write_formula_with_format(row, 14, f, &cells::locked())?;
+    Ok(())
+}
+
+fn band_colours(ws: &mut Worksheet, matrix: &RiskMatrix, first: u32, col: u16, last: u32) -> Result<(), XlsxError> {
+    for (band, rgb) in matrix.bands.iter().zip(BAND_COLOURS) {
+        let cf = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::Between(band.min as f64, band.max as f64))
+            .set_format(Format::new().set_background_color(Color::RGB(rgb)));
+        ws.add_conditional_format(first, col, last, col, &cf)?;
+    }
+    Ok(())
+}
+
+/// A 4 × 4 grid counting the risks per cell of the Riskanalys sheet, probability upwards.
+pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(MATRIX)?;
+    ws.write_string_with_format(0, 0, "Riskmatris: antal risker per ruta", &style::title())?;
+    ws.write_string_with_format(1, 0, "Före åtgärder. Räknas om när Riskanalys ändras.", &style::subtitle())?;
+    ws.set_column_width(0, 26)?;
+    let last = HEADER_ROW + 1 + risks.len() as u32 + SPARE_ROWS;
+    let (p, c) = (col_name(RISK_P_COL), col_name(RISK_P_COL + 1));
+    let head = style::header();
+    ws.write_string_with_format(3, 0, "Sannolikhet \\ Konsekvens", &head)?;
+    for (j, step) in matrix.consequence.iter().enumerate() {
+        ws.write_string_with_format(3, 1 + j as u16, format!("{} {}", step.value, step.name_sv), &head)?;
+        ws.set_column_width(1 + j as u16, 14)?;
+    }
+    for (i, pstep) in matrix.probability.iter().rev().enumerate() {
+        let row = 4 + i as u32;
+        ws.write_string_with_format(row, 0, format!("{} {}", pstep.value, pstep.name_sv), &head)?;
+        for (j, cstep) in matrix.consequence.iter().enumerate() {
+            let value = pstep.value * cstep.value;
+            let rgb = matrix.bands.iter().position(|b| value >= b.min && value <= b.max).map(|k| BAND_COLOURS[k.min(3)]).unwrap_or(0xFFFFFF);
+            let fmt = style::cell().set_background_color(Color::RGB(rgb)).set_align(rust_xlsxwriter::FormatAlign::Center);
+            let f = Formula::new(format!(
+                "=COUNTIFS('{RISKS}'!{p}5:{p}{last},{},'{RISKS}'!{c}5:{c}{last},{})",
+                pstep.value, cstep.value
+            ))
+            // Cached result for readers that do not recalculate (LibreOffice by default).
+            .set_result(
+                risks.iter().filter(|r| r.risk.probability == pstep.value && r.risk.consequence == cstep.value).count().to_string(),
+            );
+            ws.write_formula_with_format(row, 1 + j as u16, f, &fmt)?;
+        }
+    }
+    let legend_row = 5 + matrix.probability.len() as u32;
+    for (k, band) in matrix.bands.iter().enumerate() {
+        let fmt = style::cell().set_background_color(Color::RGB(BAND_COLOURS[k.min(3)]));
+        ws.write_string_with_format(legend_row + k as u32, 0, format!("{} ({}–{})", band.name_sv, band.min, band.max), &fmt)?;
+    }
+    ws.set_print_fit_to_pages(1, 1);
+    cells::protect(ws);
+    Ok(())
+}

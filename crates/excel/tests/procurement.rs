@@ -1,0 +1,115 @@
+//! The procurement exports, read back by calamine and by LibreOffice.
+
+use std::io::Cursor;
+
+use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use infoklass_core::requirements::Obligation;
+use infoklass_core::Aspect;
+use infoklass_excel::procurement_xlsx::{procurement_xlsx, HEADER_ROW};
+use infoklass_excel::{procurement_csv::procurement_csv, procurement_html::procurement_html};
+use infoklass_store::{ObjectRef, ProcurementItem, ProcurementView};
+
+fn item(key: &str, text: &str, relevant: bool, needed_by: &[&str]) -> ProcurementItem {
+    ProcurementItem {
+        key: key.into(),
+        area_sv: "Säkerhetskopiering".into(),
+        title_sv: "Kopiering".into(),
+        original_text: text.into(),
+        text: text.into(),
+        obligation: Obligation::Ska,
+        relevant,
+        aspects: vec![Aspect::R, Aspect::T],
+        iso27002: vec!["8.13".into()],
+        needed_by: needed_by.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn view() -> ProcurementView {
+    ProcurementView {
+        id: Some("p1".into()),
+        name: "Nytt ekonomisystem <2026>".into(),
+        objects: vec![
+            ObjectRef { id: "a".into(), name: "Ekonomisystem".into(), profile: "K2 R3 T2 S1".into() },
+            ObjectRef { id: "b".into(), name: "Lönesystem".into(), profile: "K2 R2 T2 S2".into() },
+        ],
+        excluded: vec![],
+        catalog_id: "infoklass-bas".into(),
+        catalog_version: "2026.1".into(),
+        items: vec![
+            item("SAK-01", "Leverantören ska ta en kopia varje dygn.", true, &["Ekonomisystem", "Lönesystem"]),
+            item("SAK-02", "=HYPERLINK(\"http://example.invalid\";\"klicka\")", true, &["Ekonomisystem"]),
+            item("SAK-03", "Inte relevant", false, &["Lönesystem"]),
+        ],
+    }
+}
+
+fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
+    range.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn the_workbook_holds_the_relevant_items_as_text() {
+    let bytes = procurement_xlsx(&view(), "2026-11-22").unwrap();
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names(), ["Upphandlingskrav", "Förklaring"]);
+    let range = wb.worksheet_range("Upphandlingskrav").unwrap();
+    assert_eq!(cell(&range, HEADER_ROW, 3), "Krav");
+    assert_eq!(cell(&range, HEADER_ROW, 8), "Leverantörens svar");
+    assert_eq!(cell(&range, HEADER_ROW + 1, 1), "SAK-01");
+    assert_eq!(cell(&range, HEADER_ROW + 1, 7), "Ekonomisystem, Lönesystem");
+    assert_eq!(cell(&range, HEADER_ROW + 2, 3), "=HYPERLINK(\"http://example.invalid\";\"klicka\")");
+    assert!(range.get_value((HEADER_ROW + 3, 1)).is_none_or(|d| *d == Data::Empty), "the irrelevant item is left out");
+    let formulas = wb.worksheet_formula("Upphandlingskrav").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no cell is a formula");
+}
+
+#[test]
+fn the_workbook_has_a_supplier_dropdown_and_frozen_header() {
+    let bytes = procurement_xlsx(&view(), "2026-11-22").unwrap();
+    let xml = sheet_xml(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("<dataValidation type=\"list\""), "{xml}");
+    assert!(xml.contains("\"Uppfylls,Uppfylls delvis,Uppfylls inte\""));
+    assert!(xml.contains("state=\"frozen\""));
+    assert!(xml.contains("<autoFilter"));
+}
+
+/// Reads one part of the xlsx zip with the system's unzip.
+fn sheet_xml(bytes: &[u8], part: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("unzip").arg("-p").arg(&path).arg(part).output().expect("unzip is installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn libreoffice_opens_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("upphandlingskrav.xlsx");
+    std::fs::write(&path, procurement_xlsx(&view(), "2026-11-22").unwrap()).unwrap();
+    let out = std::process::Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .env("HOME", dir.path())
+        .output()
+        .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = std::fs::read_to_string(dir.path().join("upphandlingskrav.csv")).expect("LibreOffice wrote the CSV");
+    assert!(csv.contains("SAK-01") && csv.contains("Leverantören ska ta en kopia varje dygn."), "{csv}");
+    assert!(csv.contains("=HYPERLINK"), "the formula-looking text stays text: {csv}");
+    assert!(!csv.contains("klicka;") || csv.contains("\"=HYPERLINK"), "{csv}");
+}
+
+#[test]
+fn csv_and_html_hold_the_same_items_safely() {
+    let csv = procurement_csv(&view());
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "header and two relevant items");
+    assert!(lines[2].contains("\"'=HYPERLINK("), "{}", lines[2]);
+    let html = procurement_html(&view(), "2026-11-22");
+    assert!(html.contains("Nytt ekonomisystem &lt;2026&gt;"));
+    assert!(html.contains("SAK-02") && !html.contains("SAK-03"));
+    assert!(!html.contains("<script"));
+}

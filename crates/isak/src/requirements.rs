@@ -1,0 +1,118 @@
+//! The Krav sheet: ISAK's own old requirement list, kept verbatim as legacy requirements.
+
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::grid::{Sheet, Value};
+use crate::levels;
+use crate::model::{ImportProfile, LegacyRequirement};
+use crate::table::{self, Header};
+
+pub struct Cols {
+    id: Option<u32>,
+    area: Option<u32>,
+    text: u32,
+    /// From-level columns for K, R, T.
+    from: [Option<u32>; 3],
+    status: Option<u32>,
+    comment: Option<u32>,
+    responsible: Option<u32>,
+}
+
+/// "K", "Gäller från K", "Från K", "Konfidentialitet" → 0; likewise R → 1, T → 2.
+fn from_column(h: &str) -> Option<usize> {
+    let words = ["konfidentialitet", "riktighet", "tillgänglighet"];
+    let letters = ["k", "r", "t"];
+    (0..3).find(|&i| h == letters[i] || h.contains(words[i]) || (h.contains("från") && h.ends_with(&format!(" {}", letters[i]))))
+}
+
+fn columns(headers: &[(u32, String)]) -> Option<Cols> {
+    let (mut id, mut area, mut text, mut status, mut comment, mut responsible) = (None, None, None, None, None, None);
+    let mut from = [None; 3];
+    for (col, h) in headers {
+        let h = h.as_str();
+        let slot = if matches!(h, "krav-id" | "kravid" | "id" | "nr" | "krav nr" | "kravnummer" | "krav-nr") {
+            &mut id
+        } else if matches!(h, "område" | "kravområde") {
+            &mut area
+        } else if matches!(h, "krav" | "kravtext" | "krav text" | "kravformulering" | "kravbeskrivning") {
+            &mut text
+        } else if let Some(i) = from_column(h) {
+            &mut from[i]
+        } else if h.starts_with("uppfyll") || matches!(h, "status" | "efterlevnad") {
+            &mut status
+        } else if h.starts_with("kommentar") {
+            &mut comment
+        } else if h.contains("ansvarig") {
+            &mut responsible
+        } else {
+            continue;
+        };
+        slot.get_or_insert(*col);
+    }
+    let text = text?;
+    (id.is_some() || status.is_some() || from.iter().any(Option::is_some)).then_some(Cols { id, area, text, from, status, comment, responsible })
+}
+
+pub fn find(sheet: &Sheet) -> Option<Header<Cols>> {
+    table::find_header(sheet, columns)
+}
+
+pub fn read(sheet: &Sheet, diags: &mut Diagnostics) -> Vec<LegacyRequirement> {
+    let Some(header) = find(sheet) else {
+        diags.sheet(
+            Severity::Warning,
+            "REQUIREMENT_TABLE_MISSING",
+            &sheet.name,
+            "ingen rubrikrad med Krav/Kravtext hittades; inga krav lästes".into(),
+            "no header row with Krav/Kravtext was found; no requirements were read".into(),
+        );
+        return Vec::new();
+    };
+    let c = &header.cols;
+    let all = [c.id, c.area, Some(c.text), c.status, c.comment, c.responsible];
+    for col in all.into_iter().chain(c.from).flatten() {
+        sheet.mark(header.row, col);
+    }
+    let body = table::body(sheet, header.row, header.span);
+    let mut out = Vec::new();
+    for &row in &body.rows {
+        let has = |col: Option<u32>| col.is_some_and(|col| sheet.peek(row, col).is_some());
+        if !has(Some(c.text)) && !has(c.id) {
+            continue;
+        }
+        let text = |col: Option<u32>| col.map(|col| sheet.take_text(row, col)).unwrap_or_default();
+        let from = c.from.map(|col| {
+            let raw = text(col);
+            if let Some(col) = col.filter(|_| !applies_from(&raw)) {
+                diags.at(
+                    Severity::Warning,
+                    "REQUIREMENT_FROM_UNREADABLE",
+                    &sheet.name,
+                    (row, col),
+                    format!("\"{raw}\" är varken x, tomt eller en nivå (1–4); texten sparas som den står"),
+                    format!("\"{raw}\" is neither x, blank nor a level (1–4); the text is kept as written"),
+                );
+            }
+            raw
+        });
+        let [from_k, from_r, from_t] = from;
+        out.push(LegacyRequirement {
+            sheet: sheet.name.clone(),
+            row: row + 1,
+            id: text(c.id),
+            area: text(c.area),
+            text: text(Some(c.text)),
+            from_k,
+            from_r,
+            from_t,
+            status: text(c.status),
+            comment: text(c.comment),
+            responsible: text(c.responsible),
+        });
+    }
+    out
+}
+
+/// Blank (not triggered by this aspect), `x` (always) or an ISAK level.
+fn applies_from(raw: &str) -> bool {
+    raw.is_empty() || raw.eq_ignore_ascii_case("x") || matches!(levels::app_level(&Value::Text(raw.into()), &ImportProfile::default()), Ok(Some(_)))
+}

@@ -1,0 +1,127 @@
+//! Hostile input: decompression bombs, huge sheets, far-flung cells and giant cells are
+//! refused or cut within limits, quickly.
+
+use std::io::{Cursor, Read};
+use std::time::{Duration, Instant};
+
+use infoklass_isak::{FileError, Limit, Limits, Severity};
+use rust_xlsxwriter::Workbook;
+
+use crate::common::{bytes, crc32, deflate_run, diags, fail, klassning, parse, put, reference_book, unzip, zip, Entry, V};
+
+const SHEET_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+const SHEET_END: &str = "</sheetData></worksheet>";
+
+/// The reference workbook with its Klassning sheet (sheet2.xml) replaced by `entry`.
+fn with_klassning_sheet(entry: Entry) -> Vec<u8> {
+    let mut entries: Vec<Entry> = unzip(&bytes(reference_book()))
+        .into_iter()
+        .filter(|(name, _)| name != "xl/worksheets/sheet2.xml")
+        .map(|(name, data)| Entry::stored(&name, data))
+        .collect();
+    entries.push(entry);
+    zip(&entries)
+}
+
+fn bomb(declared: u32) -> (Vec<u8>, u64) {
+    let spaces: u64 = 300 * 1024 * 1024;
+    let data = deflate_run(SHEET_START.as_bytes(), b' ', spaces, SHEET_END.as_bytes());
+    let real = (SHEET_START.len() + SHEET_END.len()) as u64 + spaces;
+    let size = if declared == 0 { real as u32 } else { declared };
+    (with_klassning_sheet(Entry { name: "xl/worksheets/sheet2.xml".into(), method: 8, data, crc: 0, size }), real)
+}
+
+fn quick<T>(f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    assert!(t.elapsed() < Duration::from_secs(3), "took {:?}", t.elapsed());
+    out
+}
+
+#[test]
+fn the_bomb_stream_really_expands() {
+    let body = format!("{SHEET_START}{}{SHEET_END}", " ".repeat(10_000));
+    let data = deflate_run(SHEET_START.as_bytes(), b' ', 10_000, SHEET_END.as_bytes());
+    let crc = crc32(body.as_bytes());
+    let archive = zip(&[Entry { name: "a.xml".into(), method: 8, data, crc, size: body.len() as u32 }]);
+    let mut zip = ::zip::ZipArchive::new(Cursor::new(archive)).unwrap();
+    let mut out = String::new();
+    zip.by_index(0).unwrap().read_to_string(&mut out).unwrap();
+    assert_eq!(out, body);
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_unpacked() {
+    let (file, real) = bomb(0);
+    assert!(file.len() < 3 * 1024 * 1024, "the bomb file is {} bytes", file.len());
+    let e = quick(|| fail(&file, &Limits::default()));
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found >= real), "{e:?}");
+    assert!(e.message_sv().contains("dekomprimeringsbomb"), "{}", e.message_sv());
+}
+
+#[test]
+fn a_bomb_that_lies_about_its_size_stops_at_the_declared_size() {
+    let (file, _) = bomb(1_000);
+    let e = quick(|| fail(&file, &Limits::default()));
+    assert_eq!(e.code(), "CORRUPT", "{e:?}");
+}
+
+#[test]
+fn a_sheet_over_the_row_limit_is_refused() {
+    let mut wb = Workbook::new();
+    let sets: Vec<Vec<V>> = (0..60).map(|i| vec![V::N(f64::from(i)), V::T("Mängd"), V::E, V::N(1.0), V::N(1.0), V::N(1.0)]).collect();
+    klassning(&mut wb, &sets.iter().map(Vec::as_slice).collect::<Vec<_>>());
+    let limits = Limits { rows_per_sheet: 50, ..Limits::default() };
+    let e = fail(&bytes(wb), &limits);
+    assert!(matches!(&e, FileError::TooLarge { limit: Limit::RowsPerSheet, found: 51, max: 50, sheet: Some(s) } if s == "Klassning"), "{e:?}");
+    assert_eq!(e.message_sv(), "Bladet «Klassning» har minst 51 rader (högst 50 läses).");
+}
+
+#[test]
+fn far_flung_cells_neither_allocate_a_dense_sheet_nor_pass_the_row_limit() {
+    // A1 and XFD90001 span 1.5 billion cells if read as one dense range.
+    let mut wb = reference_book();
+    let ws = wb.worksheet_from_name("Klassning").unwrap();
+    ws.write_string(90_000, 16_383, "långt bort").unwrap();
+    let read = quick(|| parse(&bytes(wb)));
+    assert_eq!(read.sets.len(), 3);
+    assert!(read.unrecognised.iter().any(|l| l.cell == "XFD90001" && l.text == "långt bort"));
+
+    let mut wb = reference_book();
+    wb.worksheet_from_name("Klassning").unwrap().write_string(999_999, 0, "längst ned").unwrap();
+    let e = quick(|| fail(&bytes(wb), &Limits::default()));
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::RowsPerSheet, found: 1_000_000, .. }), "{e:?}");
+}
+
+#[test]
+fn a_one_megabyte_cell_is_cut_and_reported() {
+    let mut wb = Workbook::new();
+    klassning(&mut wb, &[&[V::N(1.0), V::T("Journal"), V::E, V::N(2.0), V::N(2.0), V::N(2.0), V::T("LANG-CELL")]]);
+    let entries: Vec<Entry> = unzip(&bytes(wb))
+        .into_iter()
+        .map(|(name, data)| {
+            let text = String::from_utf8(data).unwrap().replace("LANG-CELL", &"å".repeat(512 * 1024));
+            Entry::stored(&name, text.into_bytes())
+        })
+        .collect();
+    let file = zip(&entries);
+    assert!(file.len() > 1024 * 1024);
+    let read = quick(|| parse(&file));
+    assert_eq!(read.sets[0].motivation.chars().count(), 32_767);
+    let long = diags(&read, "CELL_TOO_LONG");
+    assert_eq!(long.len(), 1);
+    assert_eq!(long[0].severity, Severity::Error);
+    assert_eq!(long[0].cell.as_deref(), Some("G11"));
+    assert!(long[0].message_sv.contains("524\u{202f}288 tecken"), "{}", long[0].message_sv);
+    assert_eq!(read.sets[0].k, Some(1), "the rest of the row is still read");
+}
+
+#[test]
+fn too_many_cells_are_refused() {
+    let mut wb = Workbook::new();
+    klassning(&mut wb, &[&[V::N(1.0), V::T("Journal"), V::E, V::N(2.0), V::N(2.0), V::N(2.0)]]);
+    put(wb.worksheet_from_name("Klassning").unwrap(), 20, &[V::T("x"); 30]);
+    let e = fail(&bytes(wb), &Limits { cells: 40, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::Cells, max: 40, .. }), "{e:?}");
+    assert_eq!(e.message_sv(), "Arbetsboken har fler än 40 ifyllda celler, vilket är gränsen.");
+}

@@ -1,0 +1,10 @@
+//! Import tests: the shared ISAK samples, then one generated workbook per case in ISAK-FORMAT.md.
+
+mod common;
+
+mod broken;
+mod formats;
+mod hostile;
+mod layout;
+mod samples;
+mod values;

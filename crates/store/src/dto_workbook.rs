@@ -1,0 +1,98 @@
+//! What an edited Infoklass workbook says, and the changes it would make: the shapes the
+//! workbook reader fills in and the preview shows.
+
+use infoklass_core::requirements::{ActionStatus, Answer, Priority};
+use infoklass_core::risk::Treatment;
+use infoklass_core::{Aspect, InformationSet};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The object's facts that a workbook may change (name and kind are changed in the app).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct FactsEdit {
+    pub description: String,
+    pub unit: String,
+    pub information_owner: String,
+    pub system_owner: String,
+    pub system_administrator: String,
+    pub supplier: String,
+    pub participants: Vec<String>,
+    pub tags: Vec<String>,
+    pub classification_date: Option<String>,
+    pub next_review: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AnswerEdit {
+    pub key: String,
+    /// None: the cell was emptied.
+    pub answer: Option<Answer>,
+    pub comment: String,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActionEdit {
+    /// None: a new action written in a spare row.
+    pub id: Option<String>,
+    pub measure: String,
+    pub responsible: String,
+    pub due: Option<String>,
+    pub priority: Priority,
+    pub status: ActionStatus,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RiskEdit {
+    /// None: a new risk written in a spare row.
+    pub id: Option<String>,
+    pub cause: String,
+    pub event: String,
+    pub consequence_text: String,
+    pub aspects: Vec<Aspect>,
+    pub existing_controls: String,
+    pub probability: u8,
+    pub consequence: u8,
+    pub treatment: Option<Treatment>,
+    pub treatment_motivation: String,
+    pub residual_probability: Option<u8>,
+    pub residual_consequence: Option<u8>,
+}
+
+/// An Infoklass workbook as read back: everything editable, keyed by stable ids.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkbookEdits {
+    pub object_id: String,
+    /// The classification version the workbook was exported from.
+    pub classification_version: u32,
+    pub facts: FactsEdit,
+    /// Sets with an empty id are new.
+    pub sets: Vec<InformationSet>,
+    pub answers: Vec<AnswerEdit>,
+    pub actions: Vec<ActionEdit>,
+    pub risks: Vec<RiskEdit>,
+}
+
+/// One difference between the workbook and the database, as the preview lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkbookChange {
+    /// The sheet it comes from, e.g. Klassning.
+    pub sheet: String,
+    /// What changes: a set, requirement, action or risk, by name or key.
+    pub item: String,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkbookPlan {
+    pub object_id: String,
+    pub object_name: String,
+    pub changes: Vec<WorkbookChange>,
+    /// The object has a newer classification than the one the workbook was exported from.
+    pub stale: bool,
+    /// Set changes on an approved classification start a re-classification (a new draft).
+    pub starts_reclassification: bool,
+}

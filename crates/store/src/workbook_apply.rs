@@ -1,0 +1,376 @@
+//! Applying an edited Infoklass workbook: first the list of differences (the preview), then
+//! the same differences written in one transaction. Matching is by stable id, never by
+//! position, so sorted or filtered sheets come back right.
+
+use infoklass_core::requirements::{ActionStatus, Answer, Assessment, Priority};
+use infoklass_core::risk::{Risk, Treatment};
+use infoklass_core::{Aspect, InformationSet, ObjectMeta, Status};
+
+use crate::dto_workbook::{FactsEdit, RiskEdit, WorkbookChange, WorkbookEdits, WorkbookPlan};
+use crate::{ActionInput, Ctx, Result, RiskInput, Store};
+
+fn change(sheet: &str, item: &str, field: &str, old: impl ToString, new: impl ToString) -> WorkbookChange {
+    WorkbookChange { sheet: sheet.into(), item: item.into(), field: field.into(), old: old.to_string(), new: new.to_string() }
+}
+
+fn level(l: Option<u8>) -> String {
+    l.map(|l| l.to_string()).unwrap_or_default()
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+impl Store {
+    /// What applying the workbook would change; nothing is written.
+    pub fn workbook_plan(&self, edits: &WorkbookEdits, today: &str) -> Result<WorkbookPlan> {
+        let detail = self.get_object(&edits.object_id, today)?;
+        let current = &detail.current;
+        let mut out = Vec::new();
+        facts_changes(&current.meta, &edits.facts, &mut out);
+        let sets_before = out.len();
+        for set in &edits.sets {
+            match current.content.sets.iter().find(|s| same_set(s, set)) {
+                Some(old) => set_changes(old, set, &mut out),
+                None => out.push(change("Klassning", &set.name, "ny informationsmängd", "", levels_text(set))),
+            }
+        }
+        let sets_changed = out.len() > sets_before;
+        let reqs = self.requirements(&edits.object_id)?;
+        for a in &edits.answers {
+            let Some(item) = reqs.items.iter().find(|i| i.key == a.key) else { continue };
+            let old = item.assessment.as_ref();
+            let Some(answer) = a.answer else { continue };
+            if old.map(|o| o.answer) != Some(answer) {
+                out.push(change("Krav", &a.key, "Självskattning", old.map(|o| o.answer.name_sv()).unwrap_or(""), answer.name_sv()));
+            }
+            if old.map(|o| o.comment.as_str()).unwrap_or("") != a.comment.trim() {
+                out.push(change("Krav", &a.key, "Kommentar", old.map(|o| o.comment.as_str()).unwrap_or(""), a.comment.trim()));
+            }
+            if old.map(|o| o.evidence.as_str()).unwrap_or("") != a.evidence.trim() {
+                out.push(change("Krav", &a.key, "Bevis", old.map(|o| o.evidence.as_str()).unwrap_or(""), a.evidence.trim()));
+            }
+        }
+        let actions = self.action_plan(&edits.object_id, today)?;
+        for a in &edits.actions {
+            match actions.iter().find(|x| same_action(x, a)) {
+                Some(old) => {
+                    let pairs = [
+                        ("Åtgärd", old.measure.clone(), a.measure.trim().to_string()),
+                        ("Åtgärdsansvarig", old.responsible.clone(), a.responsible.trim().to_string()),
+                        ("Klart senast", opt(&old.due), opt(&a.due)),
+                        ("Prioritet", priority_sv(old.priority).into(), priority_sv(a.priority).into()),
+                        ("Status", status_sv(old.status).into(), status_sv(a.status).into()),
+                        ("Uppföljning", old.notes.clone(), a.notes.trim().to_string()),
+                    ];
+                    for (field, o, n) in pairs.into_iter().filter(|(_, o, n)| o != n) {
+                        out.push(change("Handlingsplan", &old.measure, field, o, n));
+                    }
+                }
+                None => out.push(change("Handlingsplan", a.measure.trim(), "ny åtgärd", "", a.measure.trim())),
+            }
+        }
+        let analysis = self.risk_analysis(&edits.object_id)?;
+        for r in &edits.risks {
+            match analysis.risks.iter().find(|x| same_risk(&x.risk, r)) {
+                Some(old) => risk_changes(&old.risk, r, &mut out),
+                None => out.push(change("Riskanalys", r.event.trim(), "ny risk", "", format!("S{} × K{}", r.probability, r.consequence))),
+            }
+        }
+        Ok(WorkbookPlan {
+            object_id: detail.id.clone(),
+            object_name: current.meta.name.clone(),
+            stale: edits.classification_version != 0 && edits.classification_version < current.version,
+            starts_reclassification: sets_changed && current.status == Status::Faststalld,
+            changes: out,
+        })
+    }
+
+    /// Applies the workbook in one transaction and returns what changed. A change to the
+    /// sets of an approved classification starts a re-classification first.
+    pub fn apply_workbook(&mut self, ctx: &Ctx, edits: &WorkbookEdits) -> Result<WorkbookPlan> {
+        let plan = self.workbook_plan(edits, &ctx.today)?;
+        if plan.changes.is_empty() {
+            return Ok(plan);
+        }
+        self.conn.execute_batch("SAVEPOINT workbook_import")?;
+        match self.apply_inner(ctx, edits, &plan) {
+            Ok(()) => {
+                self.conn.execute_batch("RELEASE workbook_import")?;
+                Ok(plan)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK TO workbook_import; RELEASE workbook_import")?;
+                Err(e)
+            }
+        }
+    }
+
+    fn apply_inner(&mut self, ctx: &Ctx, edits: &WorkbookEdits, plan: &WorkbookPlan) -> Result<()> {
+        let id = edits.object_id.as_str();
+        let detail = self.get_object(id, &ctx.today)?;
+        let mut meta = detail.meta.clone();
+        apply_facts(&mut meta, &edits.facts);
+        self.update_object(ctx, id, &meta)?;
+        let mut content = detail.current.content.clone();
+        let mut sets_changed = false;
+        for set in &edits.sets {
+            match content.sets.iter_mut().find(|s| same_set(s, set)) {
+                Some(old) if old.name != set.name || old.description != set.description || old.levels != set.levels || old.motivations != set.motivations => {
+                    let (id, info_type) = (old.id.clone(), old.info_type.clone());
+                    *old = InformationSet { id, info_type, ..set.clone() };
+                    sets_changed = true;
+                }
+                Some(_) => {}
+                None => {
+                    content.sets.push(InformationSet { id: String::new(), ..set.clone() });
+                    sets_changed = true;
+                }
+            }
+        }
+        if sets_changed {
+            if plan.starts_reclassification {
+                self.start_reclassification(ctx, id)?;
+            }
+            self.save_draft(ctx, id, &content)?;
+        }
+        let reqs = self.requirements(id)?;
+        for a in &edits.answers {
+            let (Some(answer), Some(item)) = (a.answer, reqs.items.iter().find(|i| i.key == a.key)) else { continue };
+            let new = Assessment { key: a.key.clone(), answer, comment: a.comment.trim().into(), evidence: a.evidence.trim().into() };
+            if item.assessment.as_ref() != Some(&new) {
+                self.save_assessment(ctx, id, &new)?;
+            }
+        }
+        let actions = self.action_plan(id, &ctx.today)?;
+        for a in &edits.actions {
+            let old = actions.iter().find(|x| same_action(x, a));
+            let input = ActionInput {
+                id: old.map(|o| o.id.clone()),
+                requirement_key: old.and_then(|o| o.requirement_key.clone()),
+                measure: a.measure.clone(),
+                responsible: a.responsible.clone(),
+                due: a.due.clone(),
+                priority: a.priority,
+                status: a.status,
+                notes: a.notes.clone(),
+            };
+            let same = old.is_some_and(|o| {
+                o.measure == a.measure.trim() && o.responsible == a.responsible.trim() && o.due == a.due
+                    && o.priority == a.priority && o.status == a.status && o.notes == a.notes.trim()
+            });
+            if !same {
+                self.save_action(ctx, id, &input)?;
+            }
+        }
+        let analysis = self.risk_analysis(id)?;
+        for r in &edits.risks {
+            let old = analysis.risks.iter().find(|x| same_risk(&x.risk, r)).map(|v| &v.risk);
+            let mut changes = Vec::new();
+            if let Some(o) = old {
+                risk_changes(o, r, &mut changes);
+                if changes.is_empty() {
+                    continue;
+                }
+            }
+            let mut risk = old.cloned().unwrap_or_default();
+            merge_risk(&mut risk, r);
+            self.save_risk(ctx, id, &RiskInput { risk, new_actions: Vec::new() })?;
+        }
+        Ok(())
+    }
+}
+
+/// Rows carry their id; a row added in the workbook has none and is matched by its name, so
+/// reading the same workbook twice does not add it twice.
+fn same_set(old: &InformationSet, new: &InformationSet) -> bool {
+    if new.id.is_empty() { same_text(&old.name, &new.name) } else { old.id == new.id }
+}
+
+fn same_action(old: &infoklass_core::requirements::Action, new: &crate::ActionEdit) -> bool {
+    match &new.id {
+        Some(id) => &old.id == id,
+        None => same_text(&old.measure, &new.measure),
+    }
+}
+
+fn same_risk(old: &Risk, new: &RiskEdit) -> bool {
+    match &new.id {
+        Some(id) => &old.id == id,
+        None => same_text(&old.event, &new.event),
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+const FACT_LABELS: [&str; 10] = [
+    "Beskrivning",
+    "Förvaltning / enhet",
+    "Informationsägare",
+    "Systemägare",
+    "Systemförvaltare",
+    "Leverantör",
+    "Deltagare",
+    "Taggar",
+    "Klassningsdatum",
+    "Nästa översyn",
+];
+
+fn fact_values_of_meta(m: &ObjectMeta) -> [String; 10] {
+    [
+        m.description.clone(),
+        m.unit.clone(),
+        m.information_owner.clone(),
+        m.system_owner.clone(),
+        m.system_administrator.clone(),
+        m.supplier.clone(),
+        m.participants.join("; "),
+        m.tags.join("; "),
+        opt(&m.classification_date),
+        opt(&m.next_review),
+    ]
+}
+
+fn fact_values(f: &FactsEdit) -> [String; 10] {
+    [
+        f.description.trim().into(),
+        f.unit.trim().into(),
+        f.information_owner.trim().into(),
+        f.system_owner.trim().into(),
+        f.system_administrator.trim().into(),
+        f.supplier.trim().into(),
+        f.participants.join("; "),
+        f.tags.join("; "),
+        opt(&f.classification_date),
+        opt(&f.next_review),
+    ]
+}
+
+fn facts_changes(meta: &ObjectMeta, facts: &FactsEdit, out: &mut Vec<WorkbookChange>) {
+    for ((label, old), new) in FACT_LABELS.iter().zip(fact_values_of_meta(meta)).zip(fact_values(facts)) {
+        if old != new {
+            out.push(change("Översikt", &meta.name, label, old, new));
+        }
+    }
+}
+
+fn apply_facts(m: &mut ObjectMeta, f: &FactsEdit) {
+    m.description = f.description.trim().into();
+    m.unit = f.unit.trim().into();
+    m.information_owner = f.information_owner.trim().into();
+    m.system_owner = f.system_owner.trim().into();
+    m.system_administrator = f.system_administrator.trim().into();
+    m.supplier = f.supplier.trim().into();
+    m.participants = f.participants.clone();
+    m.tags = f.tags.clone();
+    m.classification_date = f.classification_date.clone();
+    m.next_review = f.next_review.clone();
+}
+
+fn levels_text(set: &InformationSet) -> String {
+    Aspect::ALL.iter().map(|a| format!("{}{}", a.code(), level(*set.levels.get(*a)))).collect::<Vec<_>>().join(" ")
+}
+
+fn set_changes(old: &InformationSet, new: &InformationSet, out: &mut Vec<WorkbookChange>) {
+    if old.name != new.name {
+        out.push(change("Klassning", &old.name, "Informationsmängd", &old.name, &new.name));
+    }
+    if old.description != new.description {
+        out.push(change("Klassning", &old.name, "Beskrivning", &old.description, &new.description));
+    }
+    for a in Aspect::ALL {
+        if old.levels.get(a) != new.levels.get(a) {
+            out.push(change("Klassning", &old.name, a.code(), level(*old.levels.get(a)), level(*new.levels.get(a))));
+        }
+        if old.motivations.get(a) != new.motivations.get(a) {
+            out.push(change("Klassning", &old.name, &format!("Motivering {}", a.code()), old.motivations.get(a), new.motivations.get(a)));
+        }
+    }
+}
+
+fn risk_changes(old: &Risk, new: &RiskEdit, out: &mut Vec<WorkbookChange>) {
+    let aspects = |a: &[Aspect]| a.iter().map(|x| x.code()).collect::<Vec<_>>().join(", ");
+    let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
+    let pairs = [
+        ("Orsak", old.cause.clone(), new.cause.trim().to_string()),
+        ("Händelse", old.event.clone(), new.event.trim().to_string()),
+        ("Konsekvensbeskrivning", old.consequence_text.clone(), new.consequence_text.trim().to_string()),
+        ("Aspekter", aspects(&old.aspects), aspects(&new.aspects)),
+        ("Befintligt skydd", old.existing_controls.clone(), new.existing_controls.trim().to_string()),
+        ("Sannolikhet", old.probability.to_string(), new.probability.to_string()),
+        ("Konsekvens", old.consequence.to_string(), new.consequence.to_string()),
+        ("Hantering", old.treatment.map(treatment_sv).unwrap_or("").into(), new.treatment.map(treatment_sv).unwrap_or("").into()),
+        ("Motivering", old.treatment_motivation.clone(), new.treatment_motivation.trim().to_string()),
+        ("Kvarvarande sannolikhet", num(old.residual_probability), num(new.residual_probability)),
+        ("Kvarvarande konsekvens", num(old.residual_consequence), num(new.residual_consequence)),
+    ];
+    for (field, o, n) in pairs.into_iter().filter(|(_, o, n)| o != n) {
+        out.push(change("Riskanalys", &old.event, field, o, n));
+    }
+}
+
+fn merge_risk(risk: &mut Risk, r: &RiskEdit) {
+    risk.cause = r.cause.trim().into();
+    risk.event = r.event.trim().into();
+    risk.consequence_text = r.consequence_text.trim().into();
+    risk.aspects = r.aspects.clone();
+    risk.existing_controls = r.existing_controls.trim().into();
+    risk.probability = r.probability;
+    risk.consequence = r.consequence;
+    risk.treatment = r.treatment;
+    risk.treatment_motivation = r.treatment_motivation.trim().into();
+    risk.residual_probability = r.residual_probability;
+    risk.residual_consequence = r.residual_consequence;
+}
+
+pub fn priority_sv(p: Priority) -> &'static str {
+    match p {
+        Priority::Hog => "Hög",
+        Priority::Medel => "Medel",
+        Priority::Lag => "Låg",
+    }
+}
+
+pub fn status_sv(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::EjPaborjad => "Ej påbörjad",
+        ActionStatus::Pagar => "Pågår",
+        ActionStatus::Forsenad => "Försenad",
+        ActionStatus::Klar => "Klar",
+    }
+}
+
+pub fn treatment_sv(t: Treatment) -> &'static str {
+    match t {
+        Treatment::Acceptera => "Acceptera",
+        Treatment::Reducera => "Reducera",
+        Treatment::Undvika => "Undvika",
+        Treatment::Overfora => "Överföra",
+    }
+}
+
+/// Parses the Swedish words the workbook's dropdowns offer (any case).
+pub fn answer_from_sv(s: &str) -> Option<Answer> {
+    let s = s.trim().to_lowercase();
+    [Answer::Uppfyllt, Answer::DelvisUppfyllt, Answer::EjUppfyllt, Answer::EjTillampligt, Answer::VetEj]
+        .into_iter()
+        .find(|a| a.name_sv().to_lowercase() == s)
+}
+
+pub fn priority_from_sv(s: &str) -> Option<Priority> {
+    [Priority::Hog, Priority::Medel, Priority::Lag].into_iter().find(|p| priority_sv(*p).to_lowercase() == s.trim().to_lowercase())
+}
+
+pub fn status_from_sv(s: &str) -> Option<ActionStatus> {
+    [ActionStatus::EjPaborjad, ActionStatus::Pagar, ActionStatus::Forsenad, ActionStatus::Klar]
+        .into_iter()
+        .find(|x| status_sv(*x).to_lowercase() == s.trim().to_lowercase())
+}
+
+pub fn treatment_from_sv(s: &str) -> Option<Treatment> {
+    [Treatment::Acceptera, Treatment::Reducera, Treatment::Undvika, Treatment::Overfora]
+        .into_iter()
+        .find(|x| treatment_sv(*x).to_lowercase() == s.trim().to_lowercase())
+}

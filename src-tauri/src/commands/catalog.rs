@@ -1,0 +1,62 @@
+use base64::Engine;
+use infoklass_excel::{catalog_export, catalog_import};
+use infoklass_store::{CatalogImportPreview, CatalogInfo, ExportResult, SheetError, StoreError};
+use tauri::State;
+
+use super::{ctx, err, export_file, CmdResult};
+use crate::AppState;
+
+#[tauri::command]
+pub fn list_catalogs(state: State<'_, AppState>) -> CmdResult<Vec<CatalogInfo>> {
+    state.store()?.catalogs().map_err(err)
+}
+
+#[tauri::command]
+pub fn export_catalog(state: State<'_, AppState>) -> CmdResult<ExportResult> {
+    let store = state.store()?;
+    let how = store.local_how_texts().map_err(err)?;
+    let c = store.catalog();
+    let bytes = catalog_export::catalog_xlsx(c, &|k| how.get(k).cloned().unwrap_or_default()).map_err(super::export_err)?;
+    export_file(&format!("Kravkatalog {} {}", c.id, c.version), "xlsx", &bytes)
+}
+
+pub(crate) fn decode(file_name: &str, base64: &str) -> Result<Vec<u8>, infoklass_store::ErrorBody> {
+    base64::engine::general_purpose::STANDARD.decode(base64.trim()).map_err(|e| infoklass_store::ErrorBody {
+        code: "FILE_ERROR".into(),
+        message: format!("{file_name} could not be read: {e}"),
+        details: None,
+    })
+}
+
+/// What importing the workbook would do; writes nothing.
+#[tauri::command]
+pub fn preview_catalog_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<CatalogImportPreview> {
+    let bytes = decode(&file_name, &base64)?;
+    let store = state.store()?;
+    Ok(match catalog_import::read_catalog(&bytes) {
+        Ok(c) => store.catalog_import_preview(&c),
+        Err(errors) => CatalogImportPreview {
+            id: String::new(),
+            version: String::new(),
+            name_sv: file_name,
+            requirements: 0,
+            areas: 0,
+            errors,
+            added: Vec::new(),
+            removed: Vec::new(),
+            changed: Vec::new(),
+        },
+    })
+}
+
+#[tauri::command]
+pub fn import_catalog(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<CatalogInfo> {
+    let bytes = decode(&file_name, &base64)?;
+    let catalog = catalog_import::read_catalog(&bytes).map_err(|errors: Vec<SheetError>| {
+        let mut body = err(StoreError::BadCatalog(Vec::new()));
+        body.details = serde_json::to_value(&errors).ok();
+        body.message = format!("{file_name} has {} errors", errors.len());
+        body
+    })?;
+    state.store()?.import_catalog(&ctx(), catalog).map_err(err)
+}

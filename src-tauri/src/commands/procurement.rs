@@ -1,0 +1,42 @@
+use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
+use infoklass_store::{ExportResult, ProcurementInput, ProcurementSummary, ProcurementView};
+use tauri::State;
+
+use super::{ctx, err, export_file, CmdResult};
+use crate::AppState;
+
+#[tauri::command]
+pub fn procurement_preview(state: State<'_, AppState>, object_ids: Vec<String>) -> CmdResult<ProcurementView> {
+    state.store()?.procurement_for(&object_ids).map_err(err)
+}
+
+#[tauri::command]
+pub fn save_procurement(state: State<'_, AppState>, input: ProcurementInput) -> CmdResult<ProcurementView> {
+    let mut store = state.store()?;
+    let id = store.save_procurement(&ctx(), &input).map_err(err)?;
+    store.procurement(&id).map_err(err)
+}
+
+#[tauri::command]
+pub fn get_procurement(state: State<'_, AppState>, id: String) -> CmdResult<ProcurementView> {
+    state.store()?.procurement(&id).map_err(err)
+}
+
+#[tauri::command]
+pub fn list_procurements(state: State<'_, AppState>) -> CmdResult<Vec<ProcurementSummary>> {
+    state.store()?.procurements().map_err(err)
+}
+
+/// Writes a saved list into the export folder as xlsx, csv or html.
+#[tauri::command]
+pub fn export_procurement(state: State<'_, AppState>, id: String, format: String) -> CmdResult<ExportResult> {
+    let view = state.store()?.procurement(&id).map_err(err)?;
+    let today = ctx().today;
+    let bytes = match format.as_str() {
+        "xlsx" => procurement_xlsx::procurement_xlsx(&view, &today).map_err(super::export_err)?,
+        "csv" => procurement_csv::procurement_csv(&view).into_bytes(),
+        "html" => procurement_html::procurement_html(&view, &today).into_bytes(),
+        other => return Err(err(infoklass_store::StoreError::InvalidInput(format!("unknown format {other}")))),
+    };
+    export_file(&format!("Upphandlingskrav {}", view.name), &format, &bytes)
+}

@@ -1,0 +1,65 @@
+//! The Infoklass workbook out (one object or a portfolio), and files in: old ISAK workbooks
+//! and workbooks sent back. The front end reads a chosen file and sends its bytes; it never
+//! names a path. Batches are one call per file so the window can show progress.
+
+use infoklass_excel::import;
+use infoklass_excel::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
+use infoklass_store::{ExportResult, FileImport, ImportRecord, LegacyRequirement};
+use tauri::State;
+
+use super::catalog::decode;
+use super::{ctx, err, export_err, export_file, CmdResult};
+use crate::AppState;
+
+fn stamp() -> ExportStamp {
+    ExportStamp { app_version: env!("CARGO_PKG_VERSION").to_string(), exported_at: ctx().now }
+}
+
+#[tauri::command]
+pub fn export_workbook(state: State<'_, AppState>, id: String) -> CmdResult<ExportResult> {
+    let store = state.store()?;
+    let data = gather(&store, &id, &ctx().today).map_err(err)?;
+    let bytes = object_workbook(&data, &stamp()).map_err(export_err)?;
+    export_file(&format!("Informationsklassning {}", data.detail.meta.name), "xlsx", &bytes)
+}
+
+#[tauri::command]
+pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>) -> CmdResult<ExportResult> {
+    let store = state.store()?;
+    let today = ctx().today;
+    let data = ids.iter().map(|id| gather(&store, id, &today)).collect::<Result<Vec<_>, _>>().map_err(err)?;
+    let bytes = portfolio_workbook(&data, &stamp()).map_err(export_err)?;
+    export_file(&format!("Portfölj {today}"), "xlsx", &bytes)
+}
+
+/// What importing the file would do; writes nothing.
+#[tauri::command]
+pub fn preview_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<FileImport> {
+    let bytes = decode(&file_name, &base64)?;
+    let store = state.store()?;
+    Ok(import::preview(&store, &file_name, &bytes, &ctx().today))
+}
+
+/// Imports the file in one transaction; the report says what was written or why not.
+#[tauri::command]
+pub fn import_file(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<FileImport> {
+    let bytes = decode(&file_name, &base64)?;
+    let mut store = state.store()?;
+    Ok(import::import(&mut store, &ctx(), &file_name, &bytes))
+}
+
+/// Remembers what a level word in old workbooks means, e.g. "hög" → 3.
+#[tauri::command]
+pub fn save_import_word(state: State<'_, AppState>, word: String, level: u8) -> CmdResult<()> {
+    state.store()?.save_import_word(&ctx(), &word, level).map_err(err)
+}
+
+#[tauri::command]
+pub fn list_imports(state: State<'_, AppState>) -> CmdResult<Vec<ImportRecord>> {
+    state.store()?.imports().map_err(err)
+}
+
+#[tauri::command]
+pub fn legacy_requirements(state: State<'_, AppState>, id: String) -> CmdResult<Vec<LegacyRequirement>> {
+    state.store()?.legacy_requirements(&id).map_err(err)
+}

@@ -1,0 +1,65 @@
+//! Risk-analysis commands through real IPC requests.
+
+use infoklass_desktop::{handler, AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+fn call(window: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_risk_analysis_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = mock_builder()
+        .manage(AppState::open(dir.path().join("app.sqlite")))
+        .invoke_handler(handler!())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let m = "motivering";
+    let input = json!({"meta": {"name": "Diarium", "kind": "system"}, "content": {"sets": [{"id": "", "name": "Ärenden",
+        "description": "", "info_type": null, "levels": {"K": 3, "R": 2, "T": 2, "S": 1},
+        "motivations": {"K": m, "R": m, "T": m, "S": m}}], "lagrum": [], "uplifts": {}}});
+    let id = call(&w, "create_object", json!({ "input": input })).unwrap()["id"].clone();
+
+    let view = call(&w, "get_risk_analysis", json!({ "id": id })).unwrap();
+    assert!(view["analysis"].is_null());
+    let threat = view["threats"][0]["key"].clone();
+    let started = call(&w, "save_risk_analysis", json!({ "id": id, "input": {"purpose": "Årlig", "in_scope": [threat]} })).unwrap();
+    assert_eq!(started["analysis"]["status"], "utkast");
+    assert_eq!(started["in_scope"][0], threat);
+
+    let risk = json!({"event": "Driftavbrott", "aspects": ["T"], "probability": 1, "consequence": 3});
+    let view = call(&w, "save_risk", json!({ "id": id, "input": {"risk": risk, "new_actions": []} })).unwrap();
+    let r = &view["risks"][0];
+    assert_eq!((r["value"].as_u64(), r["band"].as_str(), r["default_consequence"].as_u64()), (Some(3), Some("medel"), Some(3)));
+    assert_eq!(view["inherent"][0][2][0], r["risk"]["id"]);
+    let rid = r["risk"]["id"].clone();
+    let refused = call(&w, "accept_risk", json!({ "id": id, "riskId": rid, "role": "riskagare", "name": "A" })).unwrap_err();
+    assert_eq!(refused["code"], "ACCEPTANCE_NOT_ALLOWED");
+    let accepted = call(&w, "accept_risk", json!({ "id": id, "riskId": rid, "role": "informationsagare", "name": "Kanslichef" })).unwrap();
+    assert_eq!(accepted["risks"][0]["risk"]["acceptance"]["name"], "Kanslichef");
+
+    let bad = json!({"event": "", "aspects": [], "probability": 0, "consequence": 9});
+    let err = call(&w, "save_risk", json!({ "id": id, "input": {"risk": bad} })).unwrap_err();
+    assert_eq!(err["code"], "BAD_RISK");
+    assert_eq!(err["details"], json!(["RISK_EVENT_MISSING", "RISK_ASPECT_MISSING", "PROBABILITY_OUT_OF_MATRIX", "CONSEQUENCE_OUT_OF_MATRIX"]));
+
+    let approved = call(&w, "approve_risk_analysis", json!({ "id": id, "approvedBy": "Kanslichef" })).unwrap();
+    assert_eq!(approved["analysis"]["status"], "faststalld");
+    let deleted = call(&w, "delete_risk", json!({ "id": id, "riskId": rid })).unwrap();
+    assert!(deleted["risks"].as_array().unwrap().is_empty());
+}
