@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks: the store with 5,000 objects, requirement derivation, and the real window (start-up, search, scroll).
+# Benchmarks: the store with 5,000 objects, requirement derivation, workbook export and import,
+# and the real window (start-up, search, scroll).
 # Figures are reported in docs/BENCHMARKS.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -13,6 +14,10 @@ cargo bench -p infoklass-store --bench object_list -- --keep "$work/seeded.sqlit
 
 echo "== requirement derivation: 1,000 objects"
 cargo bench -p infoklass-core --bench derive_requirements
+
+echo "== workbooks: export of 1,000 objects, import of a 3,000-set ISAK workbook"
+cargo bench -p infoklass-excel --bench export
+cargo bench -p infoklass-isak --bench import
 
 echo "== the window (release build)"
 cargo build --release -p infoklass-desktop --features custom-protocol

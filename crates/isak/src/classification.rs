@@ -1,10 +1,10 @@
 //! The Klassning sheet: the object's header block and one row per information set.
 
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::facts;
 use crate::grid::Sheet;
 use crate::levels::{self, Kind};
 use crate::model::{ImportProfile, ObjectFacts, SetRow};
-use crate::facts;
 use crate::table::{self, Header};
 
 pub struct Cols {
@@ -85,7 +85,14 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
         }
         let text = |col: Option<u32>| col.map(|col| sheet.take_text(row, col)).unwrap_or_default();
         if name.is_empty() {
-            diags.at(Severity::Warning, "SET_NAME_MISSING", &sheet.name, (row, c.name), "informationsmängden saknar namn".into(), "the information set has no name".into());
+            diags.at(
+                Severity::Warning,
+                "SET_NAME_MISSING",
+                &sheet.name,
+                (row, c.name),
+                "informationsmängden saknar namn".into(),
+                "the information set has no name".into(),
+            );
         }
         sheet.take(row, c.name);
         sets.push(SetRow {
@@ -104,16 +111,8 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
         compare_summary(sheet, row, header.span, c, &sets, diags);
     }
     if let Some(row) = body.next_after_blank {
-        let looks_like_set = sheet.peek(row, c.name).is_some() && c.levels.iter().any(|col| sheet.peek(row, *col).is_some());
-        if looks_like_set {
-            diags.at(
-                Severity::Warning,
-                "ROWS_AFTER_BLANK_ROW",
-                &sheet.name,
-                (row, c.name),
-                "raden ser ut som en informationsmängd men står efter en tom rad som avslutar tabellen; den lästes inte (se ej inlästa celler)".into(),
-                "the row looks like an information set but follows a blank row that ends the table; it was not read (see unread cells)".into(),
-            );
+        if sheet.peek(row, c.name).is_some() && c.levels.iter().any(|col| sheet.peek(row, *col).is_some()) {
+            table::warn_after_blank(sheet, (row, c.name), ("en informationsmängd", "an information set"), diags);
         }
     }
     let end = body.summary.or(body.rows.last().copied()).unwrap_or(header.row);
@@ -125,11 +124,7 @@ fn compare_summary(sheet: &Sheet, row: u32, span: (u32, u32), c: &Cols, sets: &[
     for cell in sheet.row(row).iter().filter(|x| x.col >= span.0 && x.col <= span.1 && table::is_summary(&x.value.text())) {
         sheet.mark(row, cell.col);
     }
-    let derived = [
-        sets.iter().filter_map(|s| s.k).max(),
-        sets.iter().filter_map(|s| s.r).max(),
-        sets.iter().filter_map(|s| s.t).max(),
-    ];
+    let derived = [sets.iter().filter_map(|s| s.k).max(), sets.iter().filter_map(|s| s.r).max(), sets.iter().filter_map(|s| s.t).max()];
     for (i, col) in c.levels.iter().enumerate() {
         let Some(v) = sheet.take(row, *col) else { continue };
         let Ok(Some(cached)) = levels::app_level(v, &ImportProfile::default()) else { continue };

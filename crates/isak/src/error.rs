@@ -45,9 +45,7 @@ impl FileError {
             FileError::Corrupt(detail) => {
                 format!("Arbetsboken är skadad eller ofullständig och kan inte läsas (tekniskt: {detail}).")
             }
-            FileError::Encrypted => {
-                "Arbetsboken är lösenordsskyddad (krypterad). Ta bort lösenordet i Excel och importera igen.".into()
-            }
+            FileError::Encrypted => "Arbetsboken är lösenordsskyddad (krypterad). Ta bort lösenordet i Excel och importera igen.".into(),
             FileError::Empty => "Arbetsboken är tom: inget blad innehåller något värde.".into(),
             FileError::NoClassificationSheet => "Bladet Klassning saknas: inget blad heter Klassning och inget \
                 innehåller en tabell med rubrikerna Informationsmängd, Konfidentialitet, Riktighet och Tillgänglighet."

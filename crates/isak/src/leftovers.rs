@@ -18,7 +18,11 @@ pub fn collect(sheets: &[Sheet], roles: &Roles, diags: &mut Diagnostics) -> Vec<
         if roles.ignored.contains(&i) || sheet.is_empty() {
             continue;
         }
-        let leftover = |(row, cell): (u32, &crate::grid::Cell)| Leftover { sheet: sheet.name.clone(), cell: a1(row, cell.col), text: cell.value.text() };
+        let leftover = |(row, cell): (u32, &crate::grid::Cell)| Leftover {
+            sheet: sheet.name.clone(),
+            cell: a1(row, cell.col),
+            text: cell.value.text(),
+        };
         if roles.is_known(i) {
             for item in sheet.unused().filter(|(_, c)| !is_known_text(&c.value.text())) {
                 if out.len() < TOTAL {

@@ -26,10 +26,13 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+#[cfg(feature = "sample")]
+pub mod sample;
+
 pub use diagnostics::{Diagnostic, Severity};
 pub use error::FileError;
 pub use limits::{Limit, Limits};
-pub use model::{ImportProfile, LegacyRequirement, Leftover, ObjectFacts, ParsedWorkbook, RiskRow, SetRow};
+pub use model::{ImportProfile, Leftover, LegacyRequirement, ObjectFacts, ParsedWorkbook, RiskRow, SetRow};
 
 use diagnostics::Diagnostics;
 
@@ -66,7 +69,8 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits
     let risks = match roles.risks {
         Some(i) => risks::read(&sheets[i], profile, &mut diags, &mut words),
         None => {
-            let (sv, en) = ("arbetsboken har inget blad Riskanalys; inga risker lästes", "the workbook has no Riskanalys sheet; no risks were read");
+            let (sv, en) =
+                ("arbetsboken har inget blad Riskanalys; inga risker lästes", "the workbook has no Riskanalys sheet; no risks were read");
             diags.file(Severity::Info, "NO_RISK_SHEET", sv.into(), en.into());
             Vec::new()
         }
@@ -74,7 +78,8 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits
     let legacy_requirements = match roles.requirements {
         Some(i) => requirements::read(&sheets[i], &mut diags),
         None => {
-            let (sv, en) = ("arbetsboken har inget blad Krav; inga krav lästes", "the workbook has no Krav sheet; no requirements were read");
+            let (sv, en) =
+                ("arbetsboken har inget blad Krav; inga krav lästes", "the workbook has no Krav sheet; no requirements were read");
             diags.file(Severity::Info, "NO_REQUIREMENT_SHEET", sv.into(), en.into());
             Vec::new()
         }

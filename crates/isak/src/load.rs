@@ -96,7 +96,12 @@ impl Loader<'_> {
     fn put(&mut self, sheet: &mut Sheet, row: u32, col: u32, value: Value) -> Result<(), FileError> {
         if row >= self.limits.rows_per_sheet {
             let max = u64::from(self.limits.rows_per_sheet);
-            return Err(FileError::TooLarge { limit: Limit::RowsPerSheet, found: u64::from(row) + 1, max, sheet: Some(sheet.name.clone()) });
+            return Err(FileError::TooLarge {
+                limit: Limit::RowsPerSheet,
+                found: u64::from(row) + 1,
+                max,
+                sheet: Some(sheet.name.clone()),
+            });
         }
         self.cells += 1;
         if self.cells > self.limits.cells {
@@ -122,7 +127,12 @@ impl Loader<'_> {
             "CELL_TOO_LONG",
             sheet,
             (row, col),
-            format!("cellen har {} tecken; bara de första {} lästes (gräns: {})", grouped(chars as u64), grouped(max as u64), Limit::CellChars.code()),
+            format!(
+                "cellen har {} tecken; bara de första {} lästes (gräns: {})",
+                grouped(chars as u64),
+                grouped(max as u64),
+                Limit::CellChars.code()
+            ),
             format!("the cell has {chars} characters; only the first {max} were read (limit: {})", Limit::CellChars.code()),
         );
         text.chars().take(max).collect()

@@ -21,7 +21,9 @@ pub struct Cols {
 fn from_column(h: &str) -> Option<usize> {
     let words = ["konfidentialitet", "riktighet", "tillgänglighet"];
     let letters = ["k", "r", "t"];
-    (0..3).find(|&i| h == letters[i] || h.contains(words[i]) || (h.contains("från") && h.ends_with(&format!(" {}", letters[i]))))
+    (0..3).find(|&i| {
+        h == letters[i] || h.contains(words[i]) || (h.contains("från") && h.strip_suffix(letters[i]).is_some_and(|p| p.ends_with(' ')))
+    })
 }
 
 fn columns(headers: &[(u32, String)]) -> Option<Cols> {
@@ -49,7 +51,15 @@ fn columns(headers: &[(u32, String)]) -> Option<Cols> {
         slot.get_or_insert(*col);
     }
     let text = text?;
-    (id.is_some() || status.is_some() || from.iter().any(Option::is_some)).then_some(Cols { id, area, text, from, status, comment, responsible })
+    (id.is_some() || status.is_some() || from.iter().any(Option::is_some)).then_some(Cols {
+        id,
+        area,
+        text,
+        from,
+        status,
+        comment,
+        responsible,
+    })
 }
 
 pub fn find(sheet: &Sheet) -> Option<Header<Cols>> {
@@ -109,10 +119,15 @@ pub fn read(sheet: &Sheet, diags: &mut Diagnostics) -> Vec<LegacyRequirement> {
             responsible: text(c.responsible),
         });
     }
+    if let Some(row) = body.next_after_blank.filter(|r| sheet.peek(*r, c.text).is_some()) {
+        table::warn_after_blank(sheet, (row, c.text), ("ett krav", "a requirement"), diags);
+    }
     out
 }
 
 /// Blank (not triggered by this aspect), `x` (always) or an ISAK level.
 fn applies_from(raw: &str) -> bool {
-    raw.is_empty() || raw.eq_ignore_ascii_case("x") || matches!(levels::app_level(&Value::Text(raw.into()), &ImportProfile::default()), Ok(Some(_)))
+    raw.is_empty()
+        || raw.eq_ignore_ascii_case("x")
+        || matches!(levels::app_level(&Value::Text(raw.into()), &ImportProfile::default()), Ok(Some(_)))
 }

@@ -54,7 +54,11 @@ fn columns(headers: &[(u32, String)]) -> Option<Cols> {
             &mut aspects
         } else if h.starts_with("orsak") || h.starts_with("sårbarhet") {
             &mut cause
-        } else if matches!(h, "hot" | "risk" | "riskbeskrivning") || h.starts_with("hot ") || h.starts_with("hot/") || h.starts_with("händelse") {
+        } else if matches!(h, "hot" | "risk" | "riskbeskrivning")
+            || h.starts_with("hot ")
+            || h.starts_with("hot/")
+            || h.starts_with("händelse")
+        {
             &mut threat
         } else {
             continue;
@@ -91,8 +95,7 @@ fn resolve_konsekvens(sheet: &Sheet, rows: &[u32], candidates: &[(u32, String)])
         rows.iter().filter(|r| matches!(sheet.peek(**r, col), Some(Value::Number(_)))).count()
             + rows.iter().filter(|r| matches!(sheet.peek(**r, col), Some(Value::Text(t)) if t.trim().parse::<f64>().is_ok())).count()
     };
-    let mut ranked: Vec<(usize, bool, u32)> =
-        candidates.iter().map(|(col, h)| (numbers(*col), !h.contains("beskrivning"), *col)).collect();
+    let mut ranked: Vec<(usize, bool, u32)> = candidates.iter().map(|(col, h)| (numbers(*col), !h.contains("beskrivning"), *col)).collect();
     // Most numbers first, then a header without "beskrivning", then leftmost.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let scale = ranked[0].2;
@@ -127,7 +130,14 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
         }
         sheet.take(row, c.threat);
         if threat.is_empty() {
-            diags.at(Severity::Warning, "RISK_THREAT_MISSING", &sheet.name, (row, c.threat), "risken saknar hot/händelse".into(), "the risk has no threat/event".into());
+            diags.at(
+                Severity::Warning,
+                "RISK_THREAT_MISSING",
+                &sheet.name,
+                (row, c.threat),
+                "risken saknar hot/händelse".into(),
+                "the risk has no threat/event".into(),
+            );
         }
         let probability = score(sheet, row, c.probability, Kind::Probability, profile, diags, words);
         let consequence = score(sheet, row, consequence_col, Kind::Consequence, profile, diags, words);
@@ -154,10 +164,23 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
             status: text(c.status),
         });
     }
+    if let Some(row) = body.next_after_blank {
+        if sheet.peek(row, c.threat).is_some() && sheet.peek(row, c.probability).is_some() {
+            table::warn_after_blank(sheet, (row, c.threat), ("en risk", "a risk"), diags);
+        }
+    }
     risks
 }
 
-fn score(sheet: &Sheet, row: u32, col: u32, kind: Kind, profile: &ImportProfile, diags: &mut Diagnostics, words: &mut Vec<String>) -> Option<u8> {
+fn score(
+    sheet: &Sheet,
+    row: u32,
+    col: u32,
+    kind: Kind,
+    profile: &ImportProfile,
+    diags: &mut Diagnostics,
+    words: &mut Vec<String>,
+) -> Option<u8> {
     let v = sheet.take(row, col)?;
     let parsed = match kind {
         Kind::Probability => levels::probability(v),

@@ -1,6 +1,7 @@
 //! Tables located by their header row's text, and the texts that bound them: summary rows,
 //! legends, titles and notes.
 
+use crate::diagnostics::{Diagnostics, Severity};
 use crate::grid::{norm, Sheet, Value};
 
 /// A header row the caller's `map` accepted: its row, the column mapping and the span of
@@ -47,18 +48,20 @@ pub fn body(sheet: &Sheet, header_row: u32, span: (u32, u32)) -> Body {
     while let Some((row, cells)) = rows.next() {
         let texts = in_span(cells);
         if (row > expected || texts.is_empty()) && !body.rows.is_empty() {
-            body.next_after_blank = if texts.is_empty() {
-                rows.find(|(_, c)| !in_span(c).is_empty()).map(|(r, _)| r)
-            } else {
-                Some(row)
-            };
+            let next = if texts.is_empty() { rows.find(|(_, c)| !in_span(c).is_empty()) } else { Some((row, cells)) };
+            // A summary row set apart by a blank row still closes the table.
+            match next {
+                Some((r, c)) if in_span(c).first().is_some_and(|t| is_summary(t)) => body.summary = Some(r),
+                next => body.next_after_blank = next.map(|(r, _)| r),
+            }
             break;
         }
         expected = row + 1;
         if texts.is_empty() {
             continue;
         }
-        if texts.iter().any(|t| is_summary(t)) {
+        // The label comes first: "Total förlust" further right is a risk, not a summary.
+        if is_summary(&texts[0]) {
             body.summary = Some(row);
             break;
         }
@@ -70,19 +73,36 @@ pub fn body(sheet: &Sheet, header_row: u32, span: (u32, u32)) -> Body {
     body
 }
 
-/// `Sammanställning`, `Högsta nivå`, `Total` … (a whole word, so "Totalförsvar" is data).
+/// Warns that `row`, after the blank row that ended a table, looks like one more data row.
+pub fn warn_after_blank(sheet: &Sheet, (row, col): (u32, u32), what: (&str, &str), diags: &mut Diagnostics) {
+    diags.at(
+        Severity::Warning,
+        "ROWS_AFTER_BLANK_ROW",
+        &sheet.name,
+        (row, col),
+        format!("raden ser ut som {} men står efter en tom rad som avslutar tabellen; den lästes inte (se ej inlästa celler)", what.0),
+        format!("the row looks like {} but follows a blank row that ends the table; it was not read (see unread cells)", what.1),
+    );
+}
+
+/// `Sammanställning …`, `Högsta nivå …`, or exactly `Total`, `Summa`, `Max` (so "Total
+/// förlust av data" and "Totalförsvar" are data).
 pub fn is_summary(text: &str) -> bool {
     let t = norm(text);
-    ["sammanställning", "högsta nivå", "högsta värde", "total", "totalt", "summa", "max", "maxvärde"]
-        .iter()
-        .any(|w| t == *w || t.starts_with(&format!("{w} ")) || t.starts_with(&format!("{w}:")))
+    ["sammanställning", "högsta nivå", "högsta värde"].iter().any(|w| starts_with_word(&t, w))
+        || ["total", "totalt", "summa", "max", "maxvärde", "högsta"].contains(&t.as_str())
+}
+
+/// `text` is `word` or starts with it followed by a space or colon.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
 }
 
 /// `1 = Försumbar`, `4 – Allvarlig`, `Nivåer: …`, `Förklaring` …
 pub fn is_legend(text: &str) -> bool {
     let t = norm(text);
     let heads = ["nivåer", "förklaring", "teckenförklaring", "skala", "skalan"];
-    if heads.iter().any(|w| t == *w || t.starts_with(&format!("{w}:"))) {
+    if heads.iter().any(|w| t.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))) {
         return true;
     }
     let Some(rest) = t.strip_prefix(|c: char| c.is_ascii_digit()) else { return false };
@@ -93,7 +113,8 @@ pub fn is_legend(text: &str) -> bool {
 /// The sheet's own title ("Informationsklassning", "ISAK – …").
 pub fn is_title(text: &str) -> bool {
     let t = norm(text);
-    ["informationsklassning", "klassning", "riskanalys", "krav", "kravställning", "kravlista"].contains(&t.as_str()) || t.starts_with("isak")
+    ["informationsklassning", "klassning", "riskanalys", "krav", "kravställning", "kravlista"].contains(&t.as_str())
+        || t.starts_with("isak")
 }
 
 /// Text that marks a remark rather than data ("Obs: …", "Anm. …", "* …").
@@ -111,6 +132,8 @@ mod tests {
         assert!(is_summary("Högsta nivå"));
         assert!(is_summary("TOTAL:"));
         assert!(!is_summary("Totalförsvarsplanering"));
+        assert!(!is_summary("Total förlust av data"));
+        assert!(is_summary("Sammanställning per aspekt"));
         assert!(is_legend("1 = Försumbar"));
         assert!(is_legend("4 – Allvarlig skada"));
         assert!(is_legend("Nivåer: 1 = Försumbar, 2 = Måttlig"));

@@ -99,14 +99,17 @@ impl Store {
                 id.clone()
             }
         };
-        let known: Vec<String> = self.risk_analysis(&id)?.risks.iter().map(|r| r.risk.event.trim().to_lowercase()).collect();
+        let known: std::collections::HashSet<String> =
+            self.risk_analysis(&id)?.risks.iter().map(|r| r.risk.event.trim().to_lowercase()).collect();
+        let mut inputs = Vec::new();
         for lr in imp.risks.iter().filter(|r| !known.contains(&r.risk.event.trim().to_lowercase())) {
             let mut risk = lr.risk.clone();
             if let Some(action) = &lr.action {
                 risk.action_ids.push(self.save_action(ctx, &id, action)?.id);
             }
-            self.save_risk(ctx, &id, &RiskInput { risk, new_actions: Vec::new() })?;
+            inputs.push(RiskInput { risk, new_actions: Vec::new() });
         }
+        self.save_risks(ctx, &id, &inputs)?;
         let import_id = uuid::Uuid::new_v4().to_string();
         let outcome = match plan.outcome {
             ImportOutcome::Created => "created",

@@ -240,70 +240,89 @@ impl Store {
 
     /// Creates or changes a risk; returns its id. Nothing is saved when any rule fails.
     pub fn save_risk(&mut self, ctx: &Ctx, object_id: &str, input: &RiskInput) -> Result<String> {
+        Ok(self.save_risks(ctx, object_id, std::slice::from_ref(input))?.remove(0))
+    }
+
+    /// Creates or changes several risks in one transaction (an import); returns their ids.
+    /// The classification, matrix and stored risks are read once for all of them.
+    pub fn save_risks(&mut self, ctx: &Ctx, object_id: &str, inputs: &[RiskInput]) -> Result<Vec<String>> {
+        if inputs.is_empty() {
+            return Ok(Vec::new());
+        }
         if header(&self.conn, object_id)?.is_none() {
             self.save_risk_analysis(ctx, object_id, &AnalysisInput::default())?;
         }
         let (h, _) = header(&self.conn, object_id)?.expect("just created");
         let matrix = matrix(&self.conn, &h.matrix_id, &h.matrix_version)?;
         let class = self.classification_of(object_id)?;
-        let mut risk = input.risk.clone();
-        risk.set_ids.retain(|s| class.sets.iter().any(|x| &x.id == s));
-        let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
-        let issues = risk_issues(&risk, &matrix, default);
-        if !issues.is_empty() {
-            return Err(StoreError::BadRisk(issues));
-        }
-        if let Some(k) = risk.requirement_keys.iter().find(|k| self.catalog.requirement(k).is_none()) {
-            return Err(StoreError::NotFound(k.clone()));
-        }
-        let old: Option<(Risk, String)> = if risk.id.is_empty() {
-            risk.id = uuid::Uuid::new_v4().to_string();
-            None
-        } else {
-            Some(self.stored_risks(&h.id)?.into_iter().find(|(r, _)| r.id == risk.id).ok_or_else(|| StoreError::NotFound(risk.id.clone()))?)
-        };
-        // An acceptance is made with accept_risk, and lapses when what was accepted changes.
-        risk.acceptance = old.as_ref().and_then(|(o, _)| o.acceptance.clone()).filter(|_| {
-            old.as_ref().is_some_and(|(o, _)| o.value_to_accept() == risk.value_to_accept() && o.treatment == risk.treatment)
-        });
-        let source = if default == Some(risk.consequence) { "classification" } else { "manual" };
-        let tx = self.conn.savepoint()?;
-        for measure in input.new_actions.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
-            let id = uuid::Uuid::new_v4().to_string();
-            let priority = if risk.value() >= 8 { "hog" } else { "medel" };
-            tx.execute(
-                "INSERT INTO actions (id, object_id, measure, priority, status, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'ej_paborjad', ?5, ?6, ?6)",
-                params![id, object_id, measure, priority, format!("Från risk: {}", risk.event.trim()), ctx.now],
-            )?;
-            let entry = Entry { action: "create", entity: "action", entity_id: &id, object_id };
-            audit::record::<(), _>(&tx, ctx, entry, None, Some(&serde_json::json!({ "measure": measure, "risk": risk.id })))?;
-            risk.action_ids.push(id);
-        }
-        for a in &risk.action_ids {
-            let owner: Option<String> = tx.query_row("SELECT object_id FROM actions WHERE id = ?1", [a], |r| r.get(0)).optional()?;
-            if owner.as_deref() != Some(object_id) {
-                return Err(StoreError::NotFound(a.clone()));
+        let stored: std::collections::HashMap<String, Risk> =
+            self.stored_risks(&h.id)?.into_iter().map(|(r, _)| (r.id.clone(), r)).collect();
+        let mut prepared = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            let mut risk = input.risk.clone();
+            risk.set_ids.retain(|s| class.sets.iter().any(|x| &x.id == s));
+            let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
+            let issues = risk_issues(&risk, &matrix, default);
+            if !issues.is_empty() {
+                return Err(StoreError::BadRisk(issues));
             }
+            if let Some(k) = risk.requirement_keys.iter().find(|k| self.catalog.requirement(k).is_none()) {
+                return Err(StoreError::NotFound(k.clone()));
+            }
+            let old = if risk.id.is_empty() {
+                risk.id = uuid::Uuid::new_v4().to_string();
+                None
+            } else {
+                Some(stored.get(&risk.id).cloned().ok_or_else(|| StoreError::NotFound(risk.id.clone()))?)
+            };
+            // An acceptance is made with accept_risk, and lapses when what was accepted changes.
+            risk.acceptance = old.as_ref().and_then(|o| o.acceptance.clone()).filter(|_| {
+                old.as_ref().is_some_and(|o| o.value_to_accept() == risk.value_to_accept() && o.treatment == risk.treatment)
+            });
+            let source = if default == Some(risk.consequence) { "classification" } else { "manual" };
+            prepared.push((risk, old, source, &input.new_actions));
         }
-        let data = serde_json::to_string(&risk)?;
-        if old.is_some() {
-            tx.execute(
-                "UPDATE risks SET data = ?2, consequence_source = ?3, value = ?4, residual_value = ?5, updated_at = ?6 WHERE id = ?1",
-                params![risk.id, data, source, risk.value(), risk.residual_value(), ctx.now],
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO risks (id, analysis_id, data, consequence_source, value, residual_value, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![risk.id, h.id, data, source, risk.value(), risk.residual_value(), ctx.now],
-            )?;
+        let tx = self.conn.savepoint()?;
+        let mut ids = Vec::with_capacity(prepared.len());
+        for (mut risk, old, source, new_actions) in prepared {
+            for measure in new_actions.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
+                let id = uuid::Uuid::new_v4().to_string();
+                let priority = if risk.value() >= 8 { "hog" } else { "medel" };
+                tx.execute(
+                    "INSERT INTO actions (id, object_id, measure, priority, status, notes, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, 'ej_paborjad', ?5, ?6, ?6)",
+                    params![id, object_id, measure, priority, format!("Från risk: {}", risk.event.trim()), ctx.now],
+                )?;
+                let entry = Entry { action: "create", entity: "action", entity_id: &id, object_id };
+                audit::record::<(), _>(&tx, ctx, entry, None, Some(&serde_json::json!({ "measure": measure, "risk": risk.id })))?;
+                risk.action_ids.push(id);
+            }
+            for a in &risk.action_ids {
+                let owner: Option<String> = tx.query_row("SELECT object_id FROM actions WHERE id = ?1", [a], |r| r.get(0)).optional()?;
+                if owner.as_deref() != Some(object_id) {
+                    return Err(StoreError::NotFound(a.clone()));
+                }
+            }
+            let data = serde_json::to_string(&risk)?;
+            if old.is_some() {
+                tx.execute(
+                    "UPDATE risks SET data = ?2, consequence_source = ?3, value = ?4, residual_value = ?5, updated_at = ?6 WHERE id = ?1",
+                    params![risk.id, data, source, risk.value(), risk.residual_value(), ctx.now],
+                )?;
+            } else {
+                tx.execute(
+                    "INSERT INTO risks (id, analysis_id, data, consequence_source, value, residual_value, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                    params![risk.id, h.id, data, source, risk.value(), risk.residual_value(), ctx.now],
+                )?;
+            }
+            let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "risk", entity_id: &risk.id, object_id };
+            audit::record(&tx, ctx, entry, old.as_ref(), Some(&risk))?;
+            ids.push(risk.id);
         }
         tx.execute("UPDATE risk_analyses SET status = 'utkast', updated_at = ?2 WHERE id = ?1", params![h.id, ctx.now])?;
-        let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "risk", entity_id: &risk.id, object_id };
-        audit::record(&tx, ctx, entry, old.as_ref().map(|(r, _)| r), Some(&risk))?;
         tx.commit()?;
-        Ok(risk.id)
+        Ok(ids)
     }
 
     pub fn delete_risk(&mut self, ctx: &Ctx, object_id: &str, risk_id: &str) -> Result<()> {

@@ -40,7 +40,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         if !a.json {
             eprintln!("[{}/{}] {}", i + 1, files.len(), file.display());
         }
-        let name = file.display().to_string();
+        // The file's own name is what the import record keeps; the folder is the user's business.
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
         let report = match std::fs::read(file) {
             Ok(bytes) if a.dry_run => import::preview(store, &name, &bytes, &ctx.today),
             Ok(bytes) => import::import(store, ctx, &name, &bytes),

@@ -302,11 +302,55 @@ pub fn reference_book() -> Workbook {
     let ws = sheet(&mut wb, "Riskanalys");
     put(ws, 0, &[V::T("Riskanalys")]);
     put(ws, 2, &RISK_HEADER);
-    put(ws, 3, &[V::N(1.0), V::T("Nätfiske"), V::T("Lösenord röjs"), V::T("Journaler läses"), V::T("K"), V::N(3.0), V::N(4.0), V::E, V::T("MFA"), V::T("SITHS"), V::T("IT-chef"), V::Date(43830.0), V::T("Pågår")]);
+    put(
+        ws,
+        3,
+        &[
+            V::N(1.0),
+            V::T("Nätfiske"),
+            V::T("Lösenord röjs"),
+            V::T("Journaler läses"),
+            V::T("K"),
+            V::N(3.0),
+            V::N(4.0),
+            V::E,
+            V::T("MFA"),
+            V::T("SITHS"),
+            V::T("IT-chef"),
+            V::Date(43830.0),
+            V::T("Pågår"),
+        ],
+    );
     put(ws, 4, &[V::N(2.0), V::T("Brand"), V::T("En hall"), V::T("Avbrott"), V::T("T, R"), V::N(1.0), V::N(4.0)]);
     let ws = sheet(&mut wb, "Krav");
-    put(ws, 0, &[V::T("Krav-ID"), V::T("Område"), V::T("Kravtext"), V::T("Gäller från K"), V::T("Gäller från R"), V::T("Gäller från T"), V::T("Uppfyllt"), V::T("Kommentar")]);
+    put(
+        ws,
+        0,
+        &[
+            V::T("Krav-ID"),
+            V::T("Område"),
+            V::T("Kravtext"),
+            V::T("Gäller från K"),
+            V::T("Gäller från R"),
+            V::T("Gäller från T"),
+            V::T("Uppfyllt"),
+            V::T("Kommentar"),
+        ],
+    );
     put(ws, 1, &[V::T("B1"), V::T("Behörighet"), V::T("Individuella behörigheter"), V::N(2.0), V::N(2.0), V::E, V::T("Ja")]);
-    put(ws, 2, &[V::T("U1"), V::T("Utbildning"), V::T("Utbildning i informationssäkerhet"), V::T("x"), V::T("x"), V::T("x"), V::T("Delvis"), V::T("Pågår")]);
+    put(
+        ws,
+        2,
+        &[
+            V::T("U1"),
+            V::T("Utbildning"),
+            V::T("Utbildning i informationssäkerhet"),
+            V::T("x"),
+            V::T("x"),
+            V::T("x"),
+            V::T("Delvis"),
+            V::T("Pågår"),
+        ],
+    );
     wb
 }

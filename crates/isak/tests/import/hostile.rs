@@ -73,7 +73,10 @@ fn a_sheet_over_the_row_limit_is_refused() {
     klassning(&mut wb, &sets.iter().map(Vec::as_slice).collect::<Vec<_>>());
     let limits = Limits { rows_per_sheet: 50, ..Limits::default() };
     let e = fail(&bytes(wb), &limits);
-    assert!(matches!(&e, FileError::TooLarge { limit: Limit::RowsPerSheet, found: 51, max: 50, sheet: Some(s) } if s == "Klassning"), "{e:?}");
+    assert!(
+        matches!(&e, FileError::TooLarge { limit: Limit::RowsPerSheet, found: 51, max: 50, sheet: Some(s) } if s == "Klassning"),
+        "{e:?}"
+    );
     assert_eq!(e.message_sv(), "Bladet «Klassning» har minst 51 rader (högst 50 läses).");
 }
 

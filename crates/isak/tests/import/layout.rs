@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::common::{self, bytes, diags, klassning, leftover_cells, levels, parse, problems, put, put_at, sheet, V, RISK_HEADER};
+use crate::common::{self, bytes, diags, klassning, leftover_cells, levels, parse, problems, put, put_at, sheet, RISK_HEADER, V};
 use V::{E, N, T};
 
 fn krav_sheet(wb: &mut Workbook, name: &str) {
@@ -186,4 +186,28 @@ fn legends_below_and_beside_the_table_are_not_data() {
     assert_eq!(wb.sets.len(), 2);
     assert!(wb.unrecognised.is_empty(), "{:?}", wb.unrecognised);
     assert!(problems(&wb).is_empty(), "{:#?}", wb.diagnostics);
+}
+
+#[test]
+fn a_summary_row_below_a_blank_row_still_closes_the_table() {
+    let mut wb = Workbook::new();
+    klassning(&mut wb, &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(2.0), N(2.0)], &[], &[E, T("Sammanställning"), E, N(2.0), N(3.0), N(2.0)]]);
+    let ws = sheet(&mut wb, "Riskanalys");
+    put(ws, 0, &RISK_HEADER);
+    put(ws, 1, &[N(1.0), T("Nätfiske"), E, E, T("K"), N(3.0), N(4.0)]);
+    put(ws, 3, &[N(2.0), T("Brand"), E, E, T("T"), N(1.0), N(4.0)]);
+    let wb = parse(&bytes(wb));
+
+    assert_eq!(wb.sets.len(), 1);
+    let mismatch = diags(&wb, "SUMMARY_MISMATCH");
+    assert_eq!(mismatch.len(), 1);
+    assert_eq!(mismatch[0].cell.as_deref(), Some("E13"));
+    assert_eq!(wb.risks.len(), 1);
+    let late = diags(&wb, "ROWS_AFTER_BLANK_ROW");
+    assert_eq!(late.len(), 1);
+    assert_eq!(
+        late[0].message_sv,
+        "Riskanalys!B4: raden ser ut som en risk men står efter en tom rad som avslutar tabellen; den lästes inte (se ej inlästa celler)"
+    );
+    assert!(leftover_cells(&wb).iter().all(|l| l.starts_with("Riskanalys!")), "{:?}", wb.unrecognised);
 }

@@ -71,3 +71,17 @@ fn the_result_survives_a_json_round_trip() {
     let back: ParsedWorkbook = serde_json::from_str(&serde_json::to_string(&wb).unwrap()).unwrap();
     assert_eq!(back, wb);
 }
+
+#[test]
+fn the_types_export_to_typescript() {
+    use ts_rs::{Config, TS};
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = Config::new().with_out_dir(dir.path());
+    ParsedWorkbook::export_all(&cfg).unwrap();
+    ImportProfile::export_all(&cfg).unwrap();
+    Limits::export_all(&cfg).unwrap();
+    let ts = std::fs::read_to_string(dir.path().join("ParsedWorkbook.ts")).unwrap();
+    assert!(ts.contains("unknown_words: Array<string>"), "{ts}");
+    let severity = std::fs::read_to_string(dir.path().join("Severity.ts")).unwrap();
+    assert!(severity.contains("\"error\" | \"warning\" | \"info\""), "{severity}");
+}

@@ -5,7 +5,7 @@ use infoklass_core::Aspect;
 use infoklass_isak::{ImportProfile, Severity};
 use rust_xlsxwriter::Workbook;
 
-use crate::common::{bytes, diags, klassning, levels, parse, parse_with, problems, put, sheet, V, RISK_HEADER};
+use crate::common::{bytes, diags, klassning, levels, parse, parse_with, problems, put, sheet, RISK_HEADER, V};
 use V::{Date, E, F, N, T};
 
 #[test]

@@ -1,0 +1,66 @@
+//! Import and export of workbooks through the real binary: the two shared ISAK samples,
+//! a broken file in the same batch, re-import, and the Infoklass workbook round trip.
+
+use std::process::{Command, Output};
+
+fn run(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/../isak/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_folder_of_isak_workbooks_imports_once_and_names_the_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite").display().to_string();
+    let folder = dir.path().join("isak");
+    std::fs::create_dir(&folder).unwrap();
+    for f in ["ekonomisystem.xls", "journalsystem.xlsx"] {
+        std::fs::copy(fixture(f), folder.join(f)).unwrap();
+    }
+    std::fs::write(folder.join("trasig.xlsx"), b"PK\x03\x04 not really a workbook").unwrap();
+    let folder = folder.to_str().unwrap();
+
+    let preview = run(&db, &["import", folder, "--dry-run", "--json"]);
+    assert!(!preview.status.success(), "a broken file makes the exit code non-zero");
+    let report: serde_json::Value = serde_json::from_slice(&preview.stdout).unwrap();
+    let files = report.as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert_eq!(files[0]["legacy"]["outcome"], "created");
+    assert_eq!(files[1]["legacy"]["sets"], 5);
+    assert!(files[2]["file_name"].as_str().unwrap().ends_with("trasig.xlsx"));
+    assert!(files[2]["failure"]["code"].as_str().unwrap().starts_with("IMPORT_"), "{}", files[2]);
+    let listed = run(&db, &["objects", "--json"]);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&listed.stdout).unwrap()["items"].as_array().unwrap().len(), 0, "a dry run writes nothing");
+
+    let imported = run(&db, &["import", folder]);
+    let text = String::from_utf8_lossy(&imported.stdout);
+    assert!(text.contains("Ekonomisystem: nytt objekt") && text.contains("trasig.xlsx: kan inte importeras"), "{text}");
+    let again = run(&db, &["import", &fixture("journalsystem.xlsx")]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("redan importerad"));
+
+    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
+    assert_eq!(show["object"]["current"]["profile"]["text"], "K1 R3 T2 S–");
+    assert_eq!(show["object"]["meta"]["description"], "Importerad från ISAK (ekonomisystem.xls).");
+    let risks: serde_json::Value = serde_json::from_slice(&run(&db, &["risks", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let values: Vec<u64> = risks["risks"].as_array().unwrap().iter().map(|r| r["value"].as_u64().unwrap()).collect();
+    assert_eq!(values, [9, 6]);
+}
+
+#[test]
+fn an_exported_workbook_reads_back_without_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite").display().to_string();
+    assert!(run(&db, &["import", &fixture("journalsystem.xlsx")]).status.success());
+    let out = dir.path().join("journal.xlsx");
+    let export = run(&db, &["export", "Vårdinformationssystem (journal)", "--out", out.to_str().unwrap()]);
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let back = run(&db, &["import", out.to_str().unwrap(), "--dry-run", "--json"]);
+    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(report[0]["kind"], "infoklass");
+    assert_eq!(report[0]["workbook"]["changes"].as_array().unwrap().len(), 0, "{}", report[0]);
+}
