@@ -35,7 +35,13 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport 
                     out.ok = true;
                     out.workbook = Some(plan);
                 }
-                Err(e) => out.failure = Some(failure(e.code(), &format!("Objektet i arbetsboken finns inte i databasen ({e})."))),
+                Err(e) => {
+                    out.failure = Some(failure(
+                        e.code(),
+                        &format!("Objektet i arbetsboken finns inte i databasen ({e})."),
+                        &format!("The object of the workbook is not in the database ({e})."),
+                    ))
+                }
             },
             Err(problems) => {
                 out.diagnostics = problems
@@ -45,8 +51,8 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport 
                         code: "CELL_INVALID".into(),
                         sheet: Some(p.sheet).filter(|s| !s.is_empty()),
                         cell: Some(p.cell).filter(|c| !c.is_empty()),
-                        message_sv: p.message.clone(),
-                        message_en: p.message,
+                        message_sv: p.message_sv,
+                        message_en: p.message_en,
                     })
                     .collect();
             }
@@ -61,12 +67,12 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport 
             if let Some(imp) = to_legacy(&parsed, &mut out) {
                 match store.legacy_plan(&imp) {
                     Ok(plan) => out.legacy = Some(plan),
-                    Err(e) => out.failure = Some(failure(e.code(), &e.to_string())),
+                    Err(e) => out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string())),
                 }
             }
             out.ok = out.failure.is_none() && !out.diagnostics.iter().any(|d| d.severity == "error");
         }
-        Err(e) => out.failure = Some(failure(&format!("IMPORT_{}", e.code()), &e.message_sv())),
+        Err(e) => out.failure = Some(failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en())),
     }
     out
 }
@@ -100,7 +106,7 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
     if let Err(e) = result {
         out.ok = false;
         out.applied = false;
-        out.failure = Some(failure(e.code(), &e.to_string()));
+        out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string()));
     }
     out
 }
@@ -109,14 +115,14 @@ fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn failure(code: &str, message: &str) -> ImportDiagnostic {
+fn failure(code: &str, message_sv: &str, message_en: &str) -> ImportDiagnostic {
     ImportDiagnostic {
         severity: "error".into(),
         code: code.into(),
         sheet: None,
         cell: None,
-        message_sv: message.into(),
-        message_en: message.into(),
+        message_sv: message_sv.into(),
+        message_en: message_en.into(),
     }
 }
 
@@ -154,7 +160,11 @@ fn warn(out: &mut FileImport, code: &str, sheet: &str, cell: String, sv: String,
 /// Maps an old workbook onto the app's model. None (with a failure) when there is no object name.
 fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
     let Some(name) = p.object.name.clone().filter(|n| !n.trim().is_empty()) else {
-        out.failure = Some(failure("IMPORT_NO_OBJECT_NAME", "Arbetsboken anger inget objekt (IT-stöd, System eller Objekt) i bladet Klassning."));
+        out.failure = Some(failure(
+            "IMPORT_NO_OBJECT_NAME",
+            "Arbetsboken anger inget objekt (IT-stöd, System eller Objekt) i bladet Klassning.",
+            "The workbook names no object (IT-stöd, System or Objekt) on the Klassning sheet.",
+        ));
         return None;
     };
     let version = p.object.isak_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();

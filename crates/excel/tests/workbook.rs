@@ -128,5 +128,5 @@ fn a_bad_cell_is_reported_with_its_address_and_nothing_is_read() {
     let problems = read_workbook(&std::fs::read(&path).unwrap()).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!((problems[0].sheet.as_str(), problems[0].cell.as_str()), ("Klassning", "E5"));
-    assert!(problems[0].message.contains("\"7\""), "{}", problems[0].message);
+    assert!(problems[0].message_sv.contains("\"7\""), "{}", problems[0].message_sv);
 }

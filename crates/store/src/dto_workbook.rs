@@ -1,26 +1,13 @@
 //! What an edited Infoklass workbook says, and the changes it would make: the shapes the
 //! workbook reader fills in and the preview shows.
 
-use infoklass_core::requirements::{ActionStatus, Answer, Priority};
+use infoklass_core::requirements::Answer;
 use infoklass_core::risk::Treatment;
-use infoklass_core::{Aspect, InformationSet};
+use infoklass_core::{Aspect, InformationSet, ObjectMeta};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// The object's facts that a workbook may change (name and kind are changed in the app).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-pub struct FactsEdit {
-    pub description: String,
-    pub unit: String,
-    pub information_owner: String,
-    pub system_owner: String,
-    pub system_administrator: String,
-    pub supplier: String,
-    pub participants: Vec<String>,
-    pub tags: Vec<String>,
-    pub classification_date: Option<String>,
-    pub next_review: Option<String>,
-}
+use crate::ActionInput;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AnswerEdit {
@@ -29,18 +16,6 @@ pub struct AnswerEdit {
     pub answer: Option<Answer>,
     pub comment: String,
     pub evidence: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ActionEdit {
-    /// None: a new action written in a spare row.
-    pub id: Option<String>,
-    pub measure: String,
-    pub responsible: String,
-    pub due: Option<String>,
-    pub priority: Priority,
-    pub status: ActionStatus,
-    pub notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -66,11 +41,14 @@ pub struct WorkbookEdits {
     pub object_id: String,
     /// The classification version the workbook was exported from.
     pub classification_version: u32,
-    pub facts: FactsEdit,
+    /// The facts as the overview sheet has them; only the editable ones are applied (name and
+    /// kind are changed in the app).
+    pub facts: ObjectMeta,
     /// Sets with an empty id are new.
     pub sets: Vec<InformationSet>,
     pub answers: Vec<AnswerEdit>,
-    pub actions: Vec<ActionEdit>,
+    /// Actions without an id are new.
+    pub actions: Vec<ActionInput>,
     pub risks: Vec<RiskEdit>,
 }
 

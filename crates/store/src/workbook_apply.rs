@@ -6,7 +6,7 @@ use infoklass_core::requirements::{ActionStatus, Answer, Assessment, Priority};
 use infoklass_core::risk::{Risk, Treatment};
 use infoklass_core::{Aspect, InformationSet, ObjectMeta, Status};
 
-use crate::dto_workbook::{FactsEdit, RiskEdit, WorkbookChange, WorkbookEdits, WorkbookPlan};
+use crate::dto_workbook::{RiskEdit, WorkbookChange, WorkbookEdits, WorkbookPlan};
 use crate::{ActionInput, Ctx, Result, RiskInput, Store};
 
 fn change(sheet: &str, item: &str, field: &str, old: impl ToString, new: impl ToString) -> WorkbookChange {
@@ -145,15 +145,11 @@ impl Store {
         let actions = self.action_plan(id, &ctx.today)?;
         for a in &edits.actions {
             let old = actions.iter().find(|x| same_action(x, a));
+            // The requirement an action answers is set in the app, never by the workbook.
             let input = ActionInput {
                 id: old.map(|o| o.id.clone()),
                 requirement_key: old.and_then(|o| o.requirement_key.clone()),
-                measure: a.measure.clone(),
-                responsible: a.responsible.clone(),
-                due: a.due.clone(),
-                priority: a.priority,
-                status: a.status,
-                notes: a.notes.clone(),
+                ..a.clone()
             };
             let same = old.is_some_and(|o| {
                 o.measure == a.measure.trim() && o.responsible == a.responsible.trim() && o.due == a.due
@@ -187,7 +183,7 @@ fn same_set(old: &InformationSet, new: &InformationSet) -> bool {
     if new.id.is_empty() { same_text(&old.name, &new.name) } else { old.id == new.id }
 }
 
-fn same_action(old: &infoklass_core::requirements::Action, new: &crate::ActionEdit) -> bool {
+fn same_action(old: &infoklass_core::requirements::Action, new: &ActionInput) -> bool {
     match &new.id {
         Some(id) => &old.id == id,
         None => same_text(&old.measure, &new.measure),
@@ -205,7 +201,8 @@ fn same_text(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-const FACT_LABELS: [&str; 10] = [
+/// The facts a workbook may change, in the order the overview sheet lists them.
+pub const FACT_LABELS: [&str; 10] = [
     "Beskrivning",
     "Förvaltning / enhet",
     "Informationsägare",
@@ -218,14 +215,15 @@ const FACT_LABELS: [&str; 10] = [
     "Nästa översyn",
 ];
 
-fn fact_values_of_meta(m: &ObjectMeta) -> [String; 10] {
+/// The values of `FACT_LABELS`, as the workbook shows them.
+pub fn fact_values(m: &ObjectMeta) -> [String; 10] {
     [
-        m.description.clone(),
-        m.unit.clone(),
-        m.information_owner.clone(),
-        m.system_owner.clone(),
-        m.system_administrator.clone(),
-        m.supplier.clone(),
+        m.description.trim().into(),
+        m.unit.trim().into(),
+        m.information_owner.trim().into(),
+        m.system_owner.trim().into(),
+        m.system_administrator.trim().into(),
+        m.supplier.trim().into(),
         m.participants.join("; "),
         m.tags.join("; "),
         opt(&m.classification_date),
@@ -233,30 +231,15 @@ fn fact_values_of_meta(m: &ObjectMeta) -> [String; 10] {
     ]
 }
 
-fn fact_values(f: &FactsEdit) -> [String; 10] {
-    [
-        f.description.trim().into(),
-        f.unit.trim().into(),
-        f.information_owner.trim().into(),
-        f.system_owner.trim().into(),
-        f.system_administrator.trim().into(),
-        f.supplier.trim().into(),
-        f.participants.join("; "),
-        f.tags.join("; "),
-        opt(&f.classification_date),
-        opt(&f.next_review),
-    ]
-}
-
-fn facts_changes(meta: &ObjectMeta, facts: &FactsEdit, out: &mut Vec<WorkbookChange>) {
-    for ((label, old), new) in FACT_LABELS.iter().zip(fact_values_of_meta(meta)).zip(fact_values(facts)) {
+fn facts_changes(meta: &ObjectMeta, facts: &ObjectMeta, out: &mut Vec<WorkbookChange>) {
+    for ((label, old), new) in FACT_LABELS.iter().zip(fact_values(meta)).zip(fact_values(facts)) {
         if old != new {
             out.push(change("Översikt", &meta.name, label, old, new));
         }
     }
 }
 
-fn apply_facts(m: &mut ObjectMeta, f: &FactsEdit) {
+fn apply_facts(m: &mut ObjectMeta, f: &ObjectMeta) {
     m.description = f.description.trim().into();
     m.unit = f.unit.trim().into();
     m.information_owner = f.information_owner.trim().into();

@@ -2,13 +2,14 @@
 // asks the user first (the question is shown by App.svelte while `pending` is set).
 import { clearNotice } from './notice.svelte';
 
-export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks';
+export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks' | 'legacy';
 export type View =
   | { name: 'list' }
   | { name: 'detail'; id: string; tab?: DetailTab }
   | { name: 'wizard'; id: string | null }
   | { name: 'procurement'; objectIds: string[] }
-  | { name: 'catalog' };
+  | { name: 'catalog' }
+  | { name: 'import' };
 
 /** What the leave question talks about: the classification (default) or a procurement list. */
 export type UnsavedKind = 'classification' | 'procurement';

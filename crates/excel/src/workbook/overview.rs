@@ -5,25 +5,10 @@ use rust_xlsxwriter::{Formula, Workbook, XlsxError};
 
 use super::cells;
 use super::layout::{col_name, CLASSIFICATION, HEADER_ROW, OVERVIEW, SET_LEVEL_COL, SPARE_ROWS};
+use infoklass_store::workbook_apply::{fact_values, FACT_LABELS};
+
 use super::ObjectExport;
 use crate::style;
-
-/// Labels of the facts, in order; the reader finds them by this text.
-pub const FACTS: [&str; 13] = [
-    "Objekt",
-    "Typ",
-    "Beskrivning",
-    "Förvaltning / enhet",
-    "Informationsägare",
-    "Systemägare",
-    "Systemförvaltare",
-    "Leverantör",
-    "Deltagare",
-    "Taggar",
-    "Klassningsdatum",
-    "Nästa översyn",
-    "Status",
-];
 
 pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let d = &data.detail;
@@ -46,30 +31,18 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         infoklass_core::Status::Faststalld => "Fastställd",
         infoklass_core::Status::Ersatt => "Ersatt",
     };
-    let values: [String; 13] = [
-        m.name.clone(),
-        kind_sv(m.kind).to_string(),
-        m.description.clone(),
-        m.unit.clone(),
-        m.information_owner.clone(),
-        m.system_owner.clone(),
-        m.system_administrator.clone(),
-        m.supplier.clone(),
-        m.participants.join("; "),
-        m.tags.join("; "),
-        m.classification_date.clone().unwrap_or_default(),
-        m.next_review.clone().unwrap_or_default(),
-        format!("{status} (version {})", c.version),
-    ];
+    // Name and kind are changed in the app, the facts in between here; the reader finds
+    // each by its label.
+    let mut rows: Vec<(&str, String, bool)> = vec![("Objekt", m.name.clone(), false), ("Typ", kind_sv(m.kind).into(), false)];
+    rows.extend(FACT_LABELS.iter().zip(fact_values(m)).map(|(l, v)| (*l, v, true)));
+    rows.push(("Status", format!("{status} (version {})", c.version), false));
     let (label, editable, locked) = (style::cell_bold(), cells::editable(), cells::locked());
-    for (i, (name, value)) in FACTS.iter().zip(values.iter()).enumerate() {
+    for (i, (name, value, may_edit)) in rows.iter().enumerate() {
         let row = 3 + i as u32;
         ws.write_string_with_format(row, 0, *name, &label)?;
-        // Name, kind and status are changed in the app, not in the workbook.
-        let fmt = if matches!(i, 0 | 1 | 12) { &locked } else { &editable };
-        ws.write_string_with_format(row, 1, value, fmt)?;
+        ws.write_string_with_format(row, 1, value, if *may_edit { &editable } else { &locked })?;
     }
-    let mut row = 3 + FACTS.len() as u32;
+    let mut row = 3 + rows.len() as u32;
     if let (Some(by), Some(at)) = (&c.approved_by, &c.approved_at) {
         ws.write_string_with_format(row, 0, "Fastställd av", &label)?;
         ws.write_string_with_format(row, 1, format!("{by}, {at}"), &locked)?;

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
-use infoklass_core::{Aspect, InformationSet, PerAspect};
+use infoklass_core::{Aspect, InformationSet, ObjectMeta, PerAspect};
 use infoklass_store::workbook_apply::{answer_from_sv, priority_from_sv, status_from_sv, treatment_from_sv};
-use infoklass_store::{ActionEdit, AnswerEdit, FactsEdit, RiskEdit, WorkbookEdits};
+use infoklass_store::{ActionInput, AnswerEdit, RiskEdit, WorkbookEdits};
 use serde::{Deserialize, Serialize};
 
 use super::layout::{col_name, ACTIONS, CLASSIFICATION, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META, OVERVIEW, REQUIREMENTS, RISKS};
@@ -16,12 +16,13 @@ use super::layout::{col_name, ACTIONS, CLASSIFICATION, FORMAT_NAME, FORMAT_VERSI
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: u32 = 20_000;
 
-/// A cell the reader could not take, with its address and a Swedish reason.
+/// A cell the reader could not take, with its address and the reason in Swedish and English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CellProblem {
     pub sheet: String,
     pub cell: String,
-    pub message: String,
+    pub message_sv: String,
+    pub message_en: String,
 }
 
 /// True when the bytes are an Infoklass workbook (it has the meta sheet with our format).
@@ -31,29 +32,32 @@ pub fn is_infoklass_workbook(bytes: &[u8]) -> bool {
 }
 
 pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
-    let whole = |message: String| vec![CellProblem { sheet: String::new(), cell: String::new(), message }];
+    let whole = |message_sv: String, message_en: String| vec![CellProblem { sheet: String::new(), cell: String::new(), message_sv, message_en }];
     if bytes.len() > MAX_BYTES {
-        return Err(whole(format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len())));
+        return Err(whole(format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len()), format!("The file is {} bytes; at most {MAX_BYTES} are read.", bytes.len())));
     }
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| whole(format!("Filen är ingen arbetsbok som går att läsa ({e}).")))?;
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| whole(format!("Filen är ingen arbetsbok som går att läsa ({e})."), format!("The file is not a readable workbook ({e}).")))?;
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<CellProblem>> {
-        let range = wb.worksheet_range(name).map_err(|_| whole(format!("Bladet \"{name}\" saknas.")))?;
+        let range = wb.worksheet_range(name).map_err(|_| whole(format!("Bladet \"{name}\" saknas."), format!("The sheet \"{name}\" is missing.")))?;
         if range.end().is_some_and(|(r, _)| r > MAX_ROWS) {
-            return Err(whole(format!("Bladet \"{name}\" har fler än {MAX_ROWS} rader.")));
+            return Err(whole(format!("Bladet \"{name}\" har fler än {MAX_ROWS} rader."), format!("The sheet \"{name}\" has more than {MAX_ROWS} rows.")));
         }
         Ok(range)
     };
     let meta_sheet = sheet(META)?;
     let m = meta(&meta_sheet);
     if m.get("format").map(String::as_str) != Some(FORMAT_NAME) {
-        return Err(whole("Arbetsboken är inte exporterad från Infoklass (bladet _meta saknar formatet).".into()));
+        return Err(whole("Arbetsboken är inte exporterad från Infoklass (bladet _meta saknar formatet).".into(), "The workbook was not exported by Infoklass (the _meta sheet lacks the format).".into()));
     }
     if m.get("kind").map(String::as_str) == Some("portfolio") {
-        return Err(whole("En portföljarbetsbok läses inte in; använd arbetsboken för ett enskilt objekt.".into()));
+        return Err(whole("En portföljarbetsbok läses inte in; använd arbetsboken för ett enskilt objekt.".into(), "A portfolio workbook is not imported; use the workbook of a single object.".into()));
     }
     let version: u32 = m.get("format_version").and_then(|v| v.parse().ok()).unwrap_or(0);
     if version > FORMAT_VERSION {
-        return Err(whole(format!("Arbetsboken har formatversion {version}; den här versionen av Infoklass läser högst {FORMAT_VERSION}.")));
+        return Err(whole(
+            format!("Arbetsboken har formatversion {version}; den här versionen av Infoklass läser högst {FORMAT_VERSION}."),
+            format!("The workbook has format version {version}; this version of Infoklass reads at most {FORMAT_VERSION}."),
+        ));
     }
     let mut problems = Vec::new();
     let mut edits = WorkbookEdits {
@@ -117,8 +121,8 @@ impl Table<'_> {
         HEADER_ROW + 1..=self.range.end().map(|(r, _)| r).unwrap_or(HEADER_ROW)
     }
 
-    fn problem(&self, problems: &mut Vec<CellProblem>, row: u32, header: &str, message: String) {
-        problems.push(CellProblem { sheet: self.sheet.into(), cell: self.address(row, header), message });
+    fn problem(&self, problems: &mut Vec<CellProblem>, row: u32, header: &str, message_sv: String, message_en: String) {
+        problems.push(CellProblem { sheet: self.sheet.into(), cell: self.address(row, header), message_sv, message_en });
     }
 
     /// A number in min..=max, or None when blank; anything else is a problem.
@@ -130,7 +134,7 @@ impl Table<'_> {
         match raw.parse::<u8>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.problem(problems, row, header, format!("\"{raw}\" är inte ett heltal {min}–{max}."));
+                self.problem(problems, row, header, format!("\"{raw}\" är inte ett heltal {min}–{max}."), format!("\"{raw}\" is not a whole number {min}–{max}."));
                 None
             }
         }
@@ -144,7 +148,7 @@ impl Table<'_> {
         if infoklass_core::object::is_iso_date(&raw) {
             Some(raw)
         } else {
-            self.problem(problems, row, header, format!("\"{raw}\" är inte ett datum (ÅÅÅÅ-MM-DD)."));
+            self.problem(problems, row, header, format!("\"{raw}\" är inte ett datum (ÅÅÅÅ-MM-DD)."), format!("\"{raw}\" is not a date (YYYY-MM-DD)."));
             None
         }
     }
@@ -158,7 +162,7 @@ fn list(s: &str) -> Vec<String> {
     s.split([';', ',']).map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
 }
 
-fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> FactsEdit {
+fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> ObjectMeta {
     let height = range.end().map(|(r, _)| r + 1).unwrap_or(0);
     let value = |label: &str| (0..height).find(|r| cell(range, *r, 0) == label).map(|r| cell(range, r, 1)).unwrap_or_default();
     let date = |label: &str, problems: &mut Vec<CellProblem>| {
@@ -168,11 +172,12 @@ fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> FactsEdit
         } else if infoklass_core::object::is_iso_date(&v) {
             Some(v)
         } else {
-            problems.push(CellProblem { sheet: OVERVIEW.into(), cell: label.into(), message: format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD).") });
+            problems.push(CellProblem { sheet: OVERVIEW.into(), cell: label.into(), message_sv: format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD)."), message_en: format!("\"{v}\" is not a date (YYYY-MM-DD).") });
             None
         }
     };
-    FactsEdit {
+    ObjectMeta {
+        name: value("Objekt"),
         description: value("Beskrivning"),
         unit: value("Förvaltning / enhet"),
         information_owner: value("Informationsägare"),
@@ -183,6 +188,7 @@ fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> FactsEdit
         tags: list(&value("Taggar")),
         classification_date: date("Klassningsdatum", problems),
         next_review: date("Nästa översyn", problems),
+        ..Default::default()
     }
 }
 
@@ -196,12 +202,12 @@ fn read_sets(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Inform
         let motivations = PerAspect::from_fn(|a| t.get(row, &format!("Motivering {}", a.code())));
         if name.is_empty() && id.is_empty() {
             if Aspect::ALL.iter().any(|a| levels.get(*a).is_some() || !motivations.get(*a).is_empty()) {
-                t.problem(problems, row, "Informationsmängd", "Raden har nivåer men ingen informationsmängd.".into());
+                t.problem(problems, row, "Informationsmängd", "Raden har nivåer men ingen informationsmängd.".into(), "The row has levels but no information set.".into());
             }
             continue;
         }
         if name.is_empty() {
-            t.problem(problems, row, "Informationsmängd", "Informationsmängden saknar namn.".into());
+            t.problem(problems, row, "Informationsmängd", "Informationsmängden saknar namn.".into(), "The information set has no name.".into());
             continue;
         }
         out.push(InformationSet { id, name, description: t.get(row, "Beskrivning"), info_type: None, levels, motivations });
@@ -220,7 +226,7 @@ fn read_answers(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Ans
         let raw = t.get(row, "Självskattning");
         let answer = answer_from_sv(&raw);
         if answer.is_none() && !raw.is_empty() {
-            t.problem(problems, row, "Självskattning", format!("\"{raw}\" är inget svar (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."));
+            t.problem(problems, row, "Självskattning", format!("\"{raw}\" är inget svar (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."), format!("\"{raw}\" is not an answer (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."));
             continue;
         }
         out.push(AnswerEdit { key, answer, comment: t.get(row, "Kommentar"), evidence: t.get(row, "Bevis / underlag") });
@@ -228,7 +234,7 @@ fn read_answers(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Ans
     out
 }
 
-fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<ActionEdit> {
+fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<ActionInput> {
     let t = table(ACTIONS, range);
     let mut out = Vec::new();
     for row in t.rows() {
@@ -240,18 +246,20 @@ fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Act
         let priority = if p.is_empty() { Some(infoklass_core::requirements::Priority::Medel) } else { priority_from_sv(&p) };
         let status = if s.is_empty() { Some(infoklass_core::requirements::ActionStatus::EjPaborjad) } else { status_from_sv(&s) };
         if priority.is_none() {
-            t.problem(problems, row, "Prioritet", format!("\"{p}\" är ingen prioritet (Hög, Medel, Låg)."));
+            t.problem(problems, row, "Prioritet", format!("\"{p}\" är ingen prioritet (Hög, Medel, Låg)."), format!("\"{p}\" is not a priority (Hög, Medel, Låg)."));
         }
         if status.is_none() {
-            t.problem(problems, row, "Status", format!("\"{s}\" är ingen status (Ej påbörjad, Pågår, Försenad, Klar)."));
+            t.problem(problems, row, "Status", format!("\"{s}\" är ingen status (Ej påbörjad, Pågår, Försenad, Klar)."), format!("\"{s}\" is not a status (Ej påbörjad, Pågår, Försenad, Klar)."));
         }
         if measure.is_empty() {
-            t.problem(problems, row, "Åtgärd", "Åtgärden saknar text.".into());
+            t.problem(problems, row, "Åtgärd", "Åtgärden saknar text.".into(), "The action has no text.".into());
         }
         let due = t.date(problems, row, "Klart senast");
         if let (Some(priority), Some(status), false) = (priority, status, measure.is_empty()) {
             let id = Some(id).filter(|i| !i.is_empty());
-            out.push(ActionEdit { id, measure, responsible: t.get(row, "Åtgärdsansvarig"), due, priority, status, notes: t.get(row, "Uppföljning") });
+            let requirement_key = Some(t.get(row, "Krav-ID")).filter(|k| !k.is_empty());
+            let responsible = t.get(row, "Åtgärdsansvarig");
+            out.push(ActionInput { id, requirement_key, measure, responsible, due, priority, status, notes: t.get(row, "Uppföljning") });
         }
     }
     out
@@ -268,7 +276,7 @@ fn read_risks(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<RiskE
             continue;
         }
         let (Some(probability), Some(consequence)) = (p, c) else {
-            t.problem(problems, row, "Sannolikhet", "En risk behöver både sannolikhet och konsekvens (1–4).".into());
+            t.problem(problems, row, "Sannolikhet", "En risk behöver både sannolikhet och konsekvens (1–4).".into(), "A risk needs both a probability and a consequence (1–4).".into());
             continue;
         };
         let aspects_raw = t.get(row, "Aspekter");
@@ -276,7 +284,7 @@ fn read_risks(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<RiskE
         let raw_t = t.get(row, "Hantering");
         let treatment = treatment_from_sv(&raw_t);
         if treatment.is_none() && !raw_t.is_empty() {
-            t.problem(problems, row, "Hantering", format!("\"{raw_t}\" är ingen hantering (Acceptera, Reducera, Undvika, Överföra)."));
+            t.problem(problems, row, "Hantering", format!("\"{raw_t}\" är ingen hantering (Acceptera, Reducera, Undvika, Överföra)."), format!("\"{raw_t}\" is not a treatment (Acceptera, Reducera, Undvika, Överföra)."));
         }
         out.push(RiskEdit {
             id: Some(id).filter(|i| !i.is_empty()),

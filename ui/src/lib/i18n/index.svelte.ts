@@ -1,19 +1,21 @@
 // A small translation module: Swedish by default, English selectable and remembered.
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
+import { enImport } from './en-import';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
 import { sv } from './sv';
+import { svImport } from './sv-import';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
 
 export type Lang = 'sv' | 'en';
-const svAll = { ...sv, ...svReq, ...svProc, ...svRisk };
+const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport };
 export type Key = keyof typeof svAll;
 
-const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk } };
+const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport } };
 const STORAGE_KEY = 'infoklass.lang';
 
 function savedLang(): Lang {

@@ -1,11 +1,13 @@
 // Installs the in-memory backend for the mock build (browser tests, no Tauri).
 // URL parameters: ?seed=N creates N generated objects; ?fail=cmd1,cmd2 makes those commands
-// fail with DB_ERROR; ?catalog=big uses a catalogue of about 100 requirements.
+// fail with DB_ERROR; ?catalog=big uses a catalogue of about 100 requirements; ?slow=MS makes
+// each file of an import (preview_import, import_file) take that long, so progress can be seen.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { InfoType } from '../bindings/InfoType';
 import type { Scale } from '../bindings/Scale';
 import { MockDb, fail } from './db';
+import { MockImports } from './imports';
 import { MockProcurement } from './procurement';
 import { MockRequirements } from './requirements';
 import { MockRisks } from './risks';
@@ -25,6 +27,7 @@ export function installMock(params: URLSearchParams): void {
   const req = new MockRequirements(db, params.get('catalog') === 'big');
   const proc = new MockProcurement(req);
   const risks = new MockRisks(req, () => db.now());
+  const imports = new MockImports(db);
   const failing = new Set((params.get('fail') ?? '').split(',').filter(Boolean));
 
   const info: AppInfo = {
@@ -68,10 +71,21 @@ export function installMock(params: URLSearchParams): void {
     delete_risk: (a) => risks.deleteRisk(a.id, a.riskId),
     accept_risk: (a) => risks.acceptRisk(a.id, a.riskId, a.role, a.name),
     approve_risk_analysis: (a) => risks.approve(a.id, a.approvedBy),
+    export_workbook: (a) => imports.exportWorkbook(a.id),
+    export_portfolio: (a) => imports.exportPortfolio(a.ids),
+    preview_import: (a) => imports.preview(a.fileName, a.base64),
+    import_file: (a) => imports.importFile(a.fileName, a.base64),
+    save_import_word: (a) => imports.saveWord(a.word, a.level),
+    list_imports: () => imports.list(),
+    legacy_requirements: (a) => imports.legacyRequirements(a.id),
   };
 
-  mockIPC((cmd, payload) => {
+  const slow = Number(params.get('slow') ?? 0);
+  const slowCommands = new Set(['preview_import', 'import_file']);
+
+  mockIPC(async (cmd, payload) => {
     const handler = handlers[cmd] ?? fail('UNEXPECTED', `unknown command ${cmd}`);
+    if (slow > 0 && slowCommands.has(cmd)) await new Promise((resolve) => setTimeout(resolve, slow));
     if (failing.has(cmd)) fail('DB_ERROR', `simulated failure of ${cmd}`);
     // Copy, like a real IPC boundary: the UI's reactive objects must never be stored here.
     return handler(JSON.parse(JSON.stringify(payload ?? {})));
