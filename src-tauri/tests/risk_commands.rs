@@ -63,3 +63,36 @@ fn a_risk_analysis_through_ipc() {
     let deleted = call(&w, "delete_risk", json!({ "id": id, "riskId": rid })).unwrap();
     assert!(deleted["risks"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn the_threat_catalogue_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = mock_builder()
+        .manage(AppState::open(dir.path().join("app.sqlite")))
+        .invoke_handler(handler!())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let list = call(&w, "list_threats", json!({})).unwrap();
+    let shipped = list["threats"].as_array().unwrap().len();
+    assert_eq!(list["origins"].as_array().unwrap().len(), 5);
+
+    let input = json!({"key": null, "origin": "teknik", "name_sv": "Licensservern går ner", "aspects": ["T"]});
+    let added = call(&w, "save_threat", json!({ "input": input })).unwrap();
+    assert_eq!(added["key"], format!("HOT-{:02}", shipped + 1));
+    let refused = call(&w, "save_threat", json!({ "input": {"key": null, "origin": "teknik", "name_sv": "X", "aspects": []} })).unwrap_err();
+    assert_eq!(refused["code"], "THREAT_ASPECTS_MISSING");
+    let retired = call(&w, "set_threat_retired", json!({ "key": added["key"], "retired": true })).unwrap();
+    assert_eq!(retired["retired"], true);
+
+    // A file: the shipped catalogue without the added threat retires nothing new.
+    let toml = infoklass_core::risk::ThreatCatalog::default_catalog().to_toml();
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, toml);
+    let preview = call(&w, "preview_threat_import", json!({ "fileName": "hot.toml", "base64": b64 })).unwrap();
+    assert_eq!(preview["unchanged"].as_u64(), Some(shipped as u64));
+    assert_eq!(preview["retired"], json!([]), "the added threat is already retired");
+    let bad = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "id = 3");
+    let err = call(&w, "import_threats", json!({ "fileName": "trasig.toml", "base64": bad })).unwrap_err();
+    assert_eq!(err["code"], "THREAT_FILE_INVALID");
+    assert_eq!(call(&w, "list_threats", json!({})).unwrap()["threats"].as_array().unwrap().len(), shipped + 1);
+}

@@ -46,6 +46,10 @@ enum Command {
     Risks(commands::risks::Args),
     /// Add risks from a file.
     Risk(commands::risk::Args),
+    /// The threat catalogue: list, export as TOML, import an edited file.
+    Threats(commands::threats::Args),
+    /// The information types: list, export as TOML, import an edited file.
+    InfoTypes(commands::info_types::Args),
     /// Write objects as Infoklass workbooks (one object, or a portfolio of many).
     Export(commands::export::Args),
     /// Read edited Infoklass workbooks back (preview with --dry-run).
@@ -79,6 +83,11 @@ impl CliError {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, which turns a closed pipe into a panic on the next print.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let path = env::resolve_db_path(cli.db);
     let result = Store::open(&path).map_err(CliError::from).and_then(|mut store| {
@@ -96,6 +105,8 @@ fn main() -> ExitCode {
             Command::Catalog(a) => commands::catalog::run(&mut store, &ctx, a),
             Command::Risks(a) => commands::risks::run(&store, &ctx, a),
             Command::Risk(a) => commands::risk::run(&mut store, &ctx, a),
+            Command::Threats(a) => commands::threats::run(&mut store, &ctx, a),
+            Command::InfoTypes(a) => commands::info_types::run(&mut store, &ctx, a),
             Command::Export(a) => commands::export::run(&store, &ctx, a),
             Command::Import(a) => commands::import::run(&mut store, &ctx, a),
         }

@@ -146,3 +146,32 @@ pub struct ErrorBody {
     #[ts(type = "unknown")]
     pub details: Option<serde_json::Value>,
 }
+
+/// An information type as the coordinator edits it, with how many objects use it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InfoTypeEntry {
+    pub info_type: infoklass_core::info_type::InfoType,
+    /// Objects with an information set of this type (in any version).
+    pub used_in: u32,
+}
+
+/// A type to add (no key: one is made from the Swedish name) or to change (its key).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct InfoTypeInput {
+    pub key: Option<String>,
+    pub name_sv: String,
+    pub name_en: String,
+    pub description_sv: String,
+    pub levels: infoklass_core::PerAspect<u8>,
+}
+
+/// What importing an information-type file did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct InfoTypeImport {
+    pub created: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: u32,
+    /// Types in the database but not in the file: retired, never deleted.
+    pub retired: Vec<String>,
+}

@@ -91,3 +91,41 @@ pub struct RiskInput {
     /// Measures to add to the action plan and link to the risk (for reducera).
     pub new_actions: Vec<String>,
 }
+
+/// The organisation's threat catalogue as the coordinator edits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ThreatList {
+    pub origins: Vec<ThreatOrigin>,
+    pub threats: Vec<ThreatEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ThreatEntry {
+    pub threat: Threat,
+    /// How many risks (in all analyses) were made from this threat.
+    pub used_in: u32,
+}
+
+/// A threat to add (no key: the next free HOT-number is given) or to change (its key).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ThreatInput {
+    pub key: Option<String>,
+    pub origin: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub description_sv: String,
+    pub cause_sv: String,
+    pub consequence_sv: String,
+    pub aspects: Vec<infoklass_core::Aspect>,
+}
+
+/// What importing a threat catalogue file did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ThreatImport {
+    pub created: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: u32,
+    /// Threats in the database but not in the file: retired, never deleted.
+    pub retired: Vec<String>,
+}

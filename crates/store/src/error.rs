@@ -27,6 +27,10 @@ pub enum StoreError {
     BadRisk(Vec<&'static str>),
     #[error("the role {0} may not accept a risk of this size")]
     AcceptanceNotAllowed(String),
+    #[error("the threat cannot be saved: {message}")]
+    BadThreat { code: &'static str, message: String },
+    #[error("the information type cannot be saved: {message}")]
+    BadInfoType { code: &'static str, message: String },
     #[error("invalid input: {0}")]
     InvalidInput(String),
     #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
@@ -47,6 +51,7 @@ impl StoreError {
             StoreError::Validation(_) => "VALIDATION",
             StoreError::NameTaken(_) => "NAME_TAKEN",
             StoreError::InvalidInput(_) => "INVALID_INPUT",
+            StoreError::BadThreat { code, .. } | StoreError::BadInfoType { code, .. } => code,
             StoreError::BadRisk(_) => "BAD_RISK",
             StoreError::AcceptanceNotAllowed(_) => "ACCEPTANCE_NOT_ALLOWED",
             StoreError::CatalogVersionExists(_) => "CATALOG_VERSION_EXISTS",

@@ -18,12 +18,15 @@ mod audit;
 mod catalogs;
 mod classify;
 mod imports;
+mod info_types;
+mod list_sync;
 mod objects;
 mod procurement;
 mod read;
 mod requirements;
 mod risks;
 mod rows;
+mod threats;
 pub mod workbook_apply;
 mod seed;
 

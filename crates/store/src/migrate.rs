@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("../../../migrations/0002_requirements.sql")),
     (3, include_str!("../../../migrations/0003_risks.sql")),
     (4, include_str!("../../../migrations/0004_imports.sql")),
+    (5, include_str!("../../../migrations/0005_list_edits.sql")),
 ];
 
 pub fn latest_version() -> u32 {

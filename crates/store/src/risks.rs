@@ -43,13 +43,13 @@ pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-fn threat_catalog(conn: &Connection) -> Result<(Vec<ThreatOrigin>, Vec<Threat>)> {
+pub(crate) fn threat_catalog(conn: &Connection) -> Result<(Vec<ThreatOrigin>, Vec<Threat>)> {
     let mut stmt = conn.prepare_cached("SELECT key, name_sv, name_en FROM threat_origins ORDER BY position")?;
     let origins = stmt
         .query_map([], |r| Ok(ThreatOrigin { key: r.get(0)?, name_sv: r.get(1)?, name_en: r.get(2)? }))?
         .collect::<std::result::Result<_, _>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects FROM threats ORDER BY position",
+        "SELECT key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired FROM threats ORDER BY position",
     )?;
     let rows = stmt.query_map([], |r| {
         let aspects: String = r.get(7)?;
@@ -62,6 +62,7 @@ fn threat_catalog(conn: &Connection) -> Result<(Vec<ThreatOrigin>, Vec<Threat>)>
             cause_sv: r.get(5)?,
             consequence_sv: r.get(6)?,
             aspects: serde_json::from_str(&aspects).unwrap_or_default(),
+            retired: r.get(8)?,
         })
     })?;
     Ok((origins, rows.collect::<std::result::Result<_, _>>()?))

@@ -29,16 +29,18 @@ pub fn seed_defaults(conn: &mut Connection) -> Result<Scale> {
     Ok(scale)
 }
 
+/// Every information type, retired ones included (sets that have one keep its floor).
 pub fn info_types(conn: &Connection) -> Result<Vec<InfoType>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT key, name_sv, name_en, description_sv, levels FROM info_types ORDER BY position")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, name_sv, name_en, description_sv, levels, retired FROM info_types ORDER BY position",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?))
+        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?, r.get(5)?))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (key, name_sv, name_en, description_sv, levels) = row?;
-        out.push(InfoType { key, name_sv, name_en, description_sv, levels: serde_json::from_str(&levels)? });
+        let (key, name_sv, name_en, description_sv, levels, retired) = row?;
+        out.push(InfoType { key, name_sv, name_en, description_sv, levels: serde_json::from_str(&levels)?, retired });
     }
     Ok(out)
 }

@@ -3,11 +3,13 @@
 
 pub mod catalog;
 pub mod classification;
+pub mod info_types;
 pub mod objects;
 pub mod procurement;
 pub mod reference;
 pub mod requirements;
 pub mod risks;
+pub mod threats;
 pub mod workbooks;
 
 use infoklass_store::{Ctx, ErrorBody, StoreError};

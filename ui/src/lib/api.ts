@@ -7,6 +7,9 @@ import type { ClassificationContent } from './bindings/ClassificationContent';
 import type { ErrorBody } from './bindings/ErrorBody';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { InfoType } from './bindings/InfoType';
+import type { InfoTypeEntry } from './bindings/InfoTypeEntry';
+import type { InfoTypeImport } from './bindings/InfoTypeImport';
+import type { InfoTypeInput } from './bindings/InfoTypeInput';
 import type { NewObject } from './bindings/NewObject';
 import type { ObjectDetail } from './bindings/ObjectDetail';
 import type { ObjectFilter } from './bindings/ObjectFilter';
@@ -27,6 +30,10 @@ import type { RequirementView } from './bindings/RequirementView';
 import type { AnalysisInput } from './bindings/AnalysisInput';
 import type { RiskAnalysisView } from './bindings/RiskAnalysisView';
 import type { RiskInput } from './bindings/RiskInput';
+import type { Threat } from './bindings/Threat';
+import type { ThreatImport } from './bindings/ThreatImport';
+import type { ThreatInput } from './bindings/ThreatInput';
+import type { ThreatList } from './bindings/ThreatList';
 import type { FileImport } from './bindings/FileImport';
 import type { ImportRecord } from './bindings/ImportRecord';
 import type { LegacyRequirement } from './bindings/LegacyRequirement';
@@ -53,6 +60,15 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   getScale: () => call<Scale>('get_scale'),
   listInfoTypes: () => call<InfoType[]>('list_info_types'),
+
+  // The organisation's information types: added, changed or retired, never deleted; the list
+  // goes out and comes back as a TOML file (previewed before import).
+  listInfoTypeEntries: () => call<InfoTypeEntry[]>('list_info_type_entries'),
+  saveInfoType: (input: InfoTypeInput) => call<InfoType>('save_info_type', { input }),
+  setInfoTypeRetired: (key: string, retired: boolean) => call<InfoType>('set_info_type_retired', { key, retired }),
+  exportInfoTypes: () => call<ExportResult>('export_info_types'),
+  previewInfoTypeImport: (fileName: string, base64: string) => call<InfoTypeImport>('preview_info_type_import', { fileName, base64 }),
+  importInfoTypes: (fileName: string, base64: string) => call<InfoTypeImport>('import_info_types', { fileName, base64 }),
   listObjects: (filter: ObjectFilter) => call<ObjectList>('list_objects', { filter }),
   getObject: (id: string) => call<ObjectDetail>('get_object', { id }),
   createObject: (input: NewObject) => call<ObjectDetail>('create_object', { input }),
@@ -100,6 +116,15 @@ export const api = {
     call<RiskAnalysisView>('accept_risk', { id, riskId, role, name }),
   approveRiskAnalysis: (id: string, approvedBy: string) =>
     call<RiskAnalysisView>('approve_risk_analysis', { id, approvedBy }),
+
+  // The organisation's threat catalogue: threats are added, changed or retired, never deleted;
+  // the whole catalogue goes out and comes back as a TOML file (previewed before import).
+  listThreats: () => call<ThreatList>('list_threats'),
+  saveThreat: (input: ThreatInput) => call<Threat>('save_threat', { input }),
+  setThreatRetired: (key: string, retired: boolean) => call<Threat>('set_threat_retired', { key, retired }),
+  exportThreats: () => call<ExportResult>('export_threats'),
+  previewThreatImport: (fileName: string, base64: string) => call<ThreatImport>('preview_threat_import', { fileName, base64 }),
+  importThreats: (fileName: string, base64: string) => call<ThreatImport>('import_threats', { fileName, base64 }),
 
   // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK
   // workbooks or workbooks sent back), one file per call so a batch can show progress.

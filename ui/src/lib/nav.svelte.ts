@@ -9,6 +9,7 @@ export type View =
   | { name: 'wizard'; id: string | null }
   | { name: 'procurement'; objectIds: string[] }
   | { name: 'catalog' }
+  | { name: 'threats' }
   | { name: 'import' };
 
 /** What the leave question talks about: the classification (default) or a procurement list. */

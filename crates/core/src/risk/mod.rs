@@ -8,4 +8,4 @@ pub mod threats;
 
 pub use analysis::{default_consequence, may_accept, risk_issues, Acceptance, Risk, Treatment};
 pub use matrix::{Band, RiskMatrix};
-pub use threats::{Origin as ThreatOrigin, Threat, ThreatCatalog};
+pub use threats::{next_threat_key, Origin as ThreatOrigin, Threat, ThreatCatalog, ThreatProblem};

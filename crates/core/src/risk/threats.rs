@@ -7,6 +7,14 @@ use crate::aspect::Aspect;
 
 pub const DEFAULT_THREATS_TOML: &str = include_str!("../../../../catalog/threats.toml");
 
+/// Guidance at the top of an exported catalogue, for the person who edits it.
+const TOML_HEADER: &str = "\
+# Infoklass hotkatalog. Redigera texterna, lägg till hot (en ny [[threats]] med en egen nyckel)
+# eller ta bort hot; importera sedan filen i Infoklass. Hot som saknas i filen tas ur bruk men
+# finns kvar för de risker som redan gjorts av dem. aspects: K, R, T och/eller S.
+# origin är nyckeln för ett av ursprungen under [[origins]].
+";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(rename = "ThreatOrigin")]
@@ -27,6 +35,54 @@ pub struct Threat {
     pub cause_sv: String,
     pub consequence_sv: String,
     pub aspects: Vec<Aspect>,
+    /// Taken out of use: no longer offered for new risks, still names the risks made from it.
+    #[serde(default)]
+    pub retired: bool,
+}
+
+/// Why a threat cannot be stored, with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreatProblem {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for ThreatProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl Threat {
+    /// A key is 1–20 letters A–Z, digits and hyphens, so it reads well in lists and workbooks.
+    pub fn valid_key(key: &str) -> bool {
+        (1..=20).contains(&key.len()) && key.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    }
+
+    /// Checks what every stored threat must have: a valid key, a known origin, a Swedish name
+    /// and at least one aspect (the aspects decide the default consequence).
+    pub fn check(&self, origins: &[Origin]) -> Result<(), ThreatProblem> {
+        let problem = |code, message: String| Err(ThreatProblem { code, message });
+        if !Self::valid_key(&self.key) {
+            return problem("THREAT_KEY_INVALID", format!("the threat key \"{}\" is not 1–20 characters A–Z, 0–9 or -", self.key));
+        }
+        if !origins.iter().any(|o| o.key == self.origin) {
+            return problem("THREAT_ORIGIN_UNKNOWN", format!("threat {} has the unknown origin \"{}\"", self.key, self.origin));
+        }
+        if self.name_sv.trim().is_empty() {
+            return problem("THREAT_NAME_MISSING", format!("threat {} has no Swedish name", self.key));
+        }
+        if self.aspects.is_empty() {
+            return problem("THREAT_ASPECTS_MISSING", format!("threat {} names no aspect (K, R, T or S)", self.key));
+        }
+        Ok(())
+    }
+}
+
+/// The key for a threat the organisation adds: the next free HOT-number.
+pub fn next_threat_key<'a>(existing: impl IntoIterator<Item = &'a str>) -> String {
+    let max = existing.into_iter().filter_map(|k| k.strip_prefix("HOT-")?.parse::<u32>().ok()).max().unwrap_or(0);
+    format!("HOT-{:02}", max + 1)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -46,14 +102,15 @@ impl ThreatCatalog {
             if !keys.insert(t.key.to_lowercase()) {
                 return Err(format!("the threat key {} is used twice", t.key));
             }
-            if !c.origins.iter().any(|o| o.key == t.origin) {
-                return Err(format!("threat {} has the unknown origin {}", t.key, t.origin));
-            }
-            if t.aspects.is_empty() || t.name_sv.trim().is_empty() {
-                return Err(format!("threat {} needs a name and at least one aspect", t.key));
-            }
+            t.check(&c.origins).map_err(|p| p.message)?;
         }
         Ok(c)
+    }
+
+    /// The catalogue in the same TOML form it is read from, for an organisation to edit.
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string(self).expect("a threat catalogue is plain data");
+        format!("{TOML_HEADER}\n{body}")
     }
 
     pub fn default_catalog() -> ThreatCatalog {
@@ -67,9 +124,39 @@ impl ThreatCatalog {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_round_trip_keeps_every_threat() {
+        let mut c = ThreatCatalog::default_catalog();
+        c.threats[3].retired = true;
+        let again = ThreatCatalog::from_toml(&c.to_toml()).unwrap();
+        assert_eq!(again, c);
+    }
+
+    #[test]
+    fn a_threat_needs_key_origin_name_and_aspect() {
+        let c = ThreatCatalog::default_catalog();
+        let good = c.threats[0].clone();
+        assert_eq!(good.check(&c.origins), Ok(()));
+        let code = |t: Threat| t.check(&c.origins).unwrap_err().code;
+        assert_eq!(code(Threat { key: "hot 1".into(), ..good.clone() }), "THREAT_KEY_INVALID");
+        assert_eq!(code(Threat { key: String::new(), ..good.clone() }), "THREAT_KEY_INVALID");
+        assert_eq!(code(Threat { origin: "rymden".into(), ..good.clone() }), "THREAT_ORIGIN_UNKNOWN");
+        assert_eq!(code(Threat { name_sv: "  ".into(), ..good.clone() }), "THREAT_NAME_MISSING");
+        assert_eq!(code(Threat { aspects: vec![], ..good }), "THREAT_ASPECTS_MISSING");
+    }
+
+    #[test]
+    fn new_keys_follow_the_highest_number() {
+        assert_eq!(next_threat_key(["HOT-01", "HOT-54", "EGEN-99", "HOT-x"]), "HOT-55");
+        assert_eq!(next_threat_key([]), "HOT-01");
+        assert_eq!(next_threat_key(["HOT-120"]), "HOT-121");
+    }
+
     #[test]
     fn shipped_threats_cover_every_origin() {
-        let c = super::ThreatCatalog::default_catalog();
+        let c = ThreatCatalog::default_catalog();
         assert!(c.threats.len() >= 40, "{} threats", c.threats.len());
         for o in &c.origins {
             assert!(c.threats.iter().any(|t| t.origin == o.key), "no threat of origin {}", o.key);

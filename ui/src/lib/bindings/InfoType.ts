@@ -5,4 +5,8 @@ export type InfoType = { key: string, name_sv: string, name_en: string, descript
 /**
  * Default levels on the default scale.
  */
-levels: PerAspect<number>, };
+levels: PerAspect<number>, 
+/**
+ * Taken out of use: not offered for new information sets, still known to those that have it.
+ */
+retired: boolean, };

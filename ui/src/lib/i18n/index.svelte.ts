@@ -5,17 +5,19 @@ import { enImport } from './en-import';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
+import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svImport } from './sv-import';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
+import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
-const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport };
+const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats };
 export type Key = keyof typeof svAll;
 
-const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport } };
+const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats } };
 const STORAGE_KEY = 'infoklass.lang';
 
 function savedLang(): Lang {

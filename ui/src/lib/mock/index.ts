@@ -11,6 +11,7 @@ import { MockImports } from './imports';
 import { MockProcurement } from './procurement';
 import { MockRequirements } from './requirements';
 import { MockRisks } from './risks';
+import { MockThreats } from './threats';
 import { approvalIssues, deriveProfile } from './derive';
 import infoTypes from './info-types.json';
 import scale from './scale.json';
@@ -26,7 +27,9 @@ export function installMock(params: URLSearchParams): void {
   if (Number.isInteger(seed) && seed > 0) seedObjects(db, seed);
   const req = new MockRequirements(db, params.get('catalog') === 'big');
   const proc = new MockProcurement(req);
-  const risks = new MockRisks(req, () => db.now());
+  // The catalogue counts the risks made from each threat; the analyses name their threats.
+  const threats: MockThreats = new MockThreats(today, () => risks.threatUsage());
+  const risks: MockRisks = new MockRisks(req, threats, () => db.now());
   const imports = new MockImports(db);
   const failing = new Set((params.get('fail') ?? '').split(',').filter(Boolean));
 
@@ -71,6 +74,12 @@ export function installMock(params: URLSearchParams): void {
     delete_risk: (a) => risks.deleteRisk(a.id, a.riskId),
     accept_risk: (a) => risks.acceptRisk(a.id, a.riskId, a.role, a.name),
     approve_risk_analysis: (a) => risks.approve(a.id, a.approvedBy),
+    list_threats: () => threats.list(),
+    save_threat: (a) => threats.save(a.input),
+    set_threat_retired: (a) => threats.setRetired(a.key, a.retired),
+    export_threats: () => threats.export(),
+    preview_threat_import: (a) => threats.previewImport(a.fileName, a.base64),
+    import_threats: (a) => threats.importFile(a.fileName, a.base64),
     export_workbook: (a) => imports.exportWorkbook(a.id),
     export_portfolio: (a) => imports.exportPortfolio(a.ids),
     preview_import: (a) => imports.preview(a.fileName, a.base64),

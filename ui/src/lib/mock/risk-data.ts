@@ -1,8 +1,8 @@
 // The mock's risk matrix (the values of catalog/risk-matrix.toml) and a small threat catalogue
-// over the five origins.
+// over the five origins (the starting point of the mock's editable catalogue, ./threats.ts).
 import type { RiskMatrix } from '../bindings/RiskMatrix';
 import type { Threat } from '../bindings/Threat';
-import type { ThreatOrigin } from '../risks';
+import type { ThreatOrigin } from '../bindings/ThreatOrigin';
 
 const step = (value: number, name_sv: string, name_en: string, frequency_sv = '') => ({ value, name_sv, name_en, frequency_sv });
 
@@ -54,5 +54,5 @@ const ROWS: Row[] = [
 ];
 
 export const THREATS: Threat[] = ROWS.map(([key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects]) => ({
-  key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects: aspects.split(',') as Threat['aspects'],
+  key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects: aspects.split(',') as Threat['aspects'], retired: false,
 }));

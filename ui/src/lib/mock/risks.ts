@@ -13,7 +13,8 @@ import { bandOf, defaultConsequence } from '../risks';
 import { fail } from './db';
 import { deriveProfile, profileText } from './derive';
 import type { MockRequirements } from './requirements';
-import { MATRIX, ORIGINS, THREATS } from './risk-data';
+import { MATRIX } from './risk-data';
+import type { MockThreats } from './threats';
 
 type Stored = { risk: Risk; source: 'classification' | 'manual'; seq: number };
 type Analysis = { header: AnalysisHeader; matrix: RiskMatrix; inScope: string[]; risks: Stored[] };
@@ -44,7 +45,16 @@ export class MockRisks {
   private analyses = new Map<string, Analysis>();
   private seq = 0;
 
-  constructor(private readonly req: MockRequirements, private readonly now: () => string) {}
+  constructor(private readonly req: MockRequirements, private readonly catalog: MockThreats, private readonly now: () => string) {}
+
+  /** How many risks, over all analyses, were made from each threat. */
+  threatUsage(): Map<string, number> {
+    const used = new Map<string, number>();
+    for (const a of this.analyses.values()) {
+      for (const { risk } of a.risks) if (risk.threat_key) used.set(risk.threat_key, (used.get(risk.threat_key) ?? 0) + 1);
+    }
+    return used;
+  }
 
   private classification(objectId: string) {
     const o = this.req.object(objectId);
@@ -81,13 +91,13 @@ export class MockRisks {
         risk: copy(risk), value: value(risk), band: band(value(risk)), residual_value: rv, residual_band: rv === null ? null : band(rv),
         default_consequence: def,
         needs_review: source === 'classification' && def !== null && def !== risk.consequence ? { old: risk.consequence, new: def } : null,
-        threat_name: THREATS.find((t) => t.key === risk.threat_key)?.name_sv ?? null,
+        threat_name: this.catalog.threats.find((t) => t.key === risk.threat_key)?.name_sv ?? null,
         accept_roles: [...(bandOf(m, valueToAccept(risk))?.accept_roles ?? [])],
       };
     });
     return {
       object_id: objectId, object_name: o.meta.name, profile: profileText(levels), analysis: a ? copy(a.header) : null,
-      matrix: copy(m), origins: copy(ORIGINS) as unknown as RiskAnalysisView['origins'], threats: copy(THREATS),
+      matrix: copy(m), origins: copy(this.catalog.origins), threats: copy(this.catalog.threats),
       in_scope: [...(a?.inScope ?? [])], sets: sets.map((s) => ({ id: s.id, name: s.name })), risks, inherent, residual,
     };
   }

@@ -1,0 +1,36 @@
+//! The information types through the real binary: export, edit the file, preview, import.
+
+use std::process::{Command, Output};
+
+fn run(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+}
+
+#[test]
+fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite").display().to_string();
+    let file = dir.path().join("typer.toml");
+    let path = file.to_str().unwrap();
+    assert!(run(&db, &["info-types", "export", path]).status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replace("levels = { K = 3, R = 3, T = 2, S = 3 }", "levels = { K = 3, R = 3, T = 3, S = 3 }")
+        + "\n[[types]]\nkey = \"bygglov\"\nname_sv = \"Bygglovsärenden\"\nname_en = \"\"\ndescription_sv = \"\"\nlevels = { K = 1, R = 2, T = 1, S = 1 }\n";
+    assert_ne!(edited, text, "the patient journal type has the expected levels");
+    std::fs::write(&file, edited).unwrap();
+
+    let dry = run(&db, &["info-types", "import", path, "--dry-run"]);
+    assert_eq!(String::from_utf8_lossy(&dry.stdout).trim(), "1 nya (bygglov), 1 ändrade (patientjournal), 0 tas ur bruk, 7 oförändrade (inget sparat)");
+    assert!(!String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout).contains("bygglov"));
+    let done: serde_json::Value = serde_json::from_slice(&run(&db, &["info-types", "import", path, "--json"]).stdout).unwrap();
+    assert_eq!(done["created"], serde_json::json!(["bygglov"]));
+    let list = String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout).to_string();
+    assert!(list.contains("patientjournal Patientjournal K3 R3 T3 S3") && list.contains("bygglov Bygglovsärenden K1 R2 T1 S1"), "{list}");
+
+    std::fs::write(&file, "[[types]]\nkey = \"x\"\nname_sv = \"X\"\nname_en = \"\"\nlevels = { K = 9, R = 0, T = 0, S = 0 }\n").unwrap();
+    let out = run(&db, &["info-types", "import", path]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("[INFO_TYPE_FILE_INVALID]") && err.contains("K9"), "{err}");
+    assert_eq!(String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout), list, "nothing changed");
+}

@@ -1,0 +1,78 @@
+//! Making a stored list the organisation edits (threats, information types) match a file:
+//! which entries are new, changed, unchanged or missing from the file (those are retired,
+//! never deleted), and the order to keep: the file's first, then what only the database has.
+
+pub(crate) trait Listed: Clone + PartialEq {
+    fn key(&self) -> &str;
+    fn retired(&self) -> bool;
+    fn with_retired(&self, retired: bool) -> Self;
+}
+
+pub(crate) struct Plan<T> {
+    pub create: Vec<T>,
+    /// (old, new)
+    pub update: Vec<(T, T)>,
+    /// (old, new): in the database and in use, missing from the file.
+    pub retire: Vec<(T, T)>,
+    pub unchanged: u32,
+    pub order: Vec<String>,
+}
+
+impl<T: Listed> Plan<T> {
+    pub fn keys(&self) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let keys = |v: Vec<&T>| v.into_iter().map(|t| t.key().to_string()).collect();
+        (
+            keys(self.create.iter().collect()),
+            keys(self.update.iter().map(|(_, n)| n).collect()),
+            keys(self.retire.iter().map(|(_, n)| n).collect()),
+        )
+    }
+}
+
+pub(crate) fn plan<T: Listed>(before: &[T], file: &[T]) -> Plan<T> {
+    let mut p = Plan { create: Vec::new(), update: Vec::new(), retire: Vec::new(), unchanged: 0, order: Vec::new() };
+    for t in file {
+        match before.iter().find(|b| b.key() == t.key()) {
+            None => p.create.push(t.clone()),
+            Some(old) if old != t => p.update.push((old.clone(), t.clone())),
+            Some(_) => p.unchanged += 1,
+        }
+    }
+    for old in before.iter().filter(|b| !b.retired() && !file.iter().any(|t| t.key() == b.key())) {
+        p.retire.push((old.clone(), old.with_retired(true)));
+    }
+    let mut seen = std::collections::HashSet::new();
+    p.order = file.iter().chain(before).map(|t| t.key().to_string()).filter(|k| seen.insert(k.clone())).collect();
+    p
+}
+
+type Write<T> = fn(&rusqlite::Connection, &T) -> crate::error::Result<()>;
+
+/// Writes a plan with the list's own insert and update, an audit entry per change, and the
+/// order. `table` is one of our table names, never input.
+pub(crate) fn apply<T: Listed + serde::Serialize>(
+    tx: &rusqlite::Connection,
+    ctx: &crate::Ctx,
+    plan: &Plan<T>,
+    (entity, table): (&str, &'static str),
+    insert: Write<T>,
+    update: Write<T>,
+) -> crate::error::Result<()> {
+    use crate::audit::{record, Entry};
+    let entry = |action, key| Entry { action, entity, entity_id: key, object_id: "" };
+    for t in &plan.create {
+        insert(tx, t)?;
+        record(tx, ctx, entry("create", t.key()), None::<&T>, Some(t))?;
+    }
+    for (action, changes) in [("update", &plan.update), ("retire", &plan.retire)] {
+        for (old, t) in changes {
+            update(tx, t)?;
+            record(tx, ctx, entry(action, t.key()), Some(old), Some(t))?;
+        }
+    }
+    let sql = format!("UPDATE {table} SET position = ?2 WHERE key = ?1");
+    for (i, key) in plan.order.iter().enumerate() {
+        tx.execute(&sql, rusqlite::params![key, i as i64])?;
+    }
+    Ok(())
+}

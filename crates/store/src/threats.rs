@@ -1,0 +1,162 @@
+//! The organisation's threat catalogue: copied from the shipped one at first start, then edited
+//! here (add, change, retire) or replaced by a file. Threats are never deleted, so every risk
+//! keeps the name of the threat it was made from.
+
+use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin};
+use rusqlite::{params, Connection};
+
+use crate::audit::{self, Entry};
+use crate::dto_risks::{ThreatEntry, ThreatImport, ThreatInput, ThreatList};
+use crate::error::{Result, StoreError};
+use crate::list_sync::{self, Listed};
+use crate::risks::threat_catalog;
+use crate::{Ctx, Store};
+
+impl Listed for Threat {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn retired(&self) -> bool {
+        self.retired
+    }
+    fn with_retired(&self, retired: bool) -> Self {
+        Threat { retired, ..self.clone() }
+    }
+}
+
+fn entry<'a>(action: &'a str, key: &'a str) -> Entry<'a> {
+    Entry { action, entity: "threat", entity_id: key, object_id: "" }
+}
+
+fn find(conn: &Connection, key: &str) -> Result<Option<Threat>> {
+    let (_, threats) = threat_catalog(conn)?;
+    Ok(threats.into_iter().find(|t| t.key == key))
+}
+
+fn checked(t: &Threat, origins: &[ThreatOrigin]) -> Result<()> {
+    t.check(origins).map_err(|p| StoreError::BadThreat { code: p.code, message: p.message })
+}
+
+fn insert(conn: &Connection, t: &Threat) -> Result<()> {
+    conn.execute(
+        "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats))",
+        params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
+            serde_json::to_string(&t.aspects)?, t.retired],
+    )?;
+    Ok(())
+}
+
+fn update(conn: &Connection, t: &Threat) -> Result<()> {
+    conn.execute(
+        "UPDATE threats SET origin = ?2, name_sv = ?3, name_en = ?4, description_sv = ?5, cause_sv = ?6,
+         consequence_sv = ?7, aspects = ?8, retired = ?9 WHERE key = ?1",
+        params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
+            serde_json::to_string(&t.aspects)?, t.retired],
+    )?;
+    Ok(())
+}
+
+fn trimmed(input: &ThreatInput, key: String, retired: bool) -> Threat {
+    let mut aspects = input.aspects.clone();
+    aspects.sort();
+    aspects.dedup();
+    Threat {
+        key,
+        origin: input.origin.trim().into(),
+        name_sv: input.name_sv.trim().into(),
+        name_en: input.name_en.trim().into(),
+        description_sv: input.description_sv.trim().into(),
+        cause_sv: input.cause_sv.trim().into(),
+        consequence_sv: input.consequence_sv.trim().into(),
+        aspects,
+        retired,
+    }
+}
+
+impl Store {
+    /// Every threat, retired ones included, with how many risks name it.
+    pub fn threats(&self) -> Result<ThreatList> {
+        let (origins, threats) = threat_catalog(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json_extract(data, '$.threat_key') AS k, COUNT(*) FROM risks WHERE k IS NOT NULL GROUP BY k",
+        )?;
+        let used: std::collections::HashMap<String, u32> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+        let threats = threats.into_iter().map(|t| ThreatEntry { used_in: used.get(&t.key).copied().unwrap_or(0), threat: t }).collect();
+        Ok(ThreatList { origins, threats })
+    }
+
+    /// Adds a threat (no key: the next HOT-number) or changes one; returns it as stored.
+    pub fn save_threat(&mut self, ctx: &Ctx, input: &ThreatInput) -> Result<Threat> {
+        let tx = self.conn.savepoint()?;
+        let (origins, all) = threat_catalog(&tx)?;
+        let saved = match input.key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            None => {
+                let t = trimmed(input, next_threat_key(all.iter().map(|t| t.key.as_str())), false);
+                checked(&t, &origins)?;
+                insert(&tx, &t)?;
+                audit::record(&tx, ctx, entry("create", &t.key), None::<&Threat>, Some(&t))?;
+                t
+            }
+            Some(key) => {
+                let old = all.into_iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?;
+                let t = trimmed(input, old.key.clone(), old.retired);
+                checked(&t, &origins)?;
+                if t != old {
+                    update(&tx, &t)?;
+                    audit::record(&tx, ctx, entry("update", &t.key), Some(&old), Some(&t))?;
+                }
+                t
+            }
+        };
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    /// Takes a threat out of use (or back into it). Risks made from it keep its name.
+    pub fn set_threat_retired(&mut self, ctx: &Ctx, key: &str, retired: bool) -> Result<Threat> {
+        let tx = self.conn.savepoint()?;
+        let old = find(&tx, key)?.ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?;
+        let t = Threat { retired, ..old.clone() };
+        if t != old {
+            update(&tx, &t)?;
+            audit::record(&tx, ctx, entry(if retired { "retire" } else { "restore" }, key), Some(&old), Some(&t))?;
+        }
+        tx.commit()?;
+        Ok(t)
+    }
+
+    /// The catalogue as a file the organisation can edit and import again.
+    pub fn threat_catalog_file(&self, version: &str) -> Result<ThreatCatalog> {
+        let (origins, threats) = threat_catalog(&self.conn)?;
+        let shipped = ThreatCatalog::default_catalog();
+        Ok(ThreatCatalog { id: shipped.id, version: version.into(), origins, threats })
+    }
+
+    /// Makes the database's catalogue match the file: new threats added, changed ones updated,
+    /// the file's order kept, threats missing from the file retired. One transaction; with
+    /// `dry_run` nothing is written and the report says what would happen.
+    pub fn import_threats(&mut self, ctx: &Ctx, file: &ThreatCatalog, dry_run: bool) -> Result<ThreatImport> {
+        let tx = self.conn.savepoint()?;
+        for (i, o) in file.origins.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO threat_origins (key, name_sv, name_en, position) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (key) DO UPDATE SET name_sv = excluded.name_sv, name_en = excluded.name_en, position = excluded.position",
+                params![o.key, o.name_sv, o.name_en, i as i64],
+            )?;
+        }
+        let (origins, before) = threat_catalog(&tx)?;
+        for t in &file.threats {
+            checked(t, &origins)?;
+        }
+        let plan = list_sync::plan(&before, &file.threats);
+        list_sync::apply(&tx, ctx, &plan, ("threat", "threats"), insert, update)?;
+        let (created, updated, retired) = plan.keys();
+        let report = ThreatImport { created, updated, unchanged: plan.unchanged, retired };
+        if !dry_run {
+            tx.commit()?;
+        }
+        Ok(report)
+    }
+}

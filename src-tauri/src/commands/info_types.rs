@@ -1,0 +1,52 @@
+//! The organisation's information types: list with use, add or change, retire, and the list as
+//! a TOML file to edit outside the app and import again (previewed first).
+
+use infoklass_core::info_type::{InfoType, InfoTypeCatalog};
+use infoklass_store::{ErrorBody, ExportResult, InfoTypeEntry, InfoTypeImport, InfoTypeInput};
+use tauri::State;
+
+use super::catalog::decode;
+use super::{ctx, err, export_file, CmdResult};
+use crate::AppState;
+
+#[tauri::command]
+pub fn list_info_type_entries(state: State<'_, AppState>) -> CmdResult<Vec<InfoTypeEntry>> {
+    state.store()?.info_type_entries().map_err(err)
+}
+
+#[tauri::command]
+pub fn save_info_type(state: State<'_, AppState>, input: InfoTypeInput) -> CmdResult<InfoType> {
+    state.store()?.save_info_type(&ctx(), &input).map_err(err)
+}
+
+#[tauri::command]
+pub fn set_info_type_retired(state: State<'_, AppState>, key: String, retired: bool) -> CmdResult<InfoType> {
+    state.store()?.set_info_type_retired(&ctx(), &key, retired).map_err(err)
+}
+
+#[tauri::command]
+pub fn export_info_types(state: State<'_, AppState>) -> CmdResult<ExportResult> {
+    let c = ctx();
+    let file = state.store()?.info_type_file(&c.today).map_err(err)?;
+    export_file(&format!("Informationstyper {}", c.today), "toml", file.to_toml().as_bytes())
+}
+
+fn read(state: &AppState, file_name: &str, base64: &str) -> CmdResult<InfoTypeCatalog> {
+    let bad = |reason: String| ErrorBody { code: "INFO_TYPE_FILE_INVALID".into(), message: format!("{file_name}: {reason}"), details: None };
+    let text = String::from_utf8(decode(file_name, base64)?).map_err(|_| bad("it is not UTF-8 text".into()))?;
+    let max = state.store()?.scale().max_level();
+    InfoTypeCatalog::from_toml(&text, max).map_err(|e| bad(e.to_string()))
+}
+
+/// What importing the file would change; writes nothing.
+#[tauri::command]
+pub fn preview_info_type_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<InfoTypeImport> {
+    let file = read(&state, &file_name, &base64)?;
+    state.store()?.import_info_types(&ctx(), &file, true).map_err(err)
+}
+
+#[tauri::command]
+pub fn import_info_types(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<InfoTypeImport> {
+    let file = read(&state, &file_name, &base64)?;
+    state.store()?.import_info_types(&ctx(), &file, false).map_err(err)
+}

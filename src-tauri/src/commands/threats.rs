@@ -1,0 +1,55 @@
+//! The organisation's threat catalogue: list, add or change, retire, and the catalogue as a
+//! TOML file to edit outside the app and import again (previewed first).
+
+use infoklass_core::risk::{Threat, ThreatCatalog};
+use infoklass_store::{ErrorBody, ExportResult, ThreatImport, ThreatInput, ThreatList};
+use tauri::State;
+
+use super::catalog::decode;
+use super::{ctx, err, export_file, CmdResult};
+use crate::AppState;
+
+#[tauri::command]
+pub fn list_threats(state: State<'_, AppState>) -> CmdResult<ThreatList> {
+    state.store()?.threats().map_err(err)
+}
+
+#[tauri::command]
+pub fn save_threat(state: State<'_, AppState>, input: ThreatInput) -> CmdResult<Threat> {
+    state.store()?.save_threat(&ctx(), &input).map_err(err)
+}
+
+#[tauri::command]
+pub fn set_threat_retired(state: State<'_, AppState>, key: String, retired: bool) -> CmdResult<Threat> {
+    state.store()?.set_threat_retired(&ctx(), &key, retired).map_err(err)
+}
+
+#[tauri::command]
+pub fn export_threats(state: State<'_, AppState>) -> CmdResult<ExportResult> {
+    let c = ctx();
+    let file = state.store()?.threat_catalog_file(&c.today).map_err(err)?;
+    export_file(&format!("Hotkatalog {}", c.today), "toml", file.to_toml().as_bytes())
+}
+
+fn read(file_name: &str, base64: &str) -> CmdResult<ThreatCatalog> {
+    let bytes = decode(file_name, base64)?;
+    let text = String::from_utf8(bytes).map_err(|_| bad_file(file_name, "it is not UTF-8 text".into()))?;
+    ThreatCatalog::from_toml(&text).map_err(|e| bad_file(file_name, e))
+}
+
+fn bad_file(file_name: &str, reason: String) -> ErrorBody {
+    ErrorBody { code: "THREAT_FILE_INVALID".into(), message: format!("{file_name}: {reason}"), details: None }
+}
+
+/// What importing the file would change; writes nothing.
+#[tauri::command]
+pub fn preview_threat_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ThreatImport> {
+    let file = read(&file_name, &base64)?;
+    state.store()?.import_threats(&ctx(), &file, true).map_err(err)
+}
+
+#[tauri::command]
+pub fn import_threats(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ThreatImport> {
+    let file = read(&file_name, &base64)?;
+    state.store()?.import_threats(&ctx(), &file, false).map_err(err)
+}
