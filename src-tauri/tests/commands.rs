@@ -1,48 +1,11 @@
 //! The commands without a window: a mock Tauri runtime, a temporary database, real IPC
 //! requests with the same JSON the UI sends.
 
-use infoklass_desktop::{handler, AppState, COMMANDS};
+mod common;
+
+use common::{host, host_with};
+use infoklass_desktop::{AppState, COMMANDS};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
-
-struct Host {
-    _dir: tempfile::TempDir,
-    _app: tauri::App<tauri::test::MockRuntime>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
-}
-
-fn host_with(state: impl FnOnce(&std::path::Path) -> AppState) -> Host {
-    let dir = tempfile::tempdir().unwrap();
-    let app = mock_builder()
-        .manage(state(dir.path()))
-        .invoke_handler(handler!())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Host { _dir: dir, _app: app, window }
-}
-
-fn host() -> Host {
-    host_with(|dir| AppState::open(dir.join("app.sqlite")))
-}
-
-impl Host {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
 
 fn set(name: &str, k: u8, r: u8, t: u8, s: u8) -> Value {
     json!({

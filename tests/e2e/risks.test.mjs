@@ -43,6 +43,16 @@ test('a risk from the threat catalogue gets its consequence from the classificat
     await app.click('risk-save');
     await app.waitFor('the saved risk', () => app.execute('return document.querySelectorAll(\'[data-testid="risk-row"]\').length === 1'));
     await app.screenshot(path.join(SHOTS, '9-risk-analysis.png'));
+    // The object's history names what was done to what.
+    await app.click('history');
+    const entry = await app.waitFor('the risk in the history', () =>
+      app.execute(
+        'const e = document.querySelector(\'[data-testid="history-entry"][data-entity="risk"]\'); return e && e.textContent;',
+      ),
+    );
+    assert.match(entry, /Lade till risk/);
+    assert.match(entry, /Nätfiske/, 'the risk is named by its event');
+    await app.screenshot(path.join(SHOTS, '12-history.png'));
   } finally {
     await app.close();
   }

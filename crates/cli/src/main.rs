@@ -47,9 +47,9 @@ enum Command {
     /// Add risks from a file.
     Risk(commands::risk::Args),
     /// The threat catalogue: list, export as TOML, import an edited file.
-    Threats(commands::threats::Args),
+    Threats(commands::lists::Args),
     /// The information types: list, export as TOML, import an edited file.
-    InfoTypes(commands::info_types::Args),
+    InfoTypes(commands::lists::Args),
     /// Write objects as Infoklass workbooks (one object, or a portfolio of many).
     Export(commands::export::Args),
     /// Read edited Infoklass workbooks back (preview with --dry-run).

@@ -112,9 +112,11 @@ pub struct HistoryEntry {
     pub id: i64,
     pub at: String,
     pub actor: String,
-    /// create, update, save_draft, approve, reclassify, delete
+    /// What was done: create, update, delete, save_draft, approve, reclassify, assess, accept,
+    /// import, retire, restore.
     pub action: String,
-    /// object or classification
+    /// What it was done to: object, classification, requirement, action, risk_analysis, risk,
+    /// workbook (and, outside any object, catalog, threat, info_type, procurement).
     pub entity: String,
     pub entity_id: String,
     /// JSON of the state before the change (absent for a creation).

@@ -62,9 +62,14 @@ export function diagnosticText(d: ImportDiagnostic): string {
 /** Why a file cannot be imported, with its code: the failure, else the first error found. */
 export function reason(f: FileImport): { text: string; code: string } | null {
   if (f.failure) {
+    // The backend gives both languages for what the file itself is wrong about; a failure of
+    // the store has one (English) text, so the app's own text for its code is shown instead.
     const d = f.failure;
-    const en = d.message_en && d.message_en !== d.message_sv ? d.message_en : tCode(`importFailure.${d.code}`, d.message_en);
-    return { text: i18n.lang === 'en' ? en : d.message_sv, code: d.code };
+    const both = d.message_en !== '' && d.message_en !== d.message_sv;
+    const text = i18n.lang === 'en'
+      ? (both ? d.message_en : tCode(`importFailure.${d.code}`, d.message_en))
+      : (both ? d.message_sv : tCode(`importFailure.${d.code}`, tCode(`error.${d.code}`, d.message_sv)));
+    return { text, code: d.code };
   }
   const errors = f.diagnostics.filter((d) => d.severity === 'error');
   if (f.ok || errors.length === 0) return null;

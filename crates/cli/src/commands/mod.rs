@@ -6,6 +6,7 @@ pub mod delete;
 pub mod export;
 pub mod import;
 pub mod info_types;
+pub mod lists;
 pub mod new;
 pub mod objects;
 pub mod procurement;

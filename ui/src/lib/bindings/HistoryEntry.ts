@@ -5,11 +5,13 @@
  */
 export type HistoryEntry = { id: number, at: string, actor: string, 
 /**
- * create, update, save_draft, approve, reclassify, delete
+ * What was done: create, update, delete, save_draft, approve, reclassify, assess, accept,
+ * import, retire, restore.
  */
 action: string, 
 /**
- * object or classification
+ * What it was done to: object, classification, requirement, action, risk_analysis, risk,
+ * workbook (and, outside any object, catalog, threat, info_type, procurement).
  */
 entity: string, entity_id: string, 
 /**
