@@ -22,7 +22,8 @@ const notice = (page) => page.getByTestId('notice').locator('.text');
 const rowKeys = (locator) => locator.evaluateAll((rows) => rows.map((r) => r.dataset.key));
 
 async function openCatalogue(page) {
-  await page.getByTestId('nav-threats').click();
+  await page.getByTestId('nav-catalog').click();
+  await page.getByTestId('catalog-tab-threats').click();
   await page.getByTestId('threat-search').waitFor();
 }
 
@@ -34,9 +35,10 @@ async function saveForm(page) {
 
 test('threats are listed by origin, and a new threat is checked, added and edited', async (t) => {
   const page = await app.open(t);
-  await expectText(page.getByTestId('nav-threats'), 'Hotkatalog');
+  await expectText(page.getByTestId('nav-catalog'), 'Kataloger');
   await openCatalogue(page);
-  assert.equal(await page.getByTestId('nav-threats').getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByTestId('nav-catalog').getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByTestId('catalog-tab-threats').getAttribute('aria-selected'), 'true');
   await expectCount(page.getByTestId('threat-row'), 12);
   assert.deepEqual(await page.getByTestId('threat-origin-group').evaluateAll((g) => g.map((x) => x.dataset.origin)), ORIGINS);
   await expectText(page.getByTestId('threats-shown'), '12 av 12 hot');
@@ -115,7 +117,7 @@ test('threats are listed by origin, and a new threat is checked, added and edite
 
   // In English the English name is shown.
   await page.getByTestId('lang-en').click();
-  await expectText(page.getByTestId('nav-threats'), 'Threat catalogue');
+  await expectText(page.getByTestId('catalog-tab-threats'), 'Threats');
   await expectText(row(page, 'HOT-13').getByTestId('threat-name'), 'Laptop theft');
   await expectText(page.getByTestId('threat-new'), '+ New threat');
 });

@@ -168,12 +168,12 @@ pub struct InfoTypeInput {
     pub levels: infoklass_core::PerAspect<u8>,
 }
 
-/// What importing an information-type file did (or, in a dry run, would do).
+/// What importing an edited list (threats, information types) did, or in a dry run would do.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-pub struct InfoTypeImport {
+pub struct ListImport {
     pub created: Vec<String>,
     pub updated: Vec<String>,
     pub unchanged: u32,
-    /// Types in the database but not in the file: retired, never deleted.
+    /// Entries in the database but not in the file: retired, never deleted.
     pub retired: Vec<String>,
 }

@@ -119,13 +119,3 @@ pub struct ThreatInput {
     pub consequence_sv: String,
     pub aspects: Vec<infoklass_core::Aspect>,
 }
-
-/// What importing a threat catalogue file did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-pub struct ThreatImport {
-    pub created: Vec<String>,
-    pub updated: Vec<String>,
-    pub unchanged: u32,
-    /// Threats in the database but not in the file: retired, never deleted.
-    pub retired: Vec<String>,
-}

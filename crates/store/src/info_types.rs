@@ -6,7 +6,7 @@ use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
 use rusqlite::{params, Connection};
 
 use crate::audit::{self, Entry};
-use crate::dto::{InfoTypeEntry, InfoTypeImport, InfoTypeInput};
+use crate::dto::{InfoTypeEntry, ListImport, InfoTypeInput};
 use crate::error::{Result, StoreError};
 use crate::list_sync::{self, Listed};
 use crate::{Ctx, Store};
@@ -114,7 +114,7 @@ impl Store {
 
     /// Makes the stored list match the file (added, changed, the file's order, missing ones
     /// retired). One transaction; with `dry_run` nothing is written.
-    pub fn import_info_types(&mut self, ctx: &Ctx, file: &InfoTypeCatalog, dry_run: bool) -> Result<InfoTypeImport> {
+    pub fn import_info_types(&mut self, ctx: &Ctx, file: &InfoTypeCatalog, dry_run: bool) -> Result<ListImport> {
         for t in &file.types {
             self.checked_type(t)?;
         }
@@ -124,7 +124,6 @@ impl Store {
         if !dry_run {
             tx.commit()?;
         }
-        let (created, updated, retired) = plan.keys();
-        Ok(InfoTypeImport { created, updated, unchanged: plan.unchanged, retired })
+        Ok(plan.report())
     }
 }

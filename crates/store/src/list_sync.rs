@@ -19,13 +19,15 @@ pub(crate) struct Plan<T> {
 }
 
 impl<T: Listed> Plan<T> {
-    pub fn keys(&self) -> (Vec<String>, Vec<String>, Vec<String>) {
+    /// What the plan does, by key.
+    pub fn report(&self) -> crate::dto::ListImport {
         let keys = |v: Vec<&T>| v.into_iter().map(|t| t.key().to_string()).collect();
-        (
-            keys(self.create.iter().collect()),
-            keys(self.update.iter().map(|(_, n)| n).collect()),
-            keys(self.retire.iter().map(|(_, n)| n).collect()),
-        )
+        crate::dto::ListImport {
+            created: keys(self.create.iter().collect()),
+            updated: keys(self.update.iter().map(|(_, n)| n).collect()),
+            unchanged: self.unchanged,
+            retired: keys(self.retire.iter().map(|(_, n)| n).collect()),
+        }
     }
 }
 

@@ -6,7 +6,8 @@ use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin}
 use rusqlite::{params, Connection};
 
 use crate::audit::{self, Entry};
-use crate::dto_risks::{ThreatEntry, ThreatImport, ThreatInput, ThreatList};
+use crate::dto::ListImport;
+use crate::dto_risks::{ThreatEntry, ThreatInput, ThreatList};
 use crate::error::{Result, StoreError};
 use crate::list_sync::{self, Listed};
 use crate::risks::threat_catalog;
@@ -137,7 +138,7 @@ impl Store {
     /// Makes the database's catalogue match the file: new threats added, changed ones updated,
     /// the file's order kept, threats missing from the file retired. One transaction; with
     /// `dry_run` nothing is written and the report says what would happen.
-    pub fn import_threats(&mut self, ctx: &Ctx, file: &ThreatCatalog, dry_run: bool) -> Result<ThreatImport> {
+    pub fn import_threats(&mut self, ctx: &Ctx, file: &ThreatCatalog, dry_run: bool) -> Result<ListImport> {
         let tx = self.conn.savepoint()?;
         for (i, o) in file.origins.iter().enumerate() {
             tx.execute(
@@ -152,8 +153,7 @@ impl Store {
         }
         let plan = list_sync::plan(&before, &file.threats);
         list_sync::apply(&tx, ctx, &plan, ("threat", "threats"), insert, update)?;
-        let (created, updated, retired) = plan.keys();
-        let report = ThreatImport { created, updated, unchanged: plan.unchanged, retired };
+        let report = plan.report();
         if !dry_run {
             tx.commit()?;
         }

@@ -41,9 +41,8 @@ fn export_all(dir: &Path) {
     ThreatList::export_all(&cfg).unwrap();
     InfoTypeEntry::export_all(&cfg).unwrap();
     InfoTypeInput::export_all(&cfg).unwrap();
-    InfoTypeImport::export_all(&cfg).unwrap();
     ThreatInput::export_all(&cfg).unwrap();
-    ThreatImport::export_all(&cfg).unwrap();
+    ListImport::export_all(&cfg).unwrap();
     RiskInput::export_all(&cfg).unwrap();
     FileImport::export_all(&cfg).unwrap();
     ImportRecord::export_all(&cfg).unwrap();

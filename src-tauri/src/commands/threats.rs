@@ -2,7 +2,7 @@
 //! TOML file to edit outside the app and import again (previewed first).
 
 use infoklass_core::risk::{Threat, ThreatCatalog};
-use infoklass_store::{ErrorBody, ExportResult, ThreatImport, ThreatInput, ThreatList};
+use infoklass_store::{ErrorBody, ExportResult, ListImport, ThreatInput, ThreatList};
 use tauri::State;
 
 use super::catalog::decode;
@@ -43,13 +43,13 @@ fn bad_file(file_name: &str, reason: String) -> ErrorBody {
 
 /// What importing the file would change; writes nothing.
 #[tauri::command]
-pub fn preview_threat_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ThreatImport> {
+pub fn preview_threat_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ListImport> {
     let file = read(&file_name, &base64)?;
     state.store()?.import_threats(&ctx(), &file, true).map_err(err)
 }
 
 #[tauri::command]
-pub fn import_threats(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ThreatImport> {
+pub fn import_threats(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ListImport> {
     let file = read(&file_name, &base64)?;
     state.store()?.import_threats(&ctx(), &file, false).map_err(err)
 }

@@ -8,7 +8,6 @@ import type { ErrorBody } from './bindings/ErrorBody';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { InfoType } from './bindings/InfoType';
 import type { InfoTypeEntry } from './bindings/InfoTypeEntry';
-import type { InfoTypeImport } from './bindings/InfoTypeImport';
 import type { InfoTypeInput } from './bindings/InfoTypeInput';
 import type { NewObject } from './bindings/NewObject';
 import type { ObjectDetail } from './bindings/ObjectDetail';
@@ -31,7 +30,7 @@ import type { AnalysisInput } from './bindings/AnalysisInput';
 import type { RiskAnalysisView } from './bindings/RiskAnalysisView';
 import type { RiskInput } from './bindings/RiskInput';
 import type { Threat } from './bindings/Threat';
-import type { ThreatImport } from './bindings/ThreatImport';
+import type { ListImport } from './bindings/ListImport';
 import type { ThreatInput } from './bindings/ThreatInput';
 import type { ThreatList } from './bindings/ThreatList';
 import type { FileImport } from './bindings/FileImport';
@@ -67,8 +66,8 @@ export const api = {
   saveInfoType: (input: InfoTypeInput) => call<InfoType>('save_info_type', { input }),
   setInfoTypeRetired: (key: string, retired: boolean) => call<InfoType>('set_info_type_retired', { key, retired }),
   exportInfoTypes: () => call<ExportResult>('export_info_types'),
-  previewInfoTypeImport: (fileName: string, base64: string) => call<InfoTypeImport>('preview_info_type_import', { fileName, base64 }),
-  importInfoTypes: (fileName: string, base64: string) => call<InfoTypeImport>('import_info_types', { fileName, base64 }),
+  previewInfoTypeImport: (fileName: string, base64: string) => call<ListImport>('preview_info_type_import', { fileName, base64 }),
+  importInfoTypes: (fileName: string, base64: string) => call<ListImport>('import_info_types', { fileName, base64 }),
   listObjects: (filter: ObjectFilter) => call<ObjectList>('list_objects', { filter }),
   getObject: (id: string) => call<ObjectDetail>('get_object', { id }),
   createObject: (input: NewObject) => call<ObjectDetail>('create_object', { input }),
@@ -123,8 +122,8 @@ export const api = {
   saveThreat: (input: ThreatInput) => call<Threat>('save_threat', { input }),
   setThreatRetired: (key: string, retired: boolean) => call<Threat>('set_threat_retired', { key, retired }),
   exportThreats: () => call<ExportResult>('export_threats'),
-  previewThreatImport: (fileName: string, base64: string) => call<ThreatImport>('preview_threat_import', { fileName, base64 }),
-  importThreats: (fileName: string, base64: string) => call<ThreatImport>('import_threats', { fileName, base64 }),
+  previewThreatImport: (fileName: string, base64: string) => call<ListImport>('preview_threat_import', { fileName, base64 }),
+  importThreats: (fileName: string, base64: string) => call<ListImport>('import_threats', { fileName, base64 }),
 
   // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK
   // workbooks or workbooks sent back), one file per call so a batch can show progress.

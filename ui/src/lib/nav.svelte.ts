@@ -3,13 +3,13 @@
 import { clearNotice } from './notice.svelte';
 
 export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks' | 'legacy';
+export type CatalogTab = 'requirements' | 'threats' | 'info-types';
 export type View =
   | { name: 'list' }
   | { name: 'detail'; id: string; tab?: DetailTab }
   | { name: 'wizard'; id: string | null }
   | { name: 'procurement'; objectIds: string[] }
-  | { name: 'catalog' }
-  | { name: 'threats' }
+  | { name: 'catalog'; tab?: CatalogTab }
   | { name: 'import' };
 
 /** What the leave question talks about: the classification (default) or a procurement list. */

@@ -5,7 +5,7 @@ export const enReq: Record<keyof typeof svReq, string> = {
   'nav.label': 'Sections',
   'nav.objects': 'Objects',
   'nav.procurement': 'Procurement',
-  'nav.catalog': 'Catalogue',
+  'nav.catalog': 'Catalogues',
   'unsaved.procurementBody': 'The procurement list has changes that are not saved. Leave without saving?',
   'notice.exported': 'Saved: {path}',
 

@@ -2,7 +2,6 @@
 import type { svThreats } from './sv-threats';
 
 export const enThreats: Record<keyof typeof svThreats, string> = {
-  'nav.threats': 'Threat catalogue',
 
   'threatCat.title': 'Threat catalogue',
   'threatCat.intro':

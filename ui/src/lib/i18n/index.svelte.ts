@@ -2,22 +2,24 @@
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
 import { enImport } from './en-import';
+import { enInfoTypes } from './en-infotypes';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svImport } from './sv-import';
+import { svInfoTypes } from './sv-infotypes';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
 import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
-const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats };
+const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes };
 export type Key = keyof typeof svAll;
 
-const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats } };
+const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes } };
 const STORAGE_KEY = 'infoklass.lang';
 
 function savedLang(): Lang {

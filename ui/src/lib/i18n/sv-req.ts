@@ -3,7 +3,7 @@ export const svReq = {
   'nav.label': 'Avsnitt',
   'nav.objects': 'Objekt',
   'nav.procurement': 'Upphandlingskrav',
-  'nav.catalog': 'Kravkatalog',
+  'nav.catalog': 'Kataloger',
   'unsaved.procurementBody': 'Upphandlingslistan har ändringar som inte är sparade. Vill du lämna utan att spara?',
   'notice.exported': 'Sparad: {path}',
 

@@ -1,6 +1,5 @@
 // Swedish texts for editing the threat catalogue (merged into `sv`).
 export const svThreats = {
-  'nav.threats': 'Hotkatalog',
 
   'threatCat.title': 'Hotkatalog',
   'threatCat.intro':

@@ -4,16 +4,15 @@
 // each file of an import (preview_import, import_file) take that long, so progress can be seen.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { AppInfo } from '../bindings/AppInfo';
-import type { InfoType } from '../bindings/InfoType';
 import type { Scale } from '../bindings/Scale';
 import { MockDb, fail } from './db';
 import { MockImports } from './imports';
+import { MockInfoTypes } from './info-types';
 import { MockProcurement } from './procurement';
 import { MockRequirements } from './requirements';
 import { MockRisks } from './risks';
 import { MockThreats } from './threats';
 import { approvalIssues, deriveProfile } from './derive';
-import infoTypes from './info-types.json';
 import scale from './scale.json';
 import { seedObjects } from './seed';
 
@@ -31,6 +30,7 @@ export function installMock(params: URLSearchParams): void {
   const threats: MockThreats = new MockThreats(today, () => risks.threatUsage());
   const risks: MockRisks = new MockRisks(req, threats, () => db.now());
   const imports = new MockImports(db);
+  const infoTypes = new MockInfoTypes(db, today);
   const failing = new Set((params.get('fail') ?? '').split(',').filter(Boolean));
 
   const info: AppInfo = {
@@ -39,7 +39,13 @@ export function installMock(params: URLSearchParams): void {
   const handlers: Record<string, (a: Args) => unknown> = {
     app_info: () => info,
     get_scale: () => scale as Scale,
-    list_info_types: () => infoTypes as InfoType[],
+    list_info_types: () => infoTypes.list(),
+    list_info_type_entries: () => infoTypes.entries(),
+    save_info_type: (a) => infoTypes.save(a.input),
+    set_info_type_retired: (a) => infoTypes.setRetired(a.key, a.retired),
+    export_info_types: () => infoTypes.export(),
+    preview_info_type_import: (a) => infoTypes.importFile(a.fileName, a.base64, true),
+    import_info_types: (a) => infoTypes.importFile(a.fileName, a.base64, false),
     list_objects: (a) => db.list(a.filter),
     get_object: (a) => db.get(a.id),
     create_object: (a) => db.create(a.input),

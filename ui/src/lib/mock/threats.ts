@@ -3,14 +3,16 @@
 // makes the catalogue match it (file order kept, threats missing from it retired).
 import type { ExportResult } from '../bindings/ExportResult';
 import type { Threat } from '../bindings/Threat';
-import type { ThreatImport } from '../bindings/ThreatImport';
+import type { ListImport } from '../bindings/ListImport';
 import type { ThreatInput } from '../bindings/ThreatInput';
 import type { ThreatList } from '../bindings/ThreatList';
 import type { ThreatOrigin } from '../bindings/ThreatOrigin';
 import { ASPECTS } from '../domain';
 import { fail } from './db';
 import { ORIGINS, THREATS } from './risk-data';
+import { syncList } from './list-sync';
 import { parseThreatToml, threatProblem, type ThreatFile } from './threat-toml';
+import { fileText } from './toml-lite';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 const FIELDS: (keyof Threat)[] = ['key', 'origin', 'name_sv', 'name_en', 'description_sv', 'cause_sv', 'consequence_sv', 'aspects', 'retired'];
@@ -28,23 +30,11 @@ function checked(th: Threat, origins: ThreatOrigin[]): Threat {
 }
 
 function readFile(fileName: string, base64: string): ThreatFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = Uint8Array.from(atob(base64.trim()), (c) => c.charCodeAt(0));
-  } catch {
-    return fail('FILE_ERROR', `${fileName} could not be read: invalid base64`);
-  }
-  const invalid = (why: string) => fail('THREAT_FILE_INVALID', `${fileName}: ${why}`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return invalid('it is not UTF-8 text');
-  }
+  const text = fileText(fileName, base64, 'THREAT_FILE_INVALID', fail);
   try {
     return parseThreatToml(text);
   } catch (e) {
-    return invalid((e as Error).message);
+    return fail('THREAT_FILE_INVALID', `${fileName}: ${(e as Error).message}`);
   }
 }
 
@@ -90,37 +80,22 @@ export class MockThreats {
     return { path: `~/Hämtningar/Hotkatalog ${this.today}.toml`, bytes: 1_200 + 600 * this.threats.length };
   }
 
-  previewImport(fileName: string, base64: string): ThreatImport {
+  previewImport(fileName: string, base64: string): ListImport {
     return this.apply(readFile(fileName, base64), true);
   }
 
-  importFile(fileName: string, base64: string): ThreatImport {
+  importFile(fileName: string, base64: string): ListImport {
     return this.apply(readFile(fileName, base64), false);
   }
 
-  private apply(file: ThreatFile, dryRun: boolean): ThreatImport {
+  private apply(file: ThreatFile, dryRun: boolean): ListImport {
     const fileOrigins = new Set(file.origins.map((o) => o.key));
     const origins = [...copy(file.origins), ...this.origins.filter((o) => !fileOrigins.has(o.key))];
-    const report: ThreatImport = { created: [], updated: [], unchanged: 0, retired: [] };
-    const next = new Map(this.threats.map((th) => [th.key, copy(th)]));
-    for (const th of file.threats) {
-      checked(th, origins);
-      const old = next.get(th.key);
-      if (!old) report.created.push(th.key);
-      else if (!same(old, th)) report.updated.push(th.key);
-      else report.unchanged += 1;
-      next.set(th.key, copy(th));
-    }
-    const inFile = new Set(file.threats.map((th) => th.key));
-    for (const old of this.threats.filter((th) => !th.retired && !inFile.has(th.key))) {
-      next.get(old.key)!.retired = true;
-      report.retired.push(old.key);
-    }
+    file.threats.forEach((th) => checked(th, origins));
+    const { report, next } = syncList(this.threats, file.threats, same);
     if (!dryRun) {
-      // The file's order first, then what only the catalogue has.
-      const order = [...new Set([...file.threats.map((th) => th.key), ...this.threats.map((th) => th.key)])];
       this.origins = origins;
-      this.threats = order.map((key) => next.get(key)!);
+      this.threats = next;
     }
     return report;
   }
