@@ -130,3 +130,55 @@ fn a_bad_cell_is_reported_with_its_address_and_nothing_is_read() {
     assert_eq!((problems[0].sheet.as_str(), problems[0].cell.as_str()), ("Klassning", "E5"));
     assert!(problems[0].message_sv.contains("\"7\""), "{}", problems[0].message_sv);
 }
+
+#[test]
+fn an_emptied_answer_is_taken_back_and_text_without_an_answer_is_shown_as_not_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = seeded(dir.path());
+    let items = store.requirements(&id).unwrap().items;
+    let (answered, open) = (items[0].key.clone(), items[1].key.clone());
+    let a = infoklass_core::requirements::Assessment {
+        key: answered.clone(),
+        answer: infoklass_core::requirements::Answer::EjUppfyllt,
+        comment: "Saknas helt".into(),
+        evidence: String::new(),
+    };
+    store.save_assessment(&ctx(), &id, &a).unwrap();
+    assert!(store.action_plan(&id, "2026-11-01").unwrap().iter().any(|x| x.requirement_key.as_deref() == Some(answered.as_str())));
+
+    // In another program: the answer of the first requirement is emptied, the second gets a
+    // comment but no answer.
+    let path = dir.path().join("edited.xlsx");
+    std::fs::write(&path, export(&store, &id)).unwrap();
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['Krav']
+head = next(r for r in ws.iter_rows() if any(c.value == 'Självskattning' for c in r))
+col = {c.value: c.column for c in head}
+for row in ws.iter_rows(min_row=head[0].row + 1):
+    key = row[col['Krav-ID'] - 1].value
+    if key == sys.argv[2]:
+        ws.cell(row=row[0].row, column=col['Självskattning']).value = None
+    if key == sys.argv[3]:
+        ws.cell(row=row[0].row, column=col['Kommentar']).value = 'Utreds'
+wb.save(sys.argv[1])
+"#;
+    let run = Command::new("/usr/bin/python3").args(["-c", script]).arg(&path).arg(&answered).arg(&open).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+
+    let edits = read_workbook(&std::fs::read(&path).unwrap()).unwrap();
+    let plan = store.workbook_plan(&edits, "2026-11-01").unwrap();
+    let seen: Vec<(&str, &str, &str, &str)> =
+        plan.changes.iter().map(|c| (c.item.as_str(), c.field.as_str(), c.old.as_str(), c.new.as_str())).collect();
+    assert_eq!(
+        seen,
+        [(answered.as_str(), "Självskattning", "Ej uppfyllt", ""), (open.as_str(), "Kommentar (sparas inte utan svar)", "", "Utreds")]
+    );
+
+    store.apply_workbook(&ctx(), &edits).unwrap();
+    let items = store.requirements(&id).unwrap().items;
+    assert!(items[0].assessment.is_none() && items[1].assessment.is_none());
+    let plan = store.action_plan(&id, "2026-11-01").unwrap();
+    assert!(!plan.iter().any(|x| x.requirement_key.as_deref() == Some(answered.as_str())), "the untouched action went with the answer");
+}

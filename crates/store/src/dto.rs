@@ -112,8 +112,8 @@ pub struct HistoryEntry {
     pub id: i64,
     pub at: String,
     pub actor: String,
-    /// What was done: create, update, delete, save_draft, approve, reclassify, assess, accept,
-    /// import, retire, restore.
+    /// What was done: create, update, delete, save_draft, approve, reclassify, assess, clear,
+    /// accept, import, retire, restore.
     pub action: String,
     /// What it was done to: object, classification, requirement, action, risk_analysis, risk,
     /// workbook (and, outside any object, catalog, threat, info_type, procurement).

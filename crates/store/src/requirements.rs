@@ -105,6 +105,19 @@ impl Store {
         })
     }
 
+    /// Takes back the answer to one requirement (it is unanswered again); the untouched
+    /// action-plan row the answer made goes with it. Nothing to take back is not an error.
+    pub fn clear_assessment(&mut self, ctx: &Ctx, object_id: &str, key: &str) -> Result<()> {
+        let Some(old) = self.assessments(object_id)?.remove(key) else { return Ok(()) };
+        let tx = self.conn.savepoint()?;
+        tx.execute("DELETE FROM assessments WHERE object_id = ?1 AND key = ?2", [object_id, key])?;
+        let entry = Entry { action: "clear", entity: "requirement", entity_id: key, object_id };
+        audit::record(&tx, ctx, entry, Some(&old), None::<&Assessment>)?;
+        crate::actions::remove_untouched(&tx, ctx, object_id, key)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Saves one answer. Work left to do (delvis, ej uppfyllt, vet ej) gets an action-plan
     /// row; an untouched row goes away again when the answer no longer needs it.
     pub fn save_assessment(&mut self, ctx: &Ctx, object_id: &str, a: &Assessment) -> Result<()> {

@@ -40,7 +40,15 @@ impl Store {
         for a in &edits.answers {
             let Some(item) = reqs.items.iter().find(|i| i.key == a.key) else { continue };
             let old = item.assessment.as_ref();
-            let Some(answer) = a.answer else { continue };
+            let Some(answer) = a.answer else {
+                // An emptied answer takes the answer back; text without an answer cannot be kept.
+                if let Some(o) = old {
+                    out.push(change("Krav", &a.key, "Självskattning", o.answer.name_sv(), ""));
+                } else if !a.comment.trim().is_empty() || !a.evidence.trim().is_empty() {
+                    out.push(change("Krav", &a.key, "Kommentar (sparas inte utan svar)", "", a.comment.trim()));
+                }
+                continue;
+            };
             if old.map(|o| o.answer) != Some(answer) {
                 out.push(change("Krav", &a.key, "Självskattning", old.map(|o| o.answer.name_sv()).unwrap_or(""), answer.name_sv()));
             }
@@ -136,7 +144,13 @@ impl Store {
         }
         let reqs = self.requirements(id)?;
         for a in &edits.answers {
-            let (Some(answer), Some(item)) = (a.answer, reqs.items.iter().find(|i| i.key == a.key)) else { continue };
+            let Some(item) = reqs.items.iter().find(|i| i.key == a.key) else { continue };
+            let Some(answer) = a.answer else {
+                if item.assessment.is_some() {
+                    self.clear_assessment(ctx, id, &a.key)?;
+                }
+                continue;
+            };
             let new = Assessment { key: a.key.clone(), answer, comment: a.comment.trim().into(), evidence: a.evidence.trim().into() };
             if item.assessment.as_ref() != Some(&new) {
                 self.save_assessment(ctx, id, &new)?;

@@ -5,8 +5,8 @@
  */
 export type HistoryEntry = { id: number, at: string, actor: string, 
 /**
- * What was done: create, update, delete, save_draft, approve, reclassify, assess, accept,
- * import, retire, restore.
+ * What was done: create, update, delete, save_draft, approve, reclassify, assess, clear,
+ * accept, import, retire, restore.
  */
 action: string, 
 /**
