@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "object_history",
     "get_requirements",
     "save_assessment",
+    "clear_assessment",
     "set_local_how",
     "get_action_plan",
     "save_action",

@@ -34,6 +34,7 @@ macro_rules! handler {
             $crate::commands::classification::start_reclassification,
             $crate::commands::requirements::get_requirements,
             $crate::commands::requirements::save_assessment,
+            $crate::commands::requirements::clear_assessment,
             $crate::commands::requirements::set_local_how,
             $crate::commands::requirements::get_action_plan,
             $crate::commands::requirements::save_action,

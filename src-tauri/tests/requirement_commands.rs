@@ -37,6 +37,11 @@ fn assess_plan_procure_and_export_through_ipc() {
     assert_eq!(plan[0]["requirement_key"], key);
     let refused = h.call("save_assessment", json!({ "id": a, "assessment": {"key": key, "answer": "ej_tillampligt", "comment": "", "evidence": ""} }));
     assert_eq!(refused.unwrap_err()["code"], "NOT_APPLICABLE_NEEDS_MOTIVATION");
+    // Taking the answer back: unanswered again, and the untouched action goes with it.
+    let cleared = h.call("clear_assessment", json!({ "id": a, "key": key })).unwrap();
+    assert_eq!(cleared["counts"]["ej_uppfyllt"], 0);
+    assert!(h.call("get_action_plan", json!({ "id": a })).unwrap().as_array().unwrap().is_empty());
+    h.call("save_assessment", json!({ "id": a, "assessment": {"key": key, "answer": "ej_uppfyllt", "comment": "", "evidence": ""} })).unwrap();
 
     let preview = h.call("procurement_preview", json!({ "objectIds": [a, b] })).unwrap();
     let shared = preview["items"].as_array().unwrap().iter().filter(|i| i["needed_by"].as_array().unwrap().len() == 2).count();

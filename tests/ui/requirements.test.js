@@ -128,3 +128,19 @@ test('about 100 requirements render and answer quickly', async (t) => {
   const answered = Date.now() - before;
   assert.ok(answered < 1000, `answering took ${answered} ms`);
 });
+
+test('clicking the saved answer again takes it back, with the action it made', async (t) => {
+  const page = await app.open(t);
+  await createClassified(page, 'Ekonomisystem', { K: 2, R: 3, T: 2, S: 1 });
+  await page.getByTestId('tab-requirements').click();
+  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
+  assert.equal(await page.getByTestId('answer-SAK-02-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
+  await expectCountOf(page, 'unanswered', 10);
+
+  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-02', 'ej_uppfyllt', false);
+  await expectCountOf(page, 'unanswered', 11);
+  await page.getByTestId('tab-actions').click();
+  await expectCount(page.getByTestId('action-row'), 0);
+});

@@ -17,6 +17,14 @@ pub fn save_assessment(state: State<'_, AppState>, id: String, assessment: Asses
     store.requirements(&id).map_err(err)
 }
 
+/// Takes back the answer to one requirement (it is unanswered again).
+#[tauri::command]
+pub fn clear_assessment(state: State<'_, AppState>, id: String, key: String) -> CmdResult<RequirementView> {
+    let mut store = state.store()?;
+    store.clear_assessment(&ctx(), &id, &key).map_err(err)?;
+    store.requirements(&id).map_err(err)
+}
+
 #[tauri::command]
 pub fn set_local_how(state: State<'_, AppState>, key: String, how: String) -> CmdResult<()> {
     state.store()?.set_local_how(&ctx(), &key, &how).map_err(err)

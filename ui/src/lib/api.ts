@@ -83,6 +83,7 @@ export const api = {
   getRequirements: (id: string) => call<RequirementView>('get_requirements', { id }),
   saveAssessment: (id: string, assessment: Assessment) =>
     call<RequirementView>('save_assessment', { id, assessment }),
+  clearAssessment: (id: string, key: string) => call<RequirementView>('clear_assessment', { id, key }),
   setLocalHow: (key: string, how: string) => call<void>('set_local_how', { key, how }),
   getActionPlan: (id: string) => call<Action[]>('get_action_plan', { id }),
   saveAction: (id: string, action: ActionInput) => call<Action[]>('save_action', { id, action }),

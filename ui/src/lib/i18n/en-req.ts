@@ -86,6 +86,7 @@ export const enReq: Record<keyof typeof svReq, string> = {
   'req.more': 'More',
   'req.less': 'Less',
   'req.answerLabel': 'Self-assessment for {key}',
+  'req.clearAnswer': 'Click again to take the answer back',
   'req.comment': 'Comment',
   'req.commentPlaceholder': 'Comment',
   'req.motivationPlaceholder': 'Motivation (required)',

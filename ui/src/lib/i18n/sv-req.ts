@@ -84,6 +84,7 @@ export const svReq = {
   'req.more': 'Mer',
   'req.less': 'Mindre',
   'req.answerLabel': 'Självskattning för {key}',
+  'req.clearAnswer': 'Klicka igen för att ta tillbaka svaret',
   'req.comment': 'Kommentar',
   'req.commentPlaceholder': 'Kommentar',
   'req.motivationPlaceholder': 'Motivering (krävs)',

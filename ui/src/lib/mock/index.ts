@@ -61,6 +61,7 @@ export function installMock(params: URLSearchParams): void {
     object_history: (a) => db.history(a.id),
     get_requirements: (a) => req.view(a.id),
     save_assessment: (a) => req.saveAssessment(a.id, a.assessment),
+    clear_assessment: (a) => req.clearAssessment(a.id, a.key),
     set_local_how: (a) => req.setLocalHow(a.key, a.how),
     get_action_plan: (a) => req.plan(a.id),
     save_action: (a) => req.saveAction(a.id, a.action),

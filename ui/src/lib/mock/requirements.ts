@@ -106,6 +106,15 @@ export class MockRequirements {
     return this.view(objectId);
   }
 
+  /** Store::clear_assessment: the requirement is unanswered again; its untouched action goes. */
+  clearAssessment(objectId: string, key: string): RequirementView {
+    this.answers.get(objectId)?.delete(key);
+    const existing = this.actions.find((x) => x.object_id === objectId && x.requirement_key === key);
+    const untouched = existing && existing.status === 'ej_paborjad' && !existing.responsible && !existing.notes && existing.due === null;
+    if (untouched) this.actions = this.actions.filter((x) => x !== existing);
+    return this.view(objectId);
+  }
+
   setLocalHow(key: string, how: string): null {
     if (how.trim()) this.localHow.set(key, how.trim());
     else this.localHow.delete(key);
