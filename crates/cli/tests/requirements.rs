@@ -39,6 +39,10 @@ fn requirements_assessment_and_procurement() {
     assert_eq!(plan[0]["requirement_key"], key.as_str());
     let refused = run(&db, &["assess", "Ekonomisystem", &key, "ej_tillampligt"]);
     assert!(String::from_utf8_lossy(&refused.stderr).contains("[NOT_APPLICABLE_NEEDS_MOTIVATION]"));
+    // "inget" takes the answer back, and the untouched action with it.
+    assert_eq!(ok(run(&db, &["assess", "Ekonomisystem", &key, "inget"])).trim(), format!("{key}: inget svar"));
+    let plan: serde_json::Value = serde_json::from_str(&ok(run(&db, &["actions", "Ekonomisystem", "--json"]))).unwrap();
+    assert_eq!(plan.as_array().unwrap().len(), 0);
 
     let suppressed = ok(run(&db, &["requirements", "Skyddat"]));
     assert!(suppressed.contains("säkerhetsskyddschefen"), "{suppressed}");
