@@ -1,6 +1,6 @@
 // Informationstyper under Kataloger: adding (the form's own check first), changing levels,
-// retiring (no longer offered for new information sets) and restoring; export; import of a
-// TOML file after a preview; bad files change nothing.
+// retiring (no longer offered for new information sets, kept by the sets that have it) and
+// restoring; export; import of a TOML file after a preview; bad files change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot, useApp } from './lib/app.js';
@@ -61,8 +61,6 @@ test('a type is checked, added with a key from its name, and its levels changed'
   await page.getByTestId('info-type-level-T').selectOption('2');
   await saveForm(page);
   await expectText(row(page, 'bygglovsarenden').getByTestId('info-type-levels'), 'K1 R2 T2 S0');
-  await page.getByTestId('info-types-screen').evaluate((e) => e.scrollTo(0, 0));
-  await screenshot(page, 'info-types');
 
   // The wizard offers the new type.
   assert.ok((await offeredInWizard(page)).includes('bygglovsarenden'));
@@ -85,6 +83,46 @@ test('a retired type is not offered for new sets and comes back when restored', 
   await row(page, 'ekonomi').getByTestId('info-type-restore').click();
   await expectText(notice(page), 'Ekonomiska transaktioner används igen.');
   assert.ok((await offeredInWizard(page)).includes('ekonomi'));
+});
+
+test('a type in use is counted, and a set that has it keeps it when it is retired', async (t) => {
+  const page = await app.open(t);
+  await page.getByTestId('new-object').click();
+  await page.getByTestId('meta-name').fill('Medlemsregister');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('add-set').click();
+  await page.getByTestId('set-name-0').fill('Medlemmar');
+  await page.getByTestId('set-type-0').selectOption('personuppgifter');
+  await page.getByTestId('save-draft').click();
+  await expectText(page.locator('.foot .state'), /sparades/);
+  await page.getByTestId('wizard-close').click();
+  await page.getByTestId('detail-name').waitFor();
+
+  await openList(page);
+  await expectText(row(page, 'personuppgifter').getByTestId('info-type-used'), 'används i 1 objekt');
+  await row(page, 'personuppgifter').getByTestId('info-type-edit').click();
+  await expectText(page.getByTestId('info-type-in-use'), /används i 1 objekt.*nästa gång klassningen sparas/s);
+  await page.getByTestId('info-type-cancel').click();
+  await row(page, 'personuppgifter').getByTestId('info-type-retire').click();
+  await expectText(page.locator('dialog[open]'), /Det objekt som redan har typen behåller den/);
+  await page.getByTestId('info-type-retire-confirm').click();
+  await expectText(notice(page), 'Personuppgifter är tagen ur bruk.');
+  await page.getByTestId('info-type-show-retired').check();
+  await expectText(page.getByTestId('info-types-shown'), `${SHIPPED} av ${SHIPPED} typer`);
+  await expectText(row(page, 'personuppgifter').getByTestId('info-type-retired-badge'), 'Ur bruk');
+  await screenshot(page, 'info-types');
+
+  // The object still names the type, marked as retired; a new set is not offered it.
+  await page.getByTestId('nav-objects').click();
+  await page.locator('[data-testid="object-row"][data-name="Medlemsregister"]').click();
+  await expectText(page.getByTestId('set-type-name'), 'Personuppgifter (ur bruk)');
+  await page.getByTestId('edit').click();
+  await page.getByTestId('wizard-step-2').click();
+  assert.equal(await page.getByTestId('set-type-0').inputValue(), 'personuppgifter');
+  await expectText(page.getByTestId('set-type-0').locator('option:checked'), /Personuppgifter \(ur bruk\)/);
+  await page.getByTestId('add-set').click();
+  const offered = await page.getByTestId('set-type-1').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(!offered.includes('personuppgifter'), 'a retired type is not offered for a new set');
 });
 
 test('the list is exported, and an edited file is previewed before it is imported', async (t) => {
