@@ -5,10 +5,9 @@
 use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
 use rusqlite::{params, Connection};
 
-use crate::audit::{self, Entry};
 use crate::dto::{InfoTypeEntry, ListImport, InfoTypeInput};
 use crate::error::{Result, StoreError};
-use crate::list_sync::{self, Listed};
+use crate::list_sync::{self, Listed, Writer};
 use crate::{Ctx, Store};
 
 impl Listed for InfoType {
@@ -23,9 +22,7 @@ impl Listed for InfoType {
     }
 }
 
-fn entry<'a>(action: &'a str, key: &'a str) -> Entry<'a> {
-    Entry { action, entity: "info_type", entity_id: key, object_id: "" }
-}
+const WRITER: Writer<InfoType> = Writer { entity: "info_type", table: "info_types", insert, update };
 
 fn insert(conn: &Connection, t: &InfoType) -> Result<()> {
     conn.execute(
@@ -79,17 +76,7 @@ impl Store {
         };
         self.checked_type(&t)?;
         let tx = self.conn.savepoint()?;
-        match old {
-            None => {
-                insert(&tx, &t)?;
-                audit::record(&tx, ctx, entry("create", &t.key), None::<&InfoType>, Some(&t))?;
-            }
-            Some(old) if *old != t => {
-                update(&tx, &t)?;
-                audit::record(&tx, ctx, entry("update", &t.key), Some(old), Some(&t))?;
-            }
-            Some(_) => {}
-        }
+        WRITER.write(&tx, ctx, old, &t, "update")?;
         tx.commit()?;
         Ok(t)
     }
@@ -98,12 +85,9 @@ impl Store {
     pub fn set_info_type_retired(&mut self, ctx: &Ctx, key: &str, retired: bool) -> Result<InfoType> {
         let old = self.info_types()?.into_iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("information type {key}")))?;
         let t = old.with_retired(retired);
-        if t != old {
-            let tx = self.conn.savepoint()?;
-            update(&tx, &t)?;
-            audit::record(&tx, ctx, entry(if retired { "retire" } else { "restore" }, key), Some(&old), Some(&t))?;
-            tx.commit()?;
-        }
+        let tx = self.conn.savepoint()?;
+        WRITER.write(&tx, ctx, Some(&old), &t, if retired { "retire" } else { "restore" })?;
+        tx.commit()?;
         Ok(t)
     }
 
@@ -120,7 +104,7 @@ impl Store {
         }
         let plan = list_sync::plan(&self.info_types()?, &file.types);
         let tx = self.conn.savepoint()?;
-        list_sync::apply(&tx, ctx, &plan, ("info_type", "info_types"), insert, update)?;
+        WRITER.apply(&tx, ctx, &plan)?;
         if !dry_run {
             tx.commit()?;
         }

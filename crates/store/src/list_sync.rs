@@ -50,31 +50,48 @@ pub(crate) fn plan<T: Listed>(before: &[T], file: &[T]) -> Plan<T> {
 
 type Write<T> = fn(&rusqlite::Connection, &T) -> crate::error::Result<()>;
 
-/// Writes a plan with the list's own insert and update, an audit entry per change, and the
-/// order. `table` is one of our table names, never input.
-pub(crate) fn apply<T: Listed + serde::Serialize>(
-    tx: &rusqlite::Connection,
-    ctx: &crate::Ctx,
-    plan: &Plan<T>,
-    (entity, table): (&str, &'static str),
-    insert: Write<T>,
-    update: Write<T>,
-) -> crate::error::Result<()> {
-    use crate::audit::{record, Entry};
-    let entry = |action, key| Entry { action, entity, entity_id: key, object_id: "" };
-    for t in &plan.create {
-        insert(tx, t)?;
-        record(tx, ctx, entry("create", t.key()), None::<&T>, Some(t))?;
-    }
-    for (action, changes) in [("update", &plan.update), ("retire", &plan.retire)] {
-        for (old, t) in changes {
-            update(tx, t)?;
-            record(tx, ctx, entry(action, t.key()), Some(old), Some(t))?;
+/// How one list is written: its audit entity, its table (one of ours, never input) and its own
+/// insert and update.
+pub(crate) struct Writer<T> {
+    pub entity: &'static str,
+    pub table: &'static str,
+    pub insert: Write<T>,
+    pub update: Write<T>,
+}
+
+impl<T: Listed + serde::Serialize> Writer<T> {
+    /// One entry: inserted when it is new, updated when it changed (audited as `action`),
+    /// left alone when it did not.
+    pub fn write(&self, tx: &rusqlite::Connection, ctx: &crate::Ctx, old: Option<&T>, new: &T, action: &str) -> crate::error::Result<()> {
+        use crate::audit::{record, Entry};
+        let entry = |action| Entry { action, entity: self.entity, entity_id: new.key(), object_id: "" };
+        match old {
+            None => {
+                (self.insert)(tx, new)?;
+                record(tx, ctx, entry("create"), None::<&T>, Some(new))
+            }
+            Some(old) if old != new => {
+                (self.update)(tx, new)?;
+                record(tx, ctx, entry(action), Some(old), Some(new))
+            }
+            Some(_) => Ok(()),
         }
     }
-    let sql = format!("UPDATE {table} SET position = ?2 WHERE key = ?1");
-    for (i, key) in plan.order.iter().enumerate() {
-        tx.execute(&sql, rusqlite::params![key, i as i64])?;
+
+    /// A whole plan, with an audit entry per change, then the order.
+    pub fn apply(&self, tx: &rusqlite::Connection, ctx: &crate::Ctx, plan: &Plan<T>) -> crate::error::Result<()> {
+        for t in &plan.create {
+            self.write(tx, ctx, None, t, "create")?;
+        }
+        for (action, changes) in [("update", &plan.update), ("retire", &plan.retire)] {
+            for (old, t) in changes {
+                self.write(tx, ctx, Some(old), t, action)?;
+            }
+        }
+        let sql = format!("UPDATE {} SET position = ?2 WHERE key = ?1", self.table);
+        for (i, key) in plan.order.iter().enumerate() {
+            tx.execute(&sql, rusqlite::params![key, i as i64])?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -5,11 +5,10 @@
 use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin};
 use rusqlite::{params, Connection};
 
-use crate::audit::{self, Entry};
 use crate::dto::ListImport;
 use crate::dto_risks::{ThreatEntry, ThreatInput, ThreatList};
 use crate::error::{Result, StoreError};
-use crate::list_sync::{self, Listed};
+use crate::list_sync::{self, Listed, Writer};
 use crate::risks::threat_catalog;
 use crate::{Ctx, Store};
 
@@ -25,9 +24,7 @@ impl Listed for Threat {
     }
 }
 
-fn entry<'a>(action: &'a str, key: &'a str) -> Entry<'a> {
-    Entry { action, entity: "threat", entity_id: key, object_id: "" }
-}
+const WRITER: Writer<Threat> = Writer { entity: "threat", table: "threats", insert, update };
 
 fn find(conn: &Connection, key: &str) -> Result<Option<Threat>> {
     let (_, threats) = threat_catalog(conn)?;
@@ -92,38 +89,26 @@ impl Store {
     pub fn save_threat(&mut self, ctx: &Ctx, input: &ThreatInput) -> Result<Threat> {
         let tx = self.conn.savepoint()?;
         let (origins, all) = threat_catalog(&tx)?;
-        let saved = match input.key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
-            None => {
-                let t = trimmed(input, next_threat_key(all.iter().map(|t| t.key.as_str())), false);
-                checked(&t, &origins)?;
-                insert(&tx, &t)?;
-                audit::record(&tx, ctx, entry("create", &t.key), None::<&Threat>, Some(&t))?;
-                t
-            }
-            Some(key) => {
-                let old = all.into_iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?;
-                let t = trimmed(input, old.key.clone(), old.retired);
-                checked(&t, &origins)?;
-                if t != old {
-                    update(&tx, &t)?;
-                    audit::record(&tx, ctx, entry("update", &t.key), Some(&old), Some(&t))?;
-                }
-                t
-            }
+        let old = match input.key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            Some(key) => Some(all.iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?),
+            None => None,
         };
+        let t = match old {
+            Some(old) => trimmed(input, old.key.clone(), old.retired),
+            None => trimmed(input, next_threat_key(all.iter().map(|t| t.key.as_str())), false),
+        };
+        checked(&t, &origins)?;
+        WRITER.write(&tx, ctx, old, &t, "update")?;
         tx.commit()?;
-        Ok(saved)
+        Ok(t)
     }
 
     /// Takes a threat out of use (or back into it). Risks made from it keep its name.
     pub fn set_threat_retired(&mut self, ctx: &Ctx, key: &str, retired: bool) -> Result<Threat> {
         let tx = self.conn.savepoint()?;
         let old = find(&tx, key)?.ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?;
-        let t = Threat { retired, ..old.clone() };
-        if t != old {
-            update(&tx, &t)?;
-            audit::record(&tx, ctx, entry(if retired { "retire" } else { "restore" }, key), Some(&old), Some(&t))?;
-        }
+        let t = old.with_retired(retired);
+        WRITER.write(&tx, ctx, Some(&old), &t, if retired { "retire" } else { "restore" })?;
         tx.commit()?;
         Ok(t)
     }
@@ -152,7 +137,7 @@ impl Store {
             checked(t, &origins)?;
         }
         let plan = list_sync::plan(&before, &file.threats);
-        list_sync::apply(&tx, ctx, &plan, ("threat", "threats"), insert, update)?;
+        WRITER.apply(&tx, ctx, &plan)?;
         let report = plan.report();
         if !dry_run {
             tx.commit()?;

@@ -28,6 +28,19 @@ pub(crate) fn decode(file_name: &str, base64: &str) -> Result<Vec<u8>, infoklass
     })
 }
 
+/// An uploaded list file (threats, information types) read by `parse`; a file that is not UTF-8
+/// text or that `parse` refuses fails with the list's `code`, naming the file and the reason.
+pub(crate) fn read_list<T, E: std::fmt::Display>(
+    file_name: &str,
+    base64: &str,
+    code: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, infoklass_store::ErrorBody> {
+    let bad = |reason: String| infoklass_store::ErrorBody { code: code.into(), message: format!("{file_name}: {reason}"), details: None };
+    let text = String::from_utf8(decode(file_name, base64)?).map_err(|_| bad("it is not UTF-8 text".into()))?;
+    parse(&text).map_err(|e| bad(e.to_string()))
+}
+
 /// What importing the workbook would do; writes nothing.
 #[tauri::command]
 pub fn preview_catalog_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<CatalogImportPreview> {

@@ -2,10 +2,10 @@
 //! a TOML file to edit outside the app and import again (previewed first).
 
 use infoklass_core::info_type::{InfoType, InfoTypeCatalog};
-use infoklass_store::{ErrorBody, ExportResult, InfoTypeEntry, ListImport, InfoTypeInput};
+use infoklass_store::{ExportResult, InfoTypeEntry, ListImport, InfoTypeInput};
 use tauri::State;
 
-use super::catalog::decode;
+use super::catalog::read_list;
 use super::{ctx, err, export_file, CmdResult};
 use crate::AppState;
 
@@ -32,10 +32,8 @@ pub fn export_info_types(state: State<'_, AppState>) -> CmdResult<ExportResult> 
 }
 
 fn read(state: &AppState, file_name: &str, base64: &str) -> CmdResult<InfoTypeCatalog> {
-    let bad = |reason: String| ErrorBody { code: "INFO_TYPE_FILE_INVALID".into(), message: format!("{file_name}: {reason}"), details: None };
-    let text = String::from_utf8(decode(file_name, base64)?).map_err(|_| bad("it is not UTF-8 text".into()))?;
     let max = state.store()?.scale().max_level();
-    InfoTypeCatalog::from_toml(&text, max).map_err(|e| bad(e.to_string()))
+    read_list(file_name, base64, "INFO_TYPE_FILE_INVALID", |text| InfoTypeCatalog::from_toml(text, max))
 }
 
 /// What importing the file would change; writes nothing.

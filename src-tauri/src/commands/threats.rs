@@ -2,10 +2,10 @@
 //! TOML file to edit outside the app and import again (previewed first).
 
 use infoklass_core::risk::{Threat, ThreatCatalog};
-use infoklass_store::{ErrorBody, ExportResult, ListImport, ThreatInput, ThreatList};
+use infoklass_store::{ExportResult, ListImport, ThreatInput, ThreatList};
 use tauri::State;
 
-use super::catalog::decode;
+use super::catalog::read_list;
 use super::{ctx, err, export_file, CmdResult};
 use crate::AppState;
 
@@ -32,13 +32,7 @@ pub fn export_threats(state: State<'_, AppState>) -> CmdResult<ExportResult> {
 }
 
 fn read(file_name: &str, base64: &str) -> CmdResult<ThreatCatalog> {
-    let bytes = decode(file_name, base64)?;
-    let text = String::from_utf8(bytes).map_err(|_| bad_file(file_name, "it is not UTF-8 text".into()))?;
-    ThreatCatalog::from_toml(&text).map_err(|e| bad_file(file_name, e))
-}
-
-fn bad_file(file_name: &str, reason: String) -> ErrorBody {
-    ErrorBody { code: "THREAT_FILE_INVALID".into(), message: format!("{file_name}: {reason}"), details: None }
+    read_list(file_name, base64, "THREAT_FILE_INVALID", ThreatCatalog::from_toml)
 }
 
 /// What importing the file would change; writes nothing.

@@ -3,7 +3,6 @@
 import type { InfoType } from './bindings/InfoType';
 import type { InfoTypeEntry } from './bindings/InfoTypeEntry';
 import type { InfoTypeInput } from './bindings/InfoTypeInput';
-import { loc } from './i18n/index.svelte';
 
 export type InfoTypeFilter = { search: string; showRetired: boolean };
 
@@ -25,8 +24,6 @@ export function infoTypeInput(it: InfoType | null): InfoTypeInput {
 export function infoTypeProblems(input: InfoTypeInput): string[] {
   return input.name_sv.trim() ? [] : ['INFO_TYPE_NAME_MISSING'];
 }
-
-export const infoTypeName = (it: InfoType) => loc(it.name_sv, it.name_en || it.name_sv);
 
 /** The types a set may choose: those in use, plus the retired one it already has. */
 export function choosableTypes(types: InfoType[], current: string | null): InfoType[] {

@@ -13,7 +13,7 @@ import type { RiskView } from './bindings/RiskView';
 import type { Step } from './bindings/Step';
 import type { Threat } from './bindings/Threat';
 import type { Treatment } from './bindings/Treatment';
-import { loc, t, tCode } from './i18n/index.svelte';
+import { named, t, tCode } from './i18n/index.svelte';
 
 export type { ThreatOrigin } from './bindings/ThreatOrigin';
 export const threatOrigins = (v: RiskAnalysisView) => v.origins;
@@ -26,7 +26,7 @@ export type MapCell = { map: 'inherent' | 'residual'; p: number; c: number };
 
 export const TREATMENTS: Treatment[] = ['acceptera', 'reducera', 'undvika', 'overfora'];
 
-export const named = (x: { name_sv: string; name_en: string }): string => loc(x.name_sv, x.name_en || x.name_sv);
+export { named } from './i18n/index.svelte';
 
 export function bandOf(m: RiskMatrix, value: number): Band | undefined {
   return m.bands.find((b) => value >= b.min && value <= b.max);

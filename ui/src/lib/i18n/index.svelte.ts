@@ -70,3 +70,6 @@ export function tCode(key: string, fallback: string, params?: Params): string {
 export function loc<T>(sv: T, en: T): T {
   return i18n.lang === 'en' ? en : sv;
 }
+
+/** The name of something the organisation names in both languages; Swedish when English is blank. */
+export const named = (x: { name_sv: string; name_en: string }): string => loc(x.name_sv, x.name_en || x.name_sv);
