@@ -15,7 +15,7 @@ use crate::workbook::read::{is_infoklass_workbook, read_workbook};
 
 /// Reads the file and says what importing it would do. Nothing is written.
 pub fn preview(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
-    run(store, file_name, bytes, today)
+    run(store, file_name, bytes, today).0
 }
 
 /// Reads the file and writes it, in one transaction. A file with error diagnostics is not
@@ -25,7 +25,14 @@ pub fn import(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8]) -> Fi
     run_mut(store, ctx, file_name, bytes, &today)
 }
 
-fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
+/// What a readable file was read into, kept so that importing it does not read it again.
+enum Content {
+    Infoklass(infoklass_store::WorkbookEdits),
+    Isak(LegacyImport),
+}
+
+/// The report of what importing would do, and the content when the file can be imported.
+fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport, Option<Content>) {
     let mut out = FileImport { file_name: file_name.into(), sha256: sha256(bytes), ..Default::default() };
     if is_infoklass_workbook(bytes) {
         out.kind = "infoklass".into();
@@ -34,6 +41,7 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport 
                 Ok(plan) => {
                     out.ok = true;
                     out.workbook = Some(plan);
+                    return (out, Some(Content::Infoklass(edits)));
                 }
                 Err(e) => {
                     out.failure = Some(failure(
@@ -57,16 +65,20 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport 
                     .collect();
             }
         }
-        return out;
+        return (out, None);
     }
     let profile = profile(store);
+    let mut content = None;
     match infoklass_isak::read_bytes(file_name, bytes, &profile, &Limits::default()) {
         Ok(parsed) => {
             out.kind = "isak".into();
             fill_report(&mut out, &parsed);
             if let Some(imp) = to_legacy(&parsed, &mut out) {
                 match store.legacy_plan(&imp) {
-                    Ok(plan) => out.legacy = Some(plan),
+                    Ok(plan) => {
+                        out.legacy = Some(plan);
+                        content = Some(Content::Isak(imp));
+                    }
                     Err(e) => out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string())),
                 }
             }
@@ -74,34 +86,30 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport 
         }
         Err(e) => out.failure = Some(failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en())),
     }
-    out
+    let content = content.filter(|_| out.ok);
+    (out, content)
 }
 
 fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
-    let mut out = run(store, file_name, bytes, today);
-    if !out.ok {
-        return out;
-    }
+    let (mut out, content) = run(store, file_name, bytes, today);
+    let Some(content) = content else { return out };
     let report = serde_json::json!({ "diagnostics": out.diagnostics, "leftovers": out.leftovers, "unknown_words": out.unknown_words });
-    let result = if out.kind == "infoklass" {
-        let edits = read_workbook(bytes).expect("read in the preview");
-        store.apply_workbook(ctx, &edits).and_then(|plan| {
+    let result = match content {
+        Content::Infoklass(edits) => store.apply_workbook(ctx, &edits).and_then(|plan| {
             let outcome = if plan.changes.is_empty() { "unchanged" } else { "updated" };
             let report = serde_json::json!({ "changes": plan.changes });
             store.record_workbook_import(ctx, file_name, &out.sha256, &plan.object_id, outcome, &report)?;
             out.applied = !plan.changes.is_empty();
             out.workbook = Some(plan);
             Ok(())
-        })
-    } else {
-        let parsed = infoklass_isak::read_bytes(file_name, bytes, &profile(store), &Limits::default()).expect("read in the preview");
-        let mut scratch = FileImport::default();
-        let mut imp = to_legacy(&parsed, &mut scratch).expect("mapped in the preview");
-        imp.report = report;
-        store.import_legacy(ctx, &imp).map(|plan| {
-            out.applied = plan.outcome != infoklass_store::ImportOutcome::Unchanged;
-            out.legacy = Some(plan);
-        })
+        }),
+        Content::Isak(mut imp) => {
+            imp.report = report;
+            store.import_legacy(ctx, &imp).map(|plan| {
+                out.applied = plan.outcome != infoklass_store::ImportOutcome::Unchanged;
+                out.legacy = Some(plan);
+            })
+        }
     };
     if let Err(e) = result {
         out.ok = false;
