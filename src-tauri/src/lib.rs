@@ -6,6 +6,7 @@ pub mod commands;
 pub mod state;
 
 pub use command_names::COMMANDS;
+pub use commands::MAX_UPLOAD_BYTES;
 pub use state::AppState;
 
 /// The handler with every command of `COMMANDS`; shared by the app and the tests.

@@ -118,3 +118,18 @@ fn information_types_are_edited_through_ipc() {
     assert_eq!(preview["retired"].as_array().unwrap().len(), shipped - 1, "all but allman (and the already retired one)");
     assert_eq!(h.call("list_info_type_entries", json!({})).unwrap().as_array().unwrap().len(), shipped + 1, "a preview writes nothing");
 }
+
+#[test]
+fn a_file_over_the_upload_bound_is_refused_before_it_is_decoded() {
+    let h = host();
+    // One byte more than the bound, as base64 (4 characters per 3 bytes).
+    let chars = ((infoklass_desktop::MAX_UPLOAD_BYTES as usize + 6) / 3) * 4;
+    let huge = "A".repeat(chars);
+    for cmd in ["preview_import", "import_file", "preview_catalog_import"] {
+        let e = h.call(cmd, json!({ "fileName": "stor.xlsx", "base64": huge })).unwrap_err();
+        assert_eq!(e["code"], "FILE_TOO_LARGE", "{cmd}");
+    }
+    let small = h.call("preview_import", json!({ "fileName": "liten.xlsx", "base64": "UEsDBA==" })).unwrap();
+    assert_eq!(small["ok"], false, "a small file is read and judged on its content");
+    assert!(small["failure"]["code"].is_string());
+}

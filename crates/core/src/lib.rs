@@ -5,6 +5,7 @@
 
 pub mod aspect;
 pub mod classification;
+pub mod collate;
 pub mod diff;
 pub mod error;
 pub mod info_type;

@@ -141,7 +141,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(id_or_name.to_string()))
     }
 
-    /// The object list with search and filters, ordered by name.
+    /// The object list with search and filters, in Swedish name order.
     pub fn list_objects(&self, filter: &ObjectFilter, today: &str) -> Result<ObjectList> {
         let mut sql = String::from(
             "SELECT o.id, o.name, o.kind, o.unit, o.information_owner, o.next_review, o.updated_at,
@@ -201,10 +201,11 @@ impl Store {
         for item in &mut items {
             item.security_level = item.levels.iter().any(|(_, l)| l.is_some_and(|l| l >= self.scale.security_level));
         }
+        infoklass_core::collate::sort_by_name(&mut items, |o| &o.name);
         let total: u32 = self.conn.query_row("SELECT COUNT(*) FROM objects", [], |r| r.get(0))?;
-        let mut units_stmt =
-            self.conn.prepare_cached("SELECT DISTINCT unit FROM objects WHERE unit <> '' ORDER BY unit")?;
-        let units = units_stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        let mut units_stmt = self.conn.prepare_cached("SELECT DISTINCT unit FROM objects WHERE unit <> ''")?;
+        let mut units: Vec<String> = units_stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        infoklass_core::collate::sort_by_name(&mut units, |u| u);
         Ok(ObjectList { items, total, units })
     }
 

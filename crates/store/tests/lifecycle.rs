@@ -173,3 +173,19 @@ fn the_list_searches_and_filters() {
     assert_eq!(list.items[1].profile, "K3 R3 T3 S3");
     assert!(list.items[0].review_overdue);
 }
+
+#[test]
+fn the_list_is_in_swedish_order_and_search_folds_a_ring_a_umlaut_o_umlaut() {
+    let (_dir, mut store) = temp_store();
+    for (name, unit) in [("Ärendesystem", "Östra"), ("System 10", "Åre"), ("Åtkomstsystem", "Ängel"), ("System 2", "Zon"), ("öppna data", "Ab")] {
+        let mut o = new_object(name, vec![set("Uppgifter", 1, 1, 1, 1)]);
+        o.meta.unit = unit.into();
+        store.create_object(&ctx(), &o).unwrap();
+    }
+    let list = store.list_objects(&ObjectFilter::default(), "2026-03-01").unwrap();
+    let names: Vec<&str> = list.items.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["System 2", "System 10", "Åtkomstsystem", "Ärendesystem", "öppna data"]);
+    assert_eq!(list.units, ["Ab", "Zon", "Åre", "Ängel", "Östra"]);
+    let found = store.list_objects(&ObjectFilter { search: Some("ÖPPNA".into()), ..Default::default() }, "2026-03-01").unwrap();
+    assert_eq!(found.items.len(), 1);
+}

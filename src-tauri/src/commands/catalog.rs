@@ -6,12 +6,12 @@ use tauri::State;
 use super::{ctx, err, export_file, CmdResult};
 use crate::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_catalogs(state: State<'_, AppState>) -> CmdResult<Vec<CatalogInfo>> {
     state.store()?.catalogs().map_err(err)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_catalog(state: State<'_, AppState>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let how = store.local_how_texts().map_err(err)?;
@@ -20,7 +20,17 @@ pub fn export_catalog(state: State<'_, AppState>) -> CmdResult<ExportResult> {
     export_file(&format!("Kravkatalog {} {}", c.id, c.version), "xlsx", &bytes)
 }
 
+/// A file's bytes from the front end. Its size is checked on the encoded text, before any
+/// memory is spent decoding it.
 pub(crate) fn decode(file_name: &str, base64: &str) -> Result<Vec<u8>, infoklass_store::ErrorBody> {
+    let decoded_len = base64.trim().len() / 4 * 3;
+    if decoded_len as u64 > super::MAX_UPLOAD_BYTES + 3 {
+        return Err(infoklass_store::ErrorBody {
+            code: "FILE_TOO_LARGE".into(),
+            message: format!("{file_name} is larger than {} bytes", super::MAX_UPLOAD_BYTES),
+            details: None,
+        });
+    }
     base64::engine::general_purpose::STANDARD.decode(base64.trim()).map_err(|e| infoklass_store::ErrorBody {
         code: "FILE_ERROR".into(),
         message: format!("{file_name} could not be read: {e}"),
@@ -42,7 +52,7 @@ pub(crate) fn read_list<T, E: std::fmt::Display>(
 }
 
 /// What importing the workbook would do; writes nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_catalog_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<CatalogImportPreview> {
     let bytes = decode(&file_name, &base64)?;
     let store = state.store()?;
@@ -62,7 +72,7 @@ pub fn preview_catalog_import(state: State<'_, AppState>, file_name: String, bas
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_catalog(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<CatalogInfo> {
     let bytes = decode(&file_name, &base64)?;
     let catalog = catalog_import::read_catalog(&bytes).map_err(|errors: Vec<SheetError>| {

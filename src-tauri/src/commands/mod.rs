@@ -1,5 +1,6 @@
 //! Tauri commands, grouped by domain. Each is a one-line delegation to the store; errors
-//! cross to the UI as `ErrorBody {code, message, details}`.
+//! cross to the UI as `ErrorBody {code, message, details}`. All run off the main thread
+//! (`async`), so an import or export never freezes the window; the store's mutex orders them.
 
 pub mod catalog;
 pub mod classification;
@@ -15,6 +16,10 @@ pub mod workbooks;
 use infoklass_store::{Ctx, ErrorBody, StoreError};
 
 pub type CmdResult<T> = Result<T, ErrorBody>;
+
+/// The largest file the front end may send (the ISAK reader's own file limit); the UI checks
+/// the same bound before reading a file.
+pub const MAX_UPLOAD_BYTES: u64 = 50 * 1024 * 1024;
 
 pub(crate) fn err(e: StoreError) -> ErrorBody {
     e.to_body()

@@ -5,30 +5,30 @@ use tauri::State;
 use super::{ctx, err, export_file, CmdResult};
 use crate::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn procurement_preview(state: State<'_, AppState>, object_ids: Vec<String>) -> CmdResult<ProcurementView> {
     state.store()?.procurement_for(&object_ids).map_err(err)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_procurement(state: State<'_, AppState>, input: ProcurementInput) -> CmdResult<ProcurementView> {
     let mut store = state.store()?;
     let id = store.save_procurement(&ctx(), &input).map_err(err)?;
     store.procurement(&id).map_err(err)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_procurement(state: State<'_, AppState>, id: String) -> CmdResult<ProcurementView> {
     state.store()?.procurement(&id).map_err(err)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_procurements(state: State<'_, AppState>) -> CmdResult<Vec<ProcurementSummary>> {
     state.store()?.procurements().map_err(err)
 }
 
 /// Writes a saved list into the export folder as xlsx, csv or html.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_procurement(state: State<'_, AppState>, id: String, format: String) -> CmdResult<ExportResult> {
     let view = state.store()?.procurement(&id).map_err(err)?;
     let today = ctx().today;

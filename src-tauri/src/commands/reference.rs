@@ -6,7 +6,7 @@ use tauri::State;
 use super::{ctx, err, CmdResult};
 use crate::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let store = state.store()?;
     Ok(AppInfo {
@@ -19,12 +19,12 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_scale(state: State<'_, AppState>) -> CmdResult<Scale> {
     Ok(state.store()?.scale().clone())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_info_types(state: State<'_, AppState>) -> CmdResult<Vec<InfoType>> {
     state.store()?.info_types().map_err(err)
 }

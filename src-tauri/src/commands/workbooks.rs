@@ -15,7 +15,7 @@ fn stamp() -> ExportStamp {
     ExportStamp { app_version: env!("CARGO_PKG_VERSION").to_string(), exported_at: ctx().now }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_workbook(state: State<'_, AppState>, id: String) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let data = gather(&store, &id, &ctx().today).map_err(err)?;
@@ -23,7 +23,7 @@ pub fn export_workbook(state: State<'_, AppState>, id: String) -> CmdResult<Expo
     export_file(&format!("Informationsklassning {}", data.detail.meta.name), "xlsx", &bytes)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let today = ctx().today;
@@ -33,7 +33,7 @@ pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>) -> CmdResu
 }
 
 /// What importing the file would do; writes nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<FileImport> {
     let bytes = decode(&file_name, &base64)?;
     let store = state.store()?;
@@ -41,7 +41,7 @@ pub fn preview_import(state: State<'_, AppState>, file_name: String, base64: Str
 }
 
 /// Imports the file in one transaction; the report says what was written or why not.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_file(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<FileImport> {
     let bytes = decode(&file_name, &base64)?;
     let mut store = state.store()?;
@@ -49,17 +49,17 @@ pub fn import_file(state: State<'_, AppState>, file_name: String, base64: String
 }
 
 /// Remembers what a level word in old workbooks means, e.g. "hög" → 3.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_import_word(state: State<'_, AppState>, word: String, level: u8) -> CmdResult<()> {
     state.store()?.save_import_word(&ctx(), &word, level).map_err(err)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_imports(state: State<'_, AppState>) -> CmdResult<Vec<ImportRecord>> {
     state.store()?.imports().map_err(err)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn legacy_requirements(state: State<'_, AppState>, id: String) -> CmdResult<Vec<LegacyRequirement>> {
     state.store()?.legacy_requirements(&id).map_err(err)
 }

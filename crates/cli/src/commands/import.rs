@@ -134,6 +134,7 @@ fn workbooks_in(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
             f.is_file() && ["xlsx", "xlsm", "xls", "ods"].contains(&ext.as_str())
         })
         .collect();
-    found.sort();
+    // Swedish order, so a batch is read in the order a person sees the folder.
+    found.sort_by(|a, b| infoklass_core::collate::compare(&a.to_string_lossy(), &b.to_string_lossy()));
     Ok(found)
 }

@@ -282,6 +282,7 @@ export const en: Record<keyof typeof sv, string> = {
   'error.VALIDATION': 'The classification cannot be approved yet:',
   'error.NAME_TAKEN': 'An object with that name already exists. Choose another name.',
   'error.INVALID_INPUT': 'The data could not be saved because something is filled in incorrectly.',
+  'error.FILE_TOO_LARGE': 'The file is too large. Infoklass accepts files of at most 50 MB.',
   'error.DB_NEWER_SCHEMA': 'The database was created by a newer version of Infoklass. Update the program.',
   'error.DB_ERROR': 'The database could not be read or written. Try again; if the problem persists, contact IT support.',
   'error.UNEXPECTED': 'An unexpected error occurred.',

@@ -282,6 +282,7 @@ export const sv = {
   'error.VALIDATION': 'Klassningen kan inte fastställas ännu:',
   'error.NAME_TAKEN': 'Det finns redan ett objekt med det namnet. Välj ett annat namn.',
   'error.INVALID_INPUT': 'Uppgifterna kunde inte sparas eftersom något är felaktigt ifyllt.',
+  'error.FILE_TOO_LARGE': 'Filen är för stor. Infoklass tar emot filer på högst 50 MB.',
   'error.DB_NEWER_SCHEMA': 'Databasen är skapad av en nyare version av Infoklass. Uppdatera programmet.',
   'error.DB_ERROR': 'Databasen kunde inte läsas eller skrivas. Försök igen; kvarstår felet, kontakta IT-stöd.',
   'error.UNEXPECTED': 'Ett oväntat fel inträffade.',

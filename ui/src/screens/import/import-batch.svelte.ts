@@ -23,7 +23,8 @@ export type BatchFile = {
 export type Progress = { verb: 'reading' | 'importing'; done: number; total: number };
 
 let nextKey = 1;
-const unreadable = (file: File, e: unknown): ErrorBody => ({ code: 'FILE_ERROR', message: `${file.name}: ${String(e)}`, details: null });
+const unreadable = (file: File, e: unknown): ErrorBody =>
+  e && typeof e === 'object' && 'code' in e ? (e as ErrorBody) : { code: 'FILE_ERROR', message: `${file.name}: ${String(e)}`, details: null };
 /** A file chosen again (same name and size) is not added twice; its modification time is not
  * compared, as some sources (drag and drop from archives, test tools) set it to the current time. */
 const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size;
