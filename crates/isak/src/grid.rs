@@ -40,7 +40,16 @@ pub fn number_text(f: f64) -> String {
 pub struct Cell {
     pub col: u32,
     pub value: Value,
+    /// The formula as written (with its `=`), never evaluated; `value` is its cached result.
+    pub formula: Option<String>,
     used: Flag<bool>,
+}
+
+impl Cell {
+    /// What the cell shows to a person reading the file: a formula as written, else the value.
+    pub fn written(&self) -> String {
+        self.formula.clone().unwrap_or_else(|| self.value.text())
+    }
 }
 
 pub struct Sheet {
@@ -57,8 +66,19 @@ impl Sheet {
 
     /// Cells must arrive in any order; empty values are not stored.
     pub fn insert(&mut self, row: u32, col: u32, value: Value) {
+        self.put(row, Cell { col, value, formula: None, used: Flag::new(false) });
+    }
+
+    /// A formula cell: its cached value (blank when none was stored) and the formula text.
+    pub fn insert_formula(&mut self, row: u32, col: u32, cached: Option<Value>, formula: &str) {
+        let formula = if formula.starts_with('=') { formula.to_string() } else { format!("={formula}") };
+        let value = cached.unwrap_or(Value::Text(String::new()));
+        self.put(row, Cell { col, value, formula: Some(formula), used: Flag::new(false) });
+    }
+
+    fn put(&mut self, row: u32, cell: Cell) {
+        let col = cell.col;
         let cells = self.rows.entry(row).or_default();
-        let cell = Cell { col, value, used: Flag::new(false) };
         match cells.binary_search_by_key(&col, |c| c.col) {
             Ok(i) => cells[i] = cell,
             Err(i) => cells.insert(i, cell),
@@ -121,6 +141,11 @@ impl Sheet {
         let cell = self.merged_cell(row, col)?;
         cell.used.set(true);
         Some(&cell.value)
+    }
+
+    /// The formula at a cell (through vertical merges), if it holds one.
+    pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        self.merged_cell(row, col)?.formula.as_deref()
     }
 
     /// The trimmed text at a cell, marking it as read; empty when blank.

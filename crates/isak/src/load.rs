@@ -36,10 +36,13 @@ pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnosti
                 let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| corrupt(&e))?;
                 let mut sheet = Sheet::new(name.clone());
                 let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| corrupt(&e))?;
-                while let Some(cell) = reader.next_cell().map_err(|e| corrupt(&e))? {
-                    let (row, col) = cell.get_position();
-                    if let Some(v) = from_ref(cell.get_value()) {
-                        loader.put(&mut sheet, row, col, v)?;
+                // Formulas come along so text fields can keep them as written (never evaluated).
+                while let Some(cell) = reader.next_cell_with_formula().map_err(|e| corrupt(&e))? {
+                    let (row, col) = cell.pos;
+                    match (from_ref(&cell.value), cell.formula.filter(|f| !f.trim().is_empty())) {
+                        (value, Some(f)) => loader.put_formula(&mut sheet, row, col, value, f)?,
+                        (Some(v), None) => loader.put(&mut sheet, row, col, v)?,
+                        (None, None) => {}
                     }
                 }
                 loader.merges(&mut sheet, &merges);
@@ -112,6 +115,14 @@ impl Loader<'_> {
             v => v,
         };
         sheet.insert(row, col, value);
+        Ok(())
+    }
+
+    /// A formula cell counts as one cell; an over-long formula is cut like any text.
+    fn put_formula(&mut self, sheet: &mut Sheet, row: u32, col: u32, value: Option<Value>, formula: String) -> Result<(), FileError> {
+        self.put(sheet, row, col, value.clone().unwrap_or(Value::Text(String::new())))?;
+        let formula = if formula.len() > self.limits.cell_chars { self.cut(&sheet.name, row, col, formula) } else { formula };
+        sheet.insert_formula(row, col, value, &formula);
         Ok(())
     }
 
