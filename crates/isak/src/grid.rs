@@ -71,9 +71,17 @@ impl Sheet {
 
     /// A formula cell: its cached value (blank when none was stored) and the formula text.
     pub fn insert_formula(&mut self, row: u32, col: u32, cached: Option<Value>, formula: &str) {
-        let formula = if formula.starts_with('=') { formula.to_string() } else { format!("={formula}") };
+        let formula = written_formula(formula);
         let value = cached.unwrap_or(Value::Text(String::new()));
         self.put(row, Cell { col, value, formula: Some(formula), used: Flag::new(false) });
+    }
+
+    /// Gives an existing cell its formula; false when there is no cell there.
+    pub fn set_formula(&mut self, row: u32, col: u32, formula: &str) -> bool {
+        let Some(cells) = self.rows.get_mut(&row) else { return false };
+        let Ok(i) = cells.binary_search_by_key(&col, |c| c.col) else { return false };
+        cells[i].formula = Some(written_formula(formula));
+        true
     }
 
     fn put(&mut self, row: u32, cell: Cell) {
@@ -166,6 +174,16 @@ impl Sheet {
 
     pub fn all(&self) -> impl Iterator<Item = (u32, &Cell)> {
         self.rows.iter().flat_map(|(r, cells)| cells.iter().map(move |c| (*r, c)))
+    }
+}
+
+/// A formula as a person writes it: with its `=`, without OpenDocument's `of:` namespace.
+fn written_formula(formula: &str) -> String {
+    let f = formula.strip_prefix("of:").unwrap_or(formula);
+    if f.starts_with('=') {
+        f.to_string()
+    } else {
+        format!("={f}")
     }
 }
 

@@ -57,14 +57,20 @@ pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnosti
             for name in worksheet_names(&wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| corrupt(&e))?;
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                sheets.push(loader.read_range(name, &range, &merges)?);
+                let formulas = wb.worksheet_formula(&name).unwrap_or_default();
+                let mut sheet = loader.read_range(name, &range, &merges)?;
+                loader.formulas(&mut sheet, &formulas)?;
+                sheets.push(sheet);
             }
         }
         Format::Ods => {
             let mut wb: Ods<_> = open_workbook_from_rs(cursor).map_err(|e| corrupt(&e))?;
             for name in worksheet_names(&wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| corrupt(&e))?;
-                sheets.push(loader.read_range(name, &range, &[])?);
+                let formulas = wb.worksheet_formula(&name).unwrap_or_default();
+                let mut sheet = loader.read_range(name, &range, &[])?;
+                loader.formulas(&mut sheet, &formulas)?;
+                sheets.push(sheet);
             }
         }
         Format::Xlsb => {
@@ -123,6 +129,19 @@ impl Loader<'_> {
         self.put(sheet, row, col, value.clone().unwrap_or(Value::Text(String::new())))?;
         let formula = if formula.len() > self.limits.cell_chars { self.cut(&sheet.name, row, col, formula) } else { formula };
         sheet.insert_formula(row, col, value, &formula);
+        Ok(())
+    }
+
+    /// Adds the formulas calamine parsed already (xls, ods) to their cells.
+    fn formulas(&mut self, sheet: &mut Sheet, formulas: &Range<String>) -> Result<(), FileError> {
+        let (r0, c0) = formulas.start().unwrap_or((0, 0));
+        for (r, c, f) in formulas.used_cells() {
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            if f.trim().is_empty() || sheet.set_formula(row, col, f) {
+                continue;
+            }
+            self.put_formula(sheet, row, col, None, f.clone())?;
+        }
         Ok(())
     }
 
