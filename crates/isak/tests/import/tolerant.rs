@@ -231,3 +231,31 @@ fn a_bad_cell_is_left_empty_and_the_rest_imports() {
         "3 celler kunde inte läsas och lämnas tomma, resten av filen importeras: Klassning!D11, Klassning!E12, Klassning!F12"
     );
 }
+
+#[test]
+fn two_row_headers_on_the_risk_and_requirement_sheets() {
+    let mut wb = Workbook::new();
+    klassning(&mut wb, &[&[N(1.0), T("Data"), E, N(1.0), N(1.0), N(1.0)]]);
+    let plain = Format::new();
+    let ws = sheet(&mut wb, "Riskanalys");
+    ws.merge_range(0, 0, 1, 0, "Hot", &plain).unwrap();
+    ws.merge_range(0, 1, 0, 2, "Bedömning", &plain).unwrap();
+    put(ws, 1, &[E, T("Sannolikhet"), T("Konsekvens")]);
+    put(ws, 2, &[T("Nätfiske"), N(3.0), N(4.0)]);
+    put(ws, 4, &[T("Brand"), T("Nivå 1"), N(4.0)]);
+    let ws = sheet(&mut wb, "Krav");
+    put(ws, 0, &[T("Krav-ID"), T("Kravtext")]);
+    ws.merge_range(0, 2, 0, 4, "Gäller från", &plain).unwrap();
+    put(ws, 0, &[E, E, E, E, E, T("Uppfyllt")]);
+    put(ws, 1, &[E, E, T("K"), T("R"), T("T")]);
+    put(ws, 2, &[T("B1"), T("Behörigheter ses över"), N(2.0), E, T("x"), T("Ja")]);
+    let wb = parse(&bytes(wb));
+
+    let risks: Vec<(&str, Option<u8>, Option<u8>)> = wb.risks.iter().map(|r| (r.threat.as_str(), r.probability, r.consequence)).collect();
+    assert_eq!(risks, [("Nätfiske", Some(3), Some(4)), ("Brand", Some(1), Some(4))]);
+    assert_eq!(wb.legacy_requirements.len(), 1, "{:?}", wb.legacy_requirements);
+    let r = &wb.legacy_requirements[0];
+    assert_eq!([r.from_k.as_str(), r.from_r.as_str(), r.from_t.as_str(), r.status.as_str()], ["2", "", "x", "Ja"]);
+    assert!(wb.unrecognised.is_empty(), "{:?}", wb.unrecognised);
+    assert!(problems(&wb).is_empty(), "{:#?}", wb.diagnostics);
+}
