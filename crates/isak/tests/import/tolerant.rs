@@ -53,14 +53,14 @@ fn a_header_row_repeated_mid_table_is_passed_over() {
     let mut wb = Workbook::new();
     klassning(
         &mut wb,
-        &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)], &SET_HEADER, &[N(2.0), T("Lön"), E, N(3.0), N(3.0), N(2.0)], &[], &SET_HEADER, &[
-            N(3.0),
-            T("Arkiv"),
-            E,
-            N(1.0),
-            N(1.0),
-            N(1.0),
-        ]],
+        &[
+            &[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)],
+            &SET_HEADER,
+            &[N(2.0), T("Lön"), E, N(3.0), N(3.0), N(2.0)],
+            &[],
+            &SET_HEADER,
+            &[N(3.0), T("Arkiv"), E, N(1.0), N(1.0), N(1.0)],
+        ],
     );
     let wb = parse(&bytes(wb));
     assert_eq!(names(&wb), ["Ekonomi", "Lön", "Arkiv"]);
