@@ -66,14 +66,12 @@ impl Sheet {
 
     /// Cells must arrive in any order; empty values are not stored.
     pub fn insert(&mut self, row: u32, col: u32, value: Value) {
-        self.put(row, Cell { col, value, formula: None, used: Flag::new(false) });
-    }
-
-    /// A formula cell: its cached value (blank when none was stored) and the formula text.
-    pub fn insert_formula(&mut self, row: u32, col: u32, cached: Option<Value>, formula: &str) {
-        let formula = written_formula(formula);
-        let value = cached.unwrap_or(Value::Text(String::new()));
-        self.put(row, Cell { col, value, formula: Some(formula), used: Flag::new(false) });
+        let cells = self.rows.entry(row).or_default();
+        let cell = Cell { col, value, formula: None, used: Flag::new(false) };
+        match cells.binary_search_by_key(&col, |c| c.col) {
+            Ok(i) => cells[i] = cell,
+            Err(i) => cells.insert(i, cell),
+        }
     }
 
     /// Gives an existing cell its formula; false when there is no cell there.
@@ -82,15 +80,6 @@ impl Sheet {
         let Ok(i) = cells.binary_search_by_key(&col, |c| c.col) else { return false };
         cells[i].formula = Some(written_formula(formula));
         true
-    }
-
-    fn put(&mut self, row: u32, cell: Cell) {
-        let col = cell.col;
-        let cells = self.rows.entry(row).or_default();
-        match cells.binary_search_by_key(&col, |c| c.col) {
-            Ok(i) => cells[i] = cell,
-            Err(i) => cells.insert(i, cell),
-        }
     }
 
     /// Records a merged range; only its first column is filled down (a value merged across

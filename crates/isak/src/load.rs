@@ -124,11 +124,12 @@ impl Loader<'_> {
         Ok(())
     }
 
-    /// A formula cell counts as one cell; an over-long formula is cut like any text.
+    /// A formula cell counts as one cell (blank when no result was stored); an over-long
+    /// formula is cut like any text.
     fn put_formula(&mut self, sheet: &mut Sheet, row: u32, col: u32, value: Option<Value>, formula: String) -> Result<(), FileError> {
-        self.put(sheet, row, col, value.clone().unwrap_or(Value::Text(String::new())))?;
+        self.put(sheet, row, col, value.unwrap_or(Value::Text(String::new())))?;
         let formula = if formula.len() > self.limits.cell_chars { self.cut(&sheet.name, row, col, formula) } else { formula };
-        sheet.insert_formula(row, col, value, &formula);
+        sheet.set_formula(row, col, &formula);
         Ok(())
     }
 
