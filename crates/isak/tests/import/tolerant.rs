@@ -259,3 +259,21 @@ fn two_row_headers_on_the_risk_and_requirement_sheets() {
     assert!(wb.unrecognised.is_empty(), "{:?}", wb.unrecognised);
     assert!(problems(&wb).is_empty(), "{:#?}", wb.diagnostics);
 }
+
+/// As printed over two pages: the two-row header comes again before the second page's sets.
+#[test]
+fn a_two_row_header_repeated_mid_table_is_passed_over() {
+    let mut wb = Workbook::new();
+    let ws = sheet(&mut wb, "Klassning");
+    put(ws, 0, &[T("IT-stöd"), T("Kassan")]);
+    for top in [2, 6] {
+        put(ws, top, &[T("Nr"), T("Informationsmängd"), T("Skyddsnivå"), E, E, T("Motivering")]);
+        put(ws, top + 1, &[E, E, T("K"), T("R"), T("T")]);
+    }
+    put(ws, 4, &[N(1.0), T("Kassaflöde"), N(2.0), N(3.0), N(1.0), T("Intern")]);
+    put(ws, 8, &[N(2.0), T("Kvitton"), N(1.0), N(2.0), N(1.0)]);
+    let wb = parse(&bytes(wb));
+    assert_eq!(levels(&wb), [("Kassaflöde".into(), Some(1), Some(2), Some(0)), ("Kvitton".into(), Some(0), Some(1), Some(0))]);
+    assert!(wb.unrecognised.is_empty(), "{:?}", wb.unrecognised);
+    assert!(problems(&wb).is_empty(), "{:#?}", wb.diagnostics);
+}
