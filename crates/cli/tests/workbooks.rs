@@ -64,3 +64,35 @@ fn an_exported_workbook_reads_back_without_changes() {
     assert_eq!(report[0]["kind"], "infoklass");
     assert_eq!(report[0]["workbook"]["changes"].as_array().unwrap().len(), 0, "{}", report[0]);
 }
+
+#[test]
+fn a_dry_run_lists_each_cell_left_empty_and_the_file_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite").display().to_string();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Klassning").unwrap();
+    ws.write_string(0, 0, "IT-stöd:").unwrap();
+    ws.write_string(0, 1, "Kassasystem").unwrap();
+    for (c, h) in ["Nr", "Informationsmängd", "Konfidentialitet", "Riktighet", "Tillgänglighet"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_row(3, 0, [1.0, 0.0, 7.0, 3.0, 2.0]).unwrap();
+    ws.write_string(3, 1, "Kassaflöde").unwrap();
+    let file = dir.path().join("kassa.xlsx");
+    wb.save(&file).unwrap();
+    let file = file.to_str().unwrap();
+
+    let preview = run(&db, &["import", file, "--dry-run", "--json"]);
+    assert!(preview.status.success(), "{}", String::from_utf8_lossy(&preview.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&preview.stdout).unwrap();
+    let f = &report[0];
+    assert_eq!(f["ok"], true);
+    let bad = f["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "LEVEL_OUT_OF_RANGE").unwrap();
+    assert_eq!((bad["sheet"].as_str(), bad["cell"].as_str()), (Some("Klassning"), Some("C4")));
+    assert_eq!(bad["message_sv"], "Klassning!C4: \"7\" är inte en ISAK-nivå (1–4); cellen lämnas tom");
+    assert!(f["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "CELLS_LEFT_EMPTY"), "{f}");
+
+    assert!(run(&db, &["import", file]).status.success());
+    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Kassasystem", "--json"]).stdout).unwrap();
+    assert_eq!(show["object"]["current"]["profile"]["text"], "K– R2 T1 S–");
+}

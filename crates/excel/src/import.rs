@@ -189,15 +189,16 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
         next_review: p.object.next_review.clone(),
         ..Default::default()
     };
-    // ISAK has one motivation per set; it stands for each aspect ISAK assessed.
+    // ISAK has one motivation per set; it stands for each aspect the workbook assessed (S
+    // only when it has an S column). A cell left empty by a diagnostic stays not assessed.
     let sets = p
         .sets
         .iter()
         .map(|s| InformationSet {
             name: s.name.clone(),
             description: s.description.clone(),
-            levels: PerAspect { k: s.k, r: s.r, t: s.t, s: None },
-            motivations: PerAspect::from_fn(|a| if a == Aspect::S { String::new() } else { s.motivation.clone() }),
+            levels: PerAspect { k: s.k, r: s.r, t: s.t, s: s.s },
+            motivations: PerAspect::from_fn(|a| if a == Aspect::S && s.s.is_none() { String::new() } else { s.motivation.clone() }),
             ..Default::default()
         })
         .collect();

@@ -30,6 +30,7 @@ pub fn read_or_report(v: &Value, sheet: &str, cell: (u32, u32), diags: &mut Diag
         format!("\"{raw}\" är inget datum (ÅÅÅÅ-MM-DD, D/M/ÅÅÅÅ eller ett Excel-datum); fältet lämnas tomt"),
         format!("\"{raw}\" is not a date (YYYY-MM-DD, D/M/YYYY or an Excel date); the field stays empty"),
     );
+    diags.left_empty(sheet, cell);
     None
 }
 

@@ -40,7 +40,16 @@ pub fn number_text(f: f64) -> String {
 pub struct Cell {
     pub col: u32,
     pub value: Value,
+    /// The formula as written (with its `=`), never evaluated; `value` is its cached result.
+    pub formula: Option<String>,
     used: Flag<bool>,
+}
+
+impl Cell {
+    /// What the cell shows to a person reading the file: a formula as written, else the value.
+    pub fn written(&self) -> String {
+        self.formula.clone().unwrap_or_else(|| self.value.text())
+    }
 }
 
 pub struct Sheet {
@@ -58,11 +67,19 @@ impl Sheet {
     /// Cells must arrive in any order; empty values are not stored.
     pub fn insert(&mut self, row: u32, col: u32, value: Value) {
         let cells = self.rows.entry(row).or_default();
-        let cell = Cell { col, value, used: Flag::new(false) };
+        let cell = Cell { col, value, formula: None, used: Flag::new(false) };
         match cells.binary_search_by_key(&col, |c| c.col) {
             Ok(i) => cells[i] = cell,
             Err(i) => cells.insert(i, cell),
         }
+    }
+
+    /// Gives an existing cell its formula; false when there is no cell there.
+    pub fn set_formula(&mut self, row: u32, col: u32, formula: &str) -> bool {
+        let Some(cells) = self.rows.get_mut(&row) else { return false };
+        let Ok(i) = cells.binary_search_by_key(&col, |c| c.col) else { return false };
+        cells[i].formula = Some(written_formula(formula));
+        true
     }
 
     /// Records a merged range; only its first column is filled down (a value merged across
@@ -123,6 +140,11 @@ impl Sheet {
         Some(&cell.value)
     }
 
+    /// The formula at a cell (through vertical merges), if it holds one.
+    pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        self.merged_cell(row, col)?.formula.as_deref()
+    }
+
     /// The trimmed text at a cell, marking it as read; empty when blank.
     pub fn take_text(&self, row: u32, col: u32) -> String {
         self.take(row, col).map(Value::text).unwrap_or_default()
@@ -141,6 +163,16 @@ impl Sheet {
 
     pub fn all(&self) -> impl Iterator<Item = (u32, &Cell)> {
         self.rows.iter().flat_map(|(r, cells)| cells.iter().map(move |c| (*r, c)))
+    }
+}
+
+/// A formula as a person writes it: with its `=`, without OpenDocument's `of:` namespace.
+fn written_formula(formula: &str) -> String {
+    let f = formula.strip_prefix("of:").unwrap_or(formula);
+    if f.starts_with('=') {
+        f.to_string()
+    } else {
+        format!("={f}")
     }
 }
 

@@ -21,7 +21,7 @@ pub fn collect(sheets: &[Sheet], roles: &Roles, diags: &mut Diagnostics) -> Vec<
         let leftover = |(row, cell): (u32, &crate::grid::Cell)| Leftover {
             sheet: sheet.name.clone(),
             cell: a1(row, cell.col),
-            text: cell.value.text(),
+            text: cell.written(),
         };
         if roles.is_known(i) {
             for item in sheet.unused().filter(|(_, c)| !is_known_text(&c.value.text())) {

@@ -49,9 +49,27 @@ fn probability_name(name: &str) -> Option<u8> {
     }
 }
 
-/// Splits "3 - Betydande", "Betydande (3)", "3" or "Betydande" into number and name.
+/// Words that only say "level" in front of one ("Nivå 3", "niva 2 – måttlig", "Level 1").
+const LEVEL_PREFIXES: [&str; 6] = ["skyddsnivå", "konsekvensnivå", "nivå", "niva", "level", "isak-nivå"];
+
+/// Drops a leading "Nivå" (any case, with or without a colon) when something follows it.
+fn strip_level_word(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    for word in LEVEL_PREFIXES {
+        // Lower-casing keeps these words' byte lengths, so the cut fits the original text.
+        if lower.starts_with(word) && text.is_char_boundary(word.len()) {
+            let rest = text[word.len()..].trim_start_matches([' ', ':', '\u{a0}']);
+            if rest.len() < text.len() - word.len() && !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
+/// Splits "3 - Betydande", "Betydande (3)", "Nivå 3", "3." or "Betydande" into number and name.
 fn split(text: &str) -> (Option<f64>, String) {
-    let t = text.trim();
+    let t = strip_level_word(text.trim()).trim_end_matches('.').trim();
     if let Ok(n) = t.replace(',', ".").parse::<f64>() {
         return (Some(n), String::new());
     }
@@ -67,7 +85,7 @@ fn split(text: &str) -> (Option<f64>, String) {
         let name = head[..head.len() - tail.len()].trim_matches(seps);
         return (tail.chars().rev().collect::<String>().parse().ok(), norm(name));
     }
-    (None, norm(t))
+    (None, norm(t.trim_matches(seps)))
 }
 
 /// Reads a level cell on the ISAK number scale: a name may give 5 (Synnerligen allvarlig),
@@ -133,7 +151,13 @@ pub fn report(
     };
     let (severity, code, sv, en) = match problem {
         Problem::OutOfRange => {
-            (Severity::Error, "OUT_OF_RANGE", format!("\"{raw}\" är inte {what_sv} (1–4)"), format!("\"{raw}\" is not {what_en} (1–4)"))
+            // One bad cell is left empty and reported; it does not stop the rest of the file.
+            (
+                Severity::Warning,
+                "OUT_OF_RANGE",
+                format!("\"{raw}\" är inte {what_sv} (1–4); cellen lämnas tom"),
+                format!("\"{raw}\" is not {what_en} (1–4); the cell stays empty"),
+            )
         }
         Problem::UnknownWord(word) => {
             if kind != Kind::Probability && !unknown_words.contains(word) {
@@ -160,6 +184,7 @@ pub fn report(
         ),
     };
     diags.at(severity, &format!("{prefix}_{code}"), sheet, cell, sv, en);
+    diags.left_empty(sheet, cell);
 }
 
 #[cfg(test)]
@@ -185,6 +210,23 @@ mod tests {
         assert_eq!(level("3. Betydande"), Ok(Some(2)));
         assert_eq!(level("Betydande (3)"), Ok(Some(2)));
         assert_eq!(level("Försumbar (ingen eller försumbar)"), Ok(Some(0)));
+    }
+
+    #[test]
+    fn prefixes_suffixes_and_stray_dots() {
+        assert_eq!(level("Nivå 3"), Ok(Some(2)));
+        assert_eq!(level("nivå 3 – betydande"), Ok(Some(2)));
+        assert_eq!(level("NIVÅ 2"), Ok(Some(1)));
+        assert_eq!(level("Niva 2"), Ok(Some(1)));
+        assert_eq!(level("Nivå: 4"), Ok(Some(3)));
+        assert_eq!(level("3 (Betydande)"), Ok(Some(2)));
+        assert_eq!(level("3."), Ok(Some(2)));
+        assert_eq!(level("3.0"), Ok(Some(2)));
+        assert_eq!(level("Betydande."), Ok(Some(2)));
+        assert_eq!(level("Nivå 2 - Betydande"), Err(Problem::Conflict));
+        assert_eq!(level("Nivå 5"), Err(Problem::OutOfRange));
+        assert_eq!(level("Nivå"), Err(Problem::UnknownWord("nivå".into())));
+        assert_eq!(level("Nivåer"), Err(Problem::UnknownWord("nivåer".into())));
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod requirements;
 mod risks;
 mod sheets;
 mod table;
+mod text_cells;
 
 use std::path::Path;
 
@@ -85,6 +86,7 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits
         }
     };
     let unrecognised = leftovers::collect(sheets, &roles, &mut diags);
+    diags.summarise_left_empty();
     words.sort();
     Ok(ParsedWorkbook {
         file_name: file_name.to_string(),

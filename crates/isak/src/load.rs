@@ -36,10 +36,13 @@ pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnosti
                 let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| corrupt(&e))?;
                 let mut sheet = Sheet::new(name.clone());
                 let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| corrupt(&e))?;
-                while let Some(cell) = reader.next_cell().map_err(|e| corrupt(&e))? {
-                    let (row, col) = cell.get_position();
-                    if let Some(v) = from_ref(cell.get_value()) {
-                        loader.put(&mut sheet, row, col, v)?;
+                // Formulas come along so text fields can keep them as written (never evaluated).
+                while let Some(cell) = reader.next_cell_with_formula().map_err(|e| corrupt(&e))? {
+                    let (row, col) = cell.pos;
+                    match (from_ref(&cell.value), cell.formula.filter(|f| !f.trim().is_empty())) {
+                        (value, Some(f)) => loader.put_formula(&mut sheet, row, col, value, f)?,
+                        (Some(v), None) => loader.put(&mut sheet, row, col, v)?,
+                        (None, None) => {}
                     }
                 }
                 loader.merges(&mut sheet, &merges);
@@ -54,14 +57,20 @@ pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnosti
             for name in worksheet_names(&wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| corrupt(&e))?;
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                sheets.push(loader.read_range(name, &range, &merges)?);
+                let formulas = wb.worksheet_formula(&name).unwrap_or_default();
+                let mut sheet = loader.read_range(name, &range, &merges)?;
+                loader.formulas(&mut sheet, &formulas)?;
+                sheets.push(sheet);
             }
         }
         Format::Ods => {
             let mut wb: Ods<_> = open_workbook_from_rs(cursor).map_err(|e| corrupt(&e))?;
             for name in worksheet_names(&wb) {
                 let range = wb.worksheet_range(&name).map_err(|e| corrupt(&e))?;
-                sheets.push(loader.read_range(name, &range, &[])?);
+                let formulas = wb.worksheet_formula(&name).unwrap_or_default();
+                let mut sheet = loader.read_range(name, &range, &[])?;
+                loader.formulas(&mut sheet, &formulas)?;
+                sheets.push(sheet);
             }
         }
         Format::Xlsb => {
@@ -112,6 +121,28 @@ impl Loader<'_> {
             v => v,
         };
         sheet.insert(row, col, value);
+        Ok(())
+    }
+
+    /// A formula cell counts as one cell (blank when no result was stored); an over-long
+    /// formula is cut like any text.
+    fn put_formula(&mut self, sheet: &mut Sheet, row: u32, col: u32, value: Option<Value>, formula: String) -> Result<(), FileError> {
+        self.put(sheet, row, col, value.unwrap_or(Value::Text(String::new())))?;
+        let formula = if formula.len() > self.limits.cell_chars { self.cut(&sheet.name, row, col, formula) } else { formula };
+        sheet.set_formula(row, col, &formula);
+        Ok(())
+    }
+
+    /// Adds the formulas calamine parsed already (xls, ods) to their cells.
+    fn formulas(&mut self, sheet: &mut Sheet, formulas: &Range<String>) -> Result<(), FileError> {
+        let (r0, c0) = formulas.start().unwrap_or((0, 0));
+        for (r, c, f) in formulas.used_cells() {
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            if f.trim().is_empty() || sheet.set_formula(row, col, f) {
+                continue;
+            }
+            self.put_formula(sheet, row, col, None, f.clone())?;
+        }
         Ok(())
     }
 

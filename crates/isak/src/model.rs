@@ -27,11 +27,11 @@ pub struct ParsedWorkbook {
 }
 
 impl ParsedWorkbook {
-    /// The object's K/R/T levels: the most serious level per aspect over its sets (app scale
-    /// 0–4; S is not part of ISAK and stays unassessed).
+    /// The object's levels: the most serious level per aspect over its sets (app scale 0–4;
+    /// S is not part of ISAK and stays unassessed unless the workbook has an S column).
     pub fn profile(&self) -> Levels {
         let max = |f: fn(&SetRow) -> Option<u8>| self.sets.iter().filter_map(f).max();
-        PerAspect { k: max(|s| s.k), r: max(|s| s.r), t: max(|s| s.t), s: None }
+        PerAspect { k: max(|s| s.k), r: max(|s| s.r), t: max(|s| s.t), s: max(|s| s.s) }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -69,6 +69,9 @@ pub struct SetRow {
     pub k: Option<u8>,
     pub r: Option<u8>,
     pub t: Option<u8>,
+    /// Spårbarhet, only when the workbook has such a column (ISAK itself has none).
+    #[serde(default)]
+    pub s: Option<u8>,
     pub motivation: String,
 }
 

@@ -5,6 +5,7 @@ use crate::grid::{Sheet, Value};
 use crate::levels;
 use crate::model::{ImportProfile, LegacyRequirement};
 use crate::table::{self, Header};
+use crate::text_cells;
 
 pub struct Cols {
     id: Option<u32>,
@@ -79,19 +80,23 @@ pub fn read(sheet: &Sheet, diags: &mut Diagnostics) -> Vec<LegacyRequirement> {
     };
     let c = &header.cols;
     let all = [c.id, c.area, Some(c.text), c.status, c.comment, c.responsible];
-    for col in all.into_iter().chain(c.from).flatten() {
-        sheet.mark(header.row, col);
-    }
-    let body = table::body(sheet, header.row, header.span);
+    header.mark(sheet, all.into_iter().chain(c.from).flatten());
+    // After a gap the table goes on only at a row with a text and an id, a level or a status.
+    let is_requirement = |row: u32| {
+        let has = |col: Option<u32>| col.is_some_and(|col| sheet.peek(row, col).is_some());
+        let text = sheet.peek(row, c.text).map(|v| v.text()).unwrap_or_default();
+        !text.is_empty() && !table::is_note(&text) && (has(c.id) || has(c.status) || c.from.iter().any(|col| has(*col)))
+    };
+    let body = table::body(sheet, &header, is_requirement);
     let mut out = Vec::new();
     for &row in &body.rows {
         let has = |col: Option<u32>| col.is_some_and(|col| sheet.peek(row, col).is_some());
         if !has(Some(c.text)) && !has(c.id) {
             continue;
         }
-        let text = |col: Option<u32>| col.map(|col| sheet.take_text(row, col)).unwrap_or_default();
+        let text = |col: Option<u32>, diags: &mut Diagnostics| text_cells::take_col(sheet, row, col, diags);
         let from = c.from.map(|col| {
-            let raw = text(col);
+            let raw = col.map(|col| sheet.take_text(row, col)).unwrap_or_default();
             if let Some(col) = col.filter(|_| !applies_from(&raw)) {
                 diags.at(
                     Severity::Warning,
@@ -105,21 +110,23 @@ pub fn read(sheet: &Sheet, diags: &mut Diagnostics) -> Vec<LegacyRequirement> {
             raw
         });
         let [from_k, from_r, from_t] = from;
+        let (id, area, requirement) = (text(c.id, diags), text(c.area, diags), text(Some(c.text), diags));
+        let (status, comment, responsible) = (text(c.status, diags), text(c.comment, diags), text(c.responsible, diags));
         out.push(LegacyRequirement {
             sheet: sheet.name.clone(),
             row: row + 1,
-            id: text(c.id),
-            area: text(c.area),
-            text: text(Some(c.text)),
+            id,
+            area,
+            text: requirement,
             from_k,
             from_r,
             from_t,
-            status: text(c.status),
-            comment: text(c.comment),
-            responsible: text(c.responsible),
+            status,
+            comment,
+            responsible,
         });
     }
-    if let Some(row) = body.next_after_blank.filter(|r| sheet.peek(*r, c.text).is_some()) {
+    if let Some(row) = body.stray {
         table::warn_after_blank(sheet, (row, c.text), ("ett krav", "a requirement"), diags);
     }
     out

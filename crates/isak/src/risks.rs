@@ -8,6 +8,7 @@ use crate::grid::{Sheet, Value};
 use crate::levels::{self, Kind};
 use crate::model::{ImportProfile, RiskRow};
 use crate::table::{self, Header};
+use crate::text_cells;
 
 pub struct Cols {
     nr: Option<u32>,
@@ -115,12 +116,16 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
         return Vec::new();
     };
     let c = &header.cols;
-    let body = table::body(sheet, header.row, header.span);
+    // After a gap the table goes on only at a row with a threat and a score.
+    let is_risk = |row: u32| {
+        let threat = sheet.peek(row, c.threat).map(|v| v.text()).unwrap_or_default();
+        let scored = std::iter::once(c.probability).chain(c.konsekvens.iter().map(|(col, _)| *col)).any(|col| sheet.peek(row, col).is_some());
+        scored && !threat.is_empty() && !table::is_note(&threat) && !table::is_summary(&threat)
+    };
+    let body = table::body(sheet, &header, is_risk);
     let (consequence_col, text_col) = resolve_konsekvens(sheet, &body.rows, &c.konsekvens);
     let optional = [c.nr, c.cause, c.aspects, c.value, c.existing, c.action, c.responsible, c.due, c.status, text_col];
-    for col in optional.into_iter().flatten().chain([c.threat, c.probability, consequence_col]) {
-        sheet.mark(header.row, col);
-    }
+    header.mark(sheet, optional.into_iter().flatten().chain([c.threat, c.probability, consequence_col]));
     let mut risks = Vec::new();
     for &row in &body.rows {
         let threat = sheet.peek(row, c.threat).map(|v| v.text()).unwrap_or_default();
@@ -145,29 +150,29 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
         if let (Some(col), Some(v)) = (c.value, value) {
             compare_value(sheet, row, col, (probability.unwrap_or(0), consequence.unwrap_or(0), v), diags);
         }
-        let text = |col: Option<u32>| col.map(|col| sheet.take_text(row, col)).unwrap_or_default();
+        let mut text = |col: Option<u32>| text_cells::take_col(sheet, row, col, diags);
+        let (nr, cause, consequence_text) = (text(c.nr), text(c.cause), text(text_col));
+        let (existing_controls, action, responsible, status) = (text(c.existing), text(c.action), text(c.responsible), text(c.status));
         risks.push(RiskRow {
             sheet: sheet.name.clone(),
             row: row + 1,
-            nr: text(c.nr),
-            threat,
-            cause: text(c.cause),
-            consequence_text: text(text_col),
+            nr,
+            threat: if sheet.formula(row, c.threat).is_some() { text_cells::take(sheet, row, c.threat, diags) } else { threat },
+            cause,
+            consequence_text,
             aspects: c.aspects.map(|col| aspects(sheet, row, col, diags)).unwrap_or_default(),
             probability,
             consequence,
             value,
-            existing_controls: text(c.existing),
-            action: text(c.action),
-            responsible: text(c.responsible),
+            existing_controls,
+            action,
+            responsible,
             due: c.due.and_then(|col| due(sheet, row, col, diags)),
-            status: text(c.status),
+            status,
         });
     }
-    if let Some(row) = body.next_after_blank {
-        if sheet.peek(row, c.threat).is_some() && sheet.peek(row, c.probability).is_some() {
-            table::warn_after_blank(sheet, (row, c.threat), ("en risk", "a risk"), diags);
-        }
+    if let Some(row) = body.stray {
+        table::warn_after_blank(sheet, (row, c.threat), ("en risk", "a risk"), diags);
     }
     risks
 }
@@ -197,6 +202,11 @@ fn score(
 fn compare_value(sheet: &Sheet, row: u32, col: u32, (p, k, v): (u8, u8, u8), diags: &mut Diagnostics) {
     let cached = match sheet.peek(row, col) {
         Some(Value::Number(n)) => *n,
+        // A formula saved without a result (no cached value): recomputed, so nothing to compare.
+        Some(Value::Text(t)) if t.trim().is_empty() && sheet.formula(row, col).is_some() => {
+            sheet.take(row, col);
+            return;
+        }
         Some(Value::Text(t)) => match t.trim().parse::<f64>() {
             Ok(n) => n,
             Err(_) => return,

@@ -5,7 +5,7 @@ use std::process::Command;
 
 use infoklass_isak::{read_file, ImportProfile, Limits, ParsedWorkbook};
 
-use crate::common::{bytes, parse, problems, reference_book};
+use crate::common::{bytes, diags, parse, problems, reference_book, V};
 
 /// What must survive any format: object, sets, risks, requirements, leftovers.
 fn content(wb: &ParsedWorkbook) -> String {
@@ -74,5 +74,27 @@ fn ods_and_xls_converted_by_libreoffice_read_the_same() {
         let wb = read_file(&path, &ImportProfile::default(), &Limits::default()).unwrap();
         assert_eq!(wb.format, format);
         assert_eq!(content(&wb), want, "{to}");
+    }
+}
+
+#[test]
+fn a_formula_in_a_text_cell_survives_ods_and_xls() {
+    if !soffice_available() {
+        eprintln!("SKIPPED: soffice (LibreOffice) is not on PATH; formulas in ods and xls not tested");
+        return;
+    }
+    let mut book = rust_xlsxwriter::Workbook::new();
+    crate::common::klassning(
+        &mut book,
+        &[&[V::N(1.0), V::T("Ekonomi"), V::E, V::N(2.0), V::N(3.0), V::N(2.0), V::F(r#"=HYPERLINK("https://intra.example/osl","OSL")"#, "OSL")]],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("formel.xlsx");
+    std::fs::write(&source, bytes(book)).unwrap();
+    for to in ["ods", "xls"] {
+        let wb = read_file(&convert(dir.path(), &source, to), &ImportProfile::default(), &Limits::default()).unwrap();
+        let motivation = &wb.sets[0].motivation;
+        assert!(motivation.starts_with("=HYPERLINK(") && motivation.contains("https://intra.example/osl"), "{to}: {motivation}");
+        assert_eq!(diags(&wb, "FORMULA_KEPT_AS_TEXT").len(), 1, "{to}: {:#?}", wb.diagnostics);
     }
 }

@@ -7,4 +7,5 @@ mod formats;
 mod hostile;
 mod layout;
 mod samples;
+mod tolerant;
 mod values;

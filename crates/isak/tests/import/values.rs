@@ -67,9 +67,11 @@ fn disagreeing_unknown_and_out_of_range_levels_are_reported_and_left_empty() {
     assert_eq!(at("LEVEL_UNKNOWN_WORD"), ["D12", "E12"]);
     assert_eq!(at("LEVEL_OUT_OF_RANGE"), ["F13", "E14", "F14"]);
     let e14 = diags(&wb, "LEVEL_OUT_OF_RANGE")[1];
-    assert_eq!(e14.severity, Severity::Error);
-    assert_eq!(e14.message_sv, "Klassning!E14: \"5\" är inte en ISAK-nivå (1–4)");
-    assert_eq!(e14.message_en, "Klassning!E14: \"5\" is not an ISAK level (1–4)");
+    // The cell is left empty and reported; the rest of the file still imports.
+    assert_eq!(e14.severity, Severity::Warning);
+    assert!(!wb.has_errors());
+    assert_eq!(e14.message_sv, "Klassning!E14: \"5\" är inte en ISAK-nivå (1–4); cellen lämnas tom");
+    assert_eq!(e14.message_en, "Klassning!E14: \"5\" is not an ISAK level (1–4); the cell stays empty");
     assert_eq!(diags(&wb, "LEVEL_CONFLICT")[0].severity, Severity::Warning);
     assert_eq!(wb.unknown_words, ["hög", "medel"]);
 }

@@ -150,7 +150,8 @@ export class MockImports {
     if (cell === null || cell === undefined || cell === '') return null;
     if (typeof cell === 'number') {
       if (Number.isInteger(cell) && cell >= 1 && cell <= 4) return cell - 1;
-      out.diagnostics.push(diagnostic('error', { code: 'LEVEL_OUT_OF_RANGE', cell: where, message: `"${cell}" är inte en ISAK-nivå (1–4)` }));
+      // As in the real importer: the cell is left empty and the rest of the file imports.
+      out.diagnostics.push(diagnostic('warning', { code: 'LEVEL_OUT_OF_RANGE', cell: where, message: `"${cell}" är inte en ISAK-nivå (1–4); cellen lämnas tom` }));
       return null;
     }
     const w = word(cell).replace(/ skada$/, '');
