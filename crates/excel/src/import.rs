@@ -34,6 +34,11 @@ enum Content {
 /// The report of what importing would do, and the content when the file can be imported.
 fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport, Option<Content>) {
     let mut out = FileImport { file_name: file_name.into(), sha256: sha256(bytes), ..Default::default() };
+    // Size, container and declared sizes first: nothing below may hand a hostile file to calamine.
+    if let Err(e) = infoklass_isak::guard::check(bytes, &Limits::default()) {
+        out.failure = Some(failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()));
+        return (out, None);
+    }
     if is_infoklass_workbook(bytes) {
         out.kind = "infoklass".into();
         match read_workbook(bytes) {
@@ -117,6 +122,17 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
         out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string()));
     }
     out
+}
+
+/// Reads a file to import: a regular file within the size limit, checked before it is read.
+/// The error is the report's failure (`FILE_ERROR` when the file cannot be read at all).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, ImportDiagnostic> {
+    infoklass_isak::guard::read_path(path, &Limits::default()).map_err(|e| match e {
+        infoklass_isak::FileError::Unreadable(e) => {
+            failure("FILE_ERROR", &format!("Filen går inte att läsa: {e}"), &format!("The file cannot be read: {e}"))
+        }
+        e => failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()),
+    })
 }
 
 fn sha256(bytes: &[u8]) -> String {

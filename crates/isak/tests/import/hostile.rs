@@ -2,8 +2,11 @@
 //! refused or cut within limits, quickly.
 
 use std::io::{Cursor, Read};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use infoklass_isak::guard::{self, Workbook as Guarded};
+use infoklass_isak::hostile_samples as crafted;
 use infoklass_isak::{FileError, Limit, Limits, Severity};
 use rust_xlsxwriter::Workbook;
 
@@ -127,4 +130,129 @@ fn too_many_cells_are_refused() {
     let e = fail(&bytes(wb), &Limits { cells: 40, ..Limits::default() });
     assert!(matches!(e, FileError::TooLarge { limit: Limit::Cells, max: 40, .. }), "{e:?}");
     assert_eq!(e.message_sv(), "Arbetsboken har fler än 40 ifyllda celler, vilket är gränsen.");
+}
+
+// ---- files crafted to make calamine reserve or build gigabytes (reliability review) ----
+
+fn xls_fixture() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ekonomisystem.xls")).unwrap()
+}
+
+fn refused(bytes: &[u8], limits: &Limits) -> FileError {
+    match Guarded::open(bytes, limits) {
+        Ok(_) => panic!("the workbook was opened but should have been refused"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn far_flung_cells_are_refused_before_a_dense_range_is_built() {
+    for (far, area) in [("XFD1048576", 1_048_576u64 * 16_384), ("ZZ300000", 300_000 * 702)] {
+        let file = crafted::far_cells("_meta", far);
+        let mut wb = Guarded::open(&file, &Limits::default()).unwrap();
+        let e = wb.range("_meta").unwrap_err();
+        assert!(
+            matches!(&e, FileError::TooLarge { limit: Limit::DenseCells, found, sheet: Some(s), .. } if *found == area && s == "_meta"),
+            "{e:?}"
+        );
+        assert!(e.message_sv().starts_with("Bladet «_meta» spänner över"), "{}", e.message_sv());
+    }
+    // Near cells still read, at their own positions.
+    let file = crafted::far_cells("_meta", "B3");
+    let range = Guarded::open(&file, &Limits::default()).unwrap().range("_meta").unwrap();
+    assert_eq!((range.start(), range.end()), (Some((0, 0)), Some((2, 1))));
+    assert_eq!(range.get_value((0, 0)), Some(&calamine::Data::String("format".into())));
+}
+
+#[test]
+fn inflated_shared_string_counts_are_refused_before_calamine_reserves_them() {
+    for declared in ["200000000000", "18000000000000000000"] {
+        let file = crafted::shared_string_count(declared);
+        assert!(file.len() < 4096);
+        for e in [fail(&file, &Limits::default()), refused(&file, &Limits::default())] {
+            assert!(matches!(e, FileError::TooLarge { limit: Limit::SharedStrings, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"), "{e:?}");
+            assert!(e.message_sv().contains("delade texter"), "{}", e.message_sv());
+        }
+    }
+    // An honest count opens, and the sheet holds the shared string.
+    let file = crafted::shared_string_count("1");
+    let range = Guarded::open(&file, &Limits::default()).unwrap().range("Klassning").unwrap();
+    assert_eq!(range.get_value((0, 0)), Some(&calamine::Data::String("x".into())));
+}
+
+#[test]
+fn a_patched_xls_dimensions_record_is_refused_before_calamine_reserves_it() {
+    let file = crafted::xls_dimensions(&xls_fixture(), 1, 0xFFFF_FFF0, 0xFF).unwrap();
+    for e in [fail(&file, &Limits::default()), refused(&file, &Limits::default())] {
+        assert!(matches!(e, FileError::TooLarge { limit: Limit::DenseCells, found, .. } if found == 0xFFFF_FFF0 * 0xFF), "{e:?}");
+    }
+    // The same record with the sheet's true size reads.
+    let honest = crafted::xls_dimensions(&xls_fixture(), 1, 12, 7).unwrap();
+    assert!(Guarded::open(&honest, &Limits::default()).is_ok());
+}
+
+#[test]
+fn an_xls_sheet_spanning_too_many_cells_is_refused() {
+    let e = fail(&xls_fixture(), &Limits { dense_cells: 20, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::DenseCells, sheet: Some(_), .. }), "{e:?}");
+    let e = fail(&xls_fixture(), &Limits { text_bytes: 100, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::TextBytes, .. }), "{e:?}");
+}
+
+#[test]
+fn a_shared_string_bomb_is_refused_from_the_zip_directory() {
+    let file = crafted::shared_string_bomb(1 << 30);
+    assert!(file.len() < 8 * 1024 * 1024, "{} bytes", file.len());
+    let e = refused(&file, &Limits::default());
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 1 << 30), "{e:?}");
+    assert!(e.message_sv().contains("har inte packats upp"));
+    // Within the total but over what one part may unpack to.
+    let e = refused(&crafted::shared_string_bomb(100 << 20), &Limits::default());
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::PartBytes, sheet: Some(ref p), .. } if p == "xl/sharedStrings.xml"), "{e:?}");
+    // A part that deflates better than the allowed ratio.
+    let e = refused(&crafted::shared_string_bomb(10 << 20), &Limits { compression_ratio: 100, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::CompressionRatio, .. }), "{e:?}");
+    assert!(e.message_sv().contains("dekomprimeringsbomb"));
+}
+
+#[test]
+fn too_many_zip_entries_are_refused() {
+    let e = fail(&bytes(reference_book()), &Limits { zip_entries: 3, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::ZipEntries, max: 3, .. }), "{e:?}");
+}
+
+#[test]
+fn ods_repeat_counts_are_refused_before_calamine_copies_them() {
+    let file = crafted::ods_repeats("Hemlig uppgift", 16_384, 1_048_576);
+    for e in [fail(&file, &Limits::default()), refused(&file, &Limits::default())] {
+        assert!(
+            matches!(e, FileError::TooLarge { limit: Limit::TextBytes | Limit::DenseCells, sheet: Some(ref s), .. } if s == "Klassning"),
+            "{e:?}"
+        );
+    }
+    let e = refused(&file, &Limits { text_bytes: u64::MAX, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::DenseCells, found, .. } if found > 1 << 34), "{e:?}");
+    // Modest repeats read, copied as often as they say.
+    let file = crafted::ods_repeats("x", 3, 2);
+    let range = Guarded::open(&file, &Limits::default()).unwrap().range("Klassning").unwrap();
+    assert_eq!(range.used_cells().count(), 6);
+}
+
+#[test]
+fn text_copied_into_many_cells_counts_each_time() {
+    let e = fail(&bytes(reference_book()), &Limits { text_bytes: 100, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::TextBytes, max: 100, .. }), "{e:?}");
+}
+
+#[test]
+fn only_regular_files_within_the_size_limit_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = guard::read_path(dir.path(), &Limits::default()).unwrap_err();
+    assert_eq!(e.code(), "FILE_UNREADABLE");
+    let path = dir.path().join("stor.xlsx");
+    std::fs::write(&path, [0u8; 100]).unwrap();
+    let e = guard::read_path(&path, &Limits { file_bytes: 10, ..Limits::default() }).unwrap_err();
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::FileBytes, found: 100, .. }), "{e:?}");
+    #[cfg(unix)]
+    assert_eq!(guard::read_path(Path::new("/dev/zero"), &Limits::default()).unwrap_err().code(), "FILE_UNREADABLE");
 }

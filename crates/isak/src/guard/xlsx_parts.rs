@@ -1,0 +1,97 @@
+//! The xlsx parts calamine parses whole when it opens a workbook: the shared strings (it
+//! reserves `uniqueCount` slots, then keeps every string) and the styles (one entry per `xf`).
+//! Each is streamed here through a reader that stops at the part limit.
+
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::corrupt;
+use crate::error::FileError;
+use crate::limits::{Limit, Limits};
+
+pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(corrupt)?;
+        // calamine finds parts by lower-cased name, with `\` read as `/`.
+        let name = entry.name().map_err(corrupt)?.replace('\\', "/").to_ascii_lowercase();
+        let part = BufReader::new(entry.take(limits.part_bytes));
+        if name.ends_with("sharedstrings.xml") {
+            count_elements(part, "si", limits.shared_strings, Limit::SharedStrings, &name)?;
+        } else if name.ends_with("styles.xml") {
+            count_elements(part, "xf", limits.styles, Limit::Styles, &name)?;
+        }
+    }
+    Ok(())
+}
+
+/// Counts the elements called `local` and checks the counts the part declares for them
+/// (`uniqueCount`, `count`), all against `max`.
+fn count_elements(part: impl std::io::BufRead, local: &str, max: u64, limit: Limit, name: &str) -> Result<(), FileError> {
+    let too_many = |found| FileError::TooLarge { limit, found, max, sheet: Some(name.to_string()) };
+    let mut xml = Reader::from_reader(part);
+    xml.config_mut().check_end_names = false;
+    let mut buf = Vec::new();
+    let mut found: u64 = 0;
+    loop {
+        match xml.read_event_into(&mut buf).map_err(corrupt)? {
+            Event::Start(e) | Event::Empty(e) => {
+                if e.local_name().as_ref() == local {
+                    found += 1;
+                    if found > max {
+                        return Err(too_many(found));
+                    }
+                }
+                for attr in e.attributes().with_checks(false).flatten() {
+                    let key = attr.key.local_name();
+                    if key.as_ref() == "uniqueCount" || key.as_ref() == "count" {
+                        if let Some(declared) = declared_count(attr.value.as_bytes()) {
+                            if declared > u128::from(max) {
+                                return Err(too_many(u64::try_from(declared).unwrap_or(u64::MAX)));
+                            }
+                        }
+                    }
+                }
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// A count attribute as calamine would read it: digits only (a leading `+` allowed); a value
+/// too large for any integer counts as the largest.
+fn declared_count(raw: &[u8]) -> Option<u128> {
+    let digits = raw.strip_prefix(b"+").unwrap_or(raw);
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(digits.iter().fold(0u128, |n, d| n.saturating_mul(10).saturating_add(u128::from(d - b'0'))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_declared_counts_like_calamine() {
+        assert_eq!(declared_count(b"12"), Some(12));
+        assert_eq!(declared_count(b"+7"), Some(7));
+        assert_eq!(declared_count(b"18000000000000000000000000000000000000000000"), Some(u128::MAX));
+        assert_eq!(declared_count(b"-1"), None);
+        assert_eq!(declared_count(b"x"), None);
+    }
+
+    #[test]
+    fn counts_elements_and_declared_counts() {
+        let sst = br#"<sst xmlns="x" count="3" uniqueCount="2"><si><t>a</t></si><si><t>b</t></si></sst>"#;
+        assert!(count_elements(&sst[..], "si", 3, Limit::SharedStrings, "s").is_ok());
+        let e = count_elements(&sst[..], "si", 2, Limit::SharedStrings, "s").unwrap_err();
+        assert!(matches!(e, FileError::TooLarge { limit: Limit::SharedStrings, found: 3, .. }), "{e:?}");
+        let e = count_elements(&sst[..], "si", 1, Limit::SharedStrings, "s").unwrap_err();
+        assert!(matches!(e, FileError::TooLarge { found: 3, .. }), "{e:?}");
+    }
+}
