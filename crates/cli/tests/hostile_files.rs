@@ -114,6 +114,8 @@ fn a_file_that_is_not_a_regular_file_is_refused_without_reading() {
     assert_refused(&o, "IMPORT_FAILED", Path::new("/dev/zero"));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report[0]["failure"]["code"], "FILE_ERROR", "{report}");
+    // Refused for what it is, not after reading until memory ran out.
+    assert!(report[0]["failure"]["message_en"].as_str().unwrap().contains("not a regular file"), "{report}");
     let o = run_limited(&db, &["catalog", "import", "/dev/zero"]);
     assert_refused(&o, "FILE_ERROR", Path::new("/dev/zero"));
 }
