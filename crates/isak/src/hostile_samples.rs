@@ -66,26 +66,43 @@ fn split_ref(cell: &str) -> (&str, &str) {
     (&cell[at..], &cell[..at])
 }
 
+/// An xlsx listing `sheets` sheets that all name one part: a sheet of `padding` spaces.
+pub fn one_part_many_sheets(sheets: usize, padding: usize) -> Vec<u8> {
+    let part = format!("{SHEET_HEAD}{}</sheetData></worksheet>", " ".repeat(padding)).into_bytes();
+    let names: Vec<(String, usize)> = (1..=sheets).map(|i| (format!("Blad{i}"), 0)).collect();
+    xlsx_mapped(&[part], &names, None)
+}
+
 /// A minimal xlsx: the given sheets, and shared strings when given.
 fn xlsx(sheets: &[(&str, Vec<u8>)], shared: Option<Part>) -> Vec<u8> {
+    let parts: Vec<Vec<u8>> = sheets.iter().map(|(_, xml)| xml.clone()).collect();
+    let names: Vec<(String, usize)> = sheets.iter().enumerate().map(|(i, (name, _))| (name.to_string(), i)).collect();
+    xlsx_mapped(&parts, &names, shared)
+}
+
+/// An xlsx of the sheet parts `parts` and the sheets `names`, each naming a part by index.
+fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part>) -> Vec<u8> {
     let ns = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut types = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
     );
     let (mut list, mut rels) = (String::new(), String::new());
-    let mut parts = Vec::new();
-    for (i, (name, xml)) in sheets.iter().enumerate() {
+    let mut entries = Vec::new();
+    for (i, xml) in parts.iter().enumerate() {
         let n = i + 1;
         types += &format!(r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#);
+        entries.push((format!("xl/worksheets/sheet{n}.xml"), Part::stored(xml.clone())));
+    }
+    for (i, (name, part)) in names.iter().enumerate() {
+        let n = i + 1;
         list += &format!(r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#);
-        rels += &format!(r#"<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{n}.xml"/>"#);
-        parts.push((format!("xl/worksheets/sheet{n}.xml"), Part::stored(xml.clone())));
+        rels += &format!(r#"<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{}.xml"/>"#, part + 1);
     }
     if let Some(sst) = shared {
         types += r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#;
         rels += &format!(r#"<Relationship Id="rIdS" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>"#);
-        parts.push(("xl/sharedStrings.xml".into(), sst));
+        entries.push(("xl/sharedStrings.xml".into(), sst));
     }
     types += "</Types>";
     let root = format!(
@@ -99,7 +116,7 @@ fn xlsx(sheets: &[(&str, Vec<u8>)], shared: Option<Part>) -> Vec<u8> {
         ("xl/workbook.xml".into(), Part::stored(workbook.into_bytes())),
         ("xl/_rels/workbook.xml.rels".into(), Part::stored(workbook_rels.into_bytes())),
     ];
-    all.extend(parts);
+    all.extend(entries);
     zip(&all.iter().map(|(n, p)| (n.as_str(), p.clone())).collect::<Vec<_>>())
 }
 

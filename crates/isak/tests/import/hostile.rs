@@ -256,3 +256,11 @@ fn only_regular_files_within_the_size_limit_are_read() {
     #[cfg(unix)]
     assert_eq!(guard::read_path(Path::new("/dev/zero"), &Limits::default()).unwrap_err().code(), "FILE_UNREADABLE");
 }
+
+#[test]
+fn one_sheet_part_named_by_many_sheets_counts_once_per_sheet() {
+    // 120 sheets reading the same 2 MB part would stream 240 MB.
+    let e = refused(&crafted::one_part_many_sheets(120, 2 << 20), &Limits::default());
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 200 << 20), "{e:?}");
+    assert!(Guarded::open(&crafted::one_part_many_sheets(10, 2 << 20), &Limits::default()).is_ok());
+}
