@@ -1,9 +1,8 @@
 //! Hostile input: decompression bombs, huge sheets, far-flung cells and giant cells are
-//! refused or cut within limits, quickly.
+//! refused or cut within limits (their time and memory are in docs/BENCHMARKS.md).
 
 use std::io::{Cursor, Read};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use infoklass_isak::guard::{self, Workbook as Guarded};
 use infoklass_isak::hostile_samples as crafted;
@@ -34,13 +33,6 @@ fn bomb(declared: u32) -> (Vec<u8>, u64) {
     (with_klassning_sheet(Entry { name: "xl/worksheets/sheet2.xml".into(), method: 8, data, crc: 0, size }), real)
 }
 
-fn quick<T>(f: impl FnOnce() -> T) -> T {
-    let t = Instant::now();
-    let out = f();
-    assert!(t.elapsed() < Duration::from_secs(3), "took {:?}", t.elapsed());
-    out
-}
-
 #[test]
 fn the_bomb_stream_really_expands() {
     let body = format!("{SHEET_START}{}{SHEET_END}", " ".repeat(10_000));
@@ -57,7 +49,7 @@ fn the_bomb_stream_really_expands() {
 fn a_decompression_bomb_is_refused_before_it_is_unpacked() {
     let (file, real) = bomb(0);
     assert!(file.len() < 3 * 1024 * 1024, "the bomb file is {} bytes", file.len());
-    let e = quick(|| fail(&file, &Limits::default()));
+    let e = fail(&file, &Limits::default());
     assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found >= real), "{e:?}");
     assert!(e.message_sv().contains("dekomprimeringsbomb"), "{}", e.message_sv());
 }
@@ -65,7 +57,7 @@ fn a_decompression_bomb_is_refused_before_it_is_unpacked() {
 #[test]
 fn a_bomb_that_lies_about_its_size_stops_at_the_declared_size() {
     let (file, _) = bomb(1_000);
-    let e = quick(|| fail(&file, &Limits::default()));
+    let e = fail(&file, &Limits::default());
     assert_eq!(e.code(), "CORRUPT", "{e:?}");
 }
 
@@ -89,13 +81,13 @@ fn far_flung_cells_neither_allocate_a_dense_sheet_nor_pass_the_row_limit() {
     let mut wb = reference_book();
     let ws = wb.worksheet_from_name("Klassning").unwrap();
     ws.write_string(90_000, 16_383, "långt bort").unwrap();
-    let read = quick(|| parse(&bytes(wb)));
+    let read = parse(&bytes(wb));
     assert_eq!(read.sets.len(), 3);
     assert!(read.unrecognised.iter().any(|l| l.cell == "XFD90001" && l.text == "långt bort"));
 
     let mut wb = reference_book();
     wb.worksheet_from_name("Klassning").unwrap().write_string(999_999, 0, "längst ned").unwrap();
-    let e = quick(|| fail(&bytes(wb), &Limits::default()));
+    let e = fail(&bytes(wb), &Limits::default());
     assert!(matches!(e, FileError::TooLarge { limit: Limit::RowsPerSheet, found: 1_000_000, .. }), "{e:?}");
 }
 
@@ -112,7 +104,7 @@ fn a_one_megabyte_cell_is_cut_and_reported() {
         .collect();
     let file = zip(&entries);
     assert!(file.len() > 1024 * 1024);
-    let read = quick(|| parse(&file));
+    let read = parse(&file);
     assert_eq!(read.sets[0].motivation.chars().count(), 32_767);
     let long = diags(&read, "CELL_TOO_LONG");
     assert_eq!(long.len(), 1);
