@@ -135,6 +135,16 @@ fn too_large(limit: Limit, found: u64, max: u64, sheet: Option<&str>, sv: bool) 
         (Limit::DenseCells, false) => {
             format!("the sheet \"{sheet}\" spans {found} cells (at most {max} are read); it was not read")
         }
+        (Limit::TextRun, true) => format!(
+            "Delen «{sheet}» av arbetsboken har {} text i ett stycke (högst {} läses); den har inte lästs.",
+            megabytes(found, true),
+            megabytes(max, true)
+        ),
+        (Limit::TextRun, false) => format!(
+            "the part \"{sheet}\" of the workbook holds {} of text in one piece (at most {} are read); it was not read",
+            megabytes(found, false),
+            megabytes(max, false)
+        ),
         (Limit::TextBytes, true) => format!(
             "Arbetsbokens celler rymmer minst {} text (högst {} läses); den har inte lästs.",
             megabytes(found, true),

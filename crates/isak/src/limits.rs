@@ -31,6 +31,9 @@ pub struct Limits {
     /// Cells a sheet spans from its first to its last used cell (or as declared): readers
     /// that build a dense sheet allocate one slot for each.
     pub dense_cells: u64,
+    /// Bytes between two tags in a part that is parsed (the longest text a cell could hold);
+    /// the parser holds such a stretch several times over.
+    pub text_run_bytes: u64,
     /// Bytes of cell text held after reading; a shared or repeated text counts each time a
     /// cell holds a copy of it.
     pub text_bytes: u64,
@@ -50,6 +53,7 @@ impl Default for Limits {
             shared_strings: 2_000_000,
             styles: 200_000,
             dense_cells: 2_000_000,
+            text_run_bytes: 16 * 1024 * 1024,
             text_bytes: 128 * 1024 * 1024,
         }
     }
@@ -70,6 +74,7 @@ pub enum Limit {
     SharedStrings,
     Styles,
     DenseCells,
+    TextRun,
     TextBytes,
 }
 
@@ -87,6 +92,7 @@ impl Limit {
             Limit::SharedStrings => "SHARED_STRINGS",
             Limit::Styles => "STYLES",
             Limit::DenseCells => "DENSE_CELLS",
+            Limit::TextRun => "TEXT_RUN",
             Limit::TextBytes => "TEXT_BYTES",
         }
     }

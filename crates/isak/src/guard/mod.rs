@@ -64,6 +64,32 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
+/// Streams a part through a small buffer and fails when a stretch between two tags (text or
+/// an attribute value) passes the limit: parsers hold such a stretch whole, several times.
+fn text_runs(part: impl Read, name: &str, limits: &Limits) -> Result<(), FileError> {
+    let mut part = part.take(limits.uncompressed_bytes);
+    let mut buf = vec![0u8; 64 * 1024];
+    let (mut run, mut longest) = (0u64, 0u64);
+    loop {
+        let n = part.read(&mut buf).map_err(corrupt)?;
+        if n == 0 {
+            break;
+        }
+        for chunk in buf[..n].split_inclusive(|b| *b == b'<') {
+            run += chunk.len() as u64;
+            longest = longest.max(run);
+            if chunk.ends_with(b"<") {
+                run = 0;
+            }
+        }
+        if longest > limits.text_run_bytes {
+            let max = limits.text_run_bytes;
+            return Err(FileError::TooLarge { limit: Limit::TextRun, found: longest, max, sheet: Some(name.to_string()) });
+        }
+    }
+    Ok(())
+}
+
 /// Adds `n` to a running total and fails once it passes `max`.
 fn charge(total: &mut u64, n: u64, max: u64, limit: Limit, sheet: Option<&str>) -> Result<(), FileError> {
     *total = total.saturating_add(n);

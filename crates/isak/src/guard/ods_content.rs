@@ -8,12 +8,13 @@ use std::io::{BufReader, Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::{charge, corrupt};
+use super::{charge, corrupt, text_runs};
 use crate::error::FileError;
 use crate::limits::{Limit, Limits};
 
 pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    text_runs(zip.by_name("content.xml").map_err(corrupt)?, "content.xml", limits)?;
     let entry = zip.by_name("content.xml").map_err(corrupt)?;
     let mut xml = Reader::from_reader(BufReader::new(entry.take(limits.uncompressed_bytes)));
     xml.config_mut().check_end_names = false;

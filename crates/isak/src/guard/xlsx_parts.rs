@@ -8,7 +8,7 @@ use std::io::{BufReader, Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::corrupt;
+use super::{corrupt, text_runs};
 use crate::error::FileError;
 use crate::limits::{Limit, Limits};
 
@@ -19,11 +19,21 @@ pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
         let entry = zip.by_index(i).map_err(corrupt)?;
         // calamine finds parts by lower-cased name, with `\` read as `/`.
         let name = normal(&entry.name().map_err(corrupt)?);
+        if name.ends_with(".xml") && (name.contains("worksheets/") || name.ends_with("sharedstrings.xml")) {
+            text_runs(entry, &name, limits)?;
+            continue;
+        }
+        let part = BufReader::new(entry.take(limits.part_bytes));
+        if name.ends_with("styles.xml") {
+            count_elements(part, "xf", limits.styles, Limit::Styles, &name)?;
+        }
+    }
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(corrupt)?;
+        let name = normal(&entry.name().map_err(corrupt)?);
         let part = BufReader::new(entry.take(limits.part_bytes));
         if name.ends_with("sharedstrings.xml") {
             count_elements(part, "si", limits.shared_strings, Limit::SharedStrings, &name)?;
-        } else if name.ends_with("styles.xml") {
-            count_elements(part, "xf", limits.styles, Limit::Styles, &name)?;
         }
     }
     Ok(())

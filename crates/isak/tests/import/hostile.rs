@@ -256,3 +256,10 @@ fn one_sheet_part_named_by_many_sheets_counts_once_per_sheet() {
     assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 200 << 20), "{e:?}");
     assert!(Guarded::open(&crafted::one_part_many_sheets(10, 2 << 20), &Limits::default()).is_ok());
 }
+
+#[test]
+fn one_text_of_many_megabytes_is_refused_before_a_parser_holds_it() {
+    let e = refused(&crafted::shared_string_bomb(20 << 20), &Limits::default());
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::TextRun, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"), "{e:?}");
+    assert!(e.message_sv().contains("text i ett stycke"), "{}", e.message_sv());
+}
