@@ -14,6 +14,13 @@ pub fn far_cells(name: &str, far: &str) -> Vec<u8> {
     xlsx(&[(name, sheet.into_bytes())], None)
 }
 
+/// An xlsx whose one sheet lists `merges` merged ranges (each kept by calamine).
+pub fn merges(merges: usize) -> Vec<u8> {
+    let list = r#"<mergeCell ref="A1:B1"/>"#.repeat(merges);
+    let sheet = format!(r#"{SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="{merges}">{list}</mergeCells></worksheet>"#);
+    xlsx(&[("Klassning", sheet.into_bytes())], None)
+}
+
 /// An xlsx whose shared strings declare `unique_count` strings and hold one.
 pub fn shared_string_count(unique_count: &str) -> Vec<u8> {
     let sst = format!(r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{unique_count}"><si><t>x</t></si></sst>"#);

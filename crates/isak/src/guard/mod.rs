@@ -66,28 +66,36 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {
 
 /// Streams a part through a small buffer and fails when a stretch between two tags (text or
 /// an attribute value) passes the limit: parsers hold such a stretch whole, several times.
-fn text_runs(part: impl Read, name: &str, limits: &Limits) -> Result<(), FileError> {
+/// Also returns how many `mergeCell` elements it holds (calamine keeps a sheet's merges).
+fn text_runs(part: impl Read, name: &str, limits: &Limits) -> Result<u64, FileError> {
+    const MERGE: &[u8] = b"mergeCell";
     let mut part = part.take(limits.uncompressed_bytes);
-    let mut buf = vec![0u8; 64 * 1024];
-    let (mut run, mut longest) = (0u64, 0u64);
+    // The end of the previous chunk, so an element name split between chunks is seen.
+    let mut buf = vec![0u8; 64 * 1024 + MERGE.len()];
+    let (mut carry, mut run, mut longest, mut merges) = (0usize, 0u64, 0u64, 0u64);
     loop {
-        let n = part.read(&mut buf).map_err(corrupt)?;
+        let n = part.read(&mut buf[carry..]).map_err(corrupt)?;
         if n == 0 {
             break;
         }
-        for chunk in buf[..n].split_inclusive(|b| *b == b'<') {
+        for chunk in buf[carry..carry + n].split_inclusive(|b| *b == b'<') {
             run += chunk.len() as u64;
             longest = longest.max(run);
             if chunk.ends_with(b"<") {
                 run = 0;
             }
         }
+        let seen = &buf[..carry + n];
+        merges += seen.windows(MERGE.len() + 1).filter(|w| w.starts_with(MERGE) && matches!(w[MERGE.len()], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')).count() as u64;
         if longest > limits.text_run_bytes {
             let max = limits.text_run_bytes;
             return Err(FileError::TooLarge { limit: Limit::TextRun, found: longest, max, sheet: Some(name.to_string()) });
         }
+        let (end, keep) = (seen.len(), seen.len().min(MERGE.len()));
+        buf.copy_within(end - keep..end, 0);
+        carry = keep;
     }
-    Ok(())
+    Ok(merges)
 }
 
 /// Adds `n` to a running total and fails once it passes `max`.
@@ -101,4 +109,19 @@ fn charge(total: &mut u64, n: u64, max: u64, limit: Limit, sheet: Option<&str>) 
 
 fn corrupt(e: impl std::fmt::Display) -> FileError {
     FileError::Corrupt(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_runs_and_merges_are_found_across_reads() {
+        // The first read takes 65,545 bytes: the first element name is cut after "<mer".
+        let mut part = " ".repeat(65_545 - 5).into_bytes();
+        part.extend(br#"<mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/></mergeCells>"#);
+        assert_eq!(text_runs(&part[..], "p", &Limits::default()).unwrap(), 2);
+        let e = text_runs(&part[..], "p", &Limits { text_run_bytes: 1000, ..Limits::default() }).unwrap_err();
+        assert!(matches!(e, FileError::TooLarge { limit: Limit::TextRun, found, .. } if found > 1000), "{e:?}");
+    }
 }

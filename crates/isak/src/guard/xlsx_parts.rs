@@ -20,7 +20,11 @@ pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
         // calamine finds parts by lower-cased name, with `\` read as `/`.
         let name = normal(&entry.name().map_err(corrupt)?);
         if name.ends_with(".xml") && (name.contains("worksheets/") || name.ends_with("sharedstrings.xml")) {
-            text_runs(entry, &name, limits)?;
+            // Each merge is kept as a 16-byte entry: as many as there may be cells.
+            let merges = text_runs(entry, &name, limits)?;
+            if merges > limits.cells {
+                return Err(FileError::TooLarge { limit: Limit::Cells, found: merges, max: limits.cells, sheet: None });
+            }
             continue;
         }
         let part = BufReader::new(entry.take(limits.part_bytes));

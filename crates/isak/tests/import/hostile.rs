@@ -263,3 +263,10 @@ fn one_text_of_many_megabytes_is_refused_before_a_parser_holds_it() {
     assert!(matches!(e, FileError::TooLarge { limit: Limit::TextRun, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"), "{e:?}");
     assert!(e.message_sv().contains("text i ett stycke"), "{}", e.message_sv());
 }
+
+#[test]
+fn merged_ranges_count_like_cells() {
+    let e = refused(&crafted::merges(30), &Limits { cells: 20, ..Limits::default() });
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::Cells, found: 30, .. }), "{e:?}");
+    assert!(Guarded::open(&crafted::merges(20), &Limits { cells: 20, ..Limits::default() }).is_ok());
+}
