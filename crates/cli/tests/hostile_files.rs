@@ -1,3 +1,4 @@
+#![cfg(unix)]
 //! Crafted files of a few kilobytes that once made `import` and `catalog import` abort
 //! (exit 134) or panic (101) by asking for gigabytes. The real binary runs under a 1 GiB
 //! address-space limit; each file must be refused with exit 1, one error line and a code.
