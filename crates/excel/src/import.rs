@@ -126,12 +126,14 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
 
 /// Reads a file to import: a regular file within the size limit, checked before it is read.
 /// The error is the report's failure (`FILE_ERROR` when the file cannot be read at all).
-pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, ImportDiagnostic> {
-    infoklass_isak::guard::read_path(path, &Limits::default()).map_err(|e| match e {
-        infoklass_isak::FileError::Unreadable(e) => {
-            failure("FILE_ERROR", &format!("Filen går inte att läsa: {e}"), &format!("The file cannot be read: {e}"))
-        }
-        e => failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()),
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, Box<ImportDiagnostic>> {
+    infoklass_isak::guard::read_path(path, &Limits::default()).map_err(|e| {
+        Box::new(match e {
+            infoklass_isak::FileError::Unreadable(e) => {
+                failure("FILE_ERROR", &format!("Filen går inte att läsa: {e}"), &format!("The file cannot be read: {e}"))
+            }
+            e => failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()),
+        })
     })
 }
 

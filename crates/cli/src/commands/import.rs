@@ -46,7 +46,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         let report = match import::read_file(file) {
             Ok(bytes) if a.dry_run => import::preview(store, &name, &bytes, &ctx.today),
             Ok(bytes) => import::import(store, ctx, &name, &bytes),
-            Err(failure) => FileImport { file_name: name, failure: Some(failure), ..Default::default() },
+            Err(failure) => FileImport { file_name: name, failure: Some(*failure), ..Default::default() },
         };
         reports.push(report);
     }
