@@ -31,6 +31,9 @@ fn scan(stream: &[u8], limits: &Limits) -> Result<(), FileError> {
     let mut name_bytes: u64 = 0;
     for r in Records(stream) {
         match r.typ {
+            // FilePass: what follows is encrypted (calamine stops here too).
+            0x002F if r.data.len() < 2 => return Err(corrupt("the encryption record (FilePass) is too short")),
+            0x002F if r.data[..2] != [0, 0] => return Err(FileError::Encrypted),
             // BoundSheet8: calamine indexes bytes 4 and 5 and slices the stream at the offset.
             0x0085 => {
                 if r.data.len() < 6 {

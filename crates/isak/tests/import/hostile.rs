@@ -270,3 +270,12 @@ fn merged_ranges_count_like_cells() {
     assert!(matches!(e, FileError::TooLarge { limit: Limit::Cells, found: 30, .. }), "{e:?}");
     assert!(Guarded::open(&crafted::merges(20), &Limits { cells: 20, ..Limits::default() }).is_ok());
 }
+
+#[test]
+fn an_encrypted_xls_is_named_so_before_its_records_are_checked() {
+    // The CodePage record turned into a FilePass record: the rest would be encrypted.
+    let mut xls = xls_fixture();
+    let at = xls.windows(4).position(|w| w == [0x42, 0x00, 0x02, 0x00]).unwrap();
+    xls[at..at + 6].copy_from_slice(&[0x2F, 0x00, 0x02, 0x00, 0x01, 0x00]);
+    assert_eq!(fail(&xls, &Limits::default()).code(), "ENCRYPTED");
+}
