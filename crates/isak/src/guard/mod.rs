@@ -9,6 +9,8 @@
 //!   sheets are read only through calamine's streaming cell reader (see [`Workbook::range`]).
 //! - xls: the Workbook stream's records, scanned as calamine will read them: DIMENSIONS,
 //!   the SST, the cell records' extent and the text each cell will copy.
+//! - xlsb: every record of the parts calamine reads fits in its part (calamine allocates
+//!   the declared length first), and the number of shared strings.
 //! - ods: content.xml's rows and cells with their `number-*-repeated` counts.
 //!
 //! With the default [`Limits`] this keeps a read within a few hundred megabytes (the bound is
@@ -17,6 +19,7 @@
 mod ods_content;
 mod ranges;
 mod xls_records;
+mod xlsb_records;
 mod xlsx_parts;
 
 use std::io::Read;
@@ -37,7 +40,8 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
     }
     let format = container::detect(bytes, limits)?;
     match format {
-        Format::Xlsx | Format::Xlsb => xlsx_parts::check(bytes, limits)?,
+        Format::Xlsx => xlsx_parts::check(bytes, limits)?,
+        Format::Xlsb => xlsb_records::check(bytes, limits)?,
         Format::Xls => xls_records::check(bytes, limits)?,
         Format::Ods => ods_content::check(bytes, limits)?,
     }
