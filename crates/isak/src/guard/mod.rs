@@ -19,6 +19,7 @@
 mod ods_content;
 mod ranges;
 mod xls_records;
+mod xls_sst;
 mod xlsb_records;
 mod xlsx_parts;
 
