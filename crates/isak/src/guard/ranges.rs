@@ -118,7 +118,7 @@ impl Sink<'_> {
         let (r, c) = cell.get_position();
         self.lo = (self.lo.0.min(r), self.lo.1.min(c));
         self.hi = (self.hi.0.max(r), self.hi.1.max(c));
-        let area = u64::from(self.hi.0 - self.lo.0 + 1) * u64::from(self.hi.1 - self.lo.1 + 1);
+        let area = (u64::from(self.hi.0 - self.lo.0) + 1) * (u64::from(self.hi.1 - self.lo.1) + 1);
         if area > l.dense_cells {
             return Err(FileError::TooLarge { limit: Limit::DenseCells, found: area, max: l.dense_cells, sheet: sheet.map(str::to_string) });
         }

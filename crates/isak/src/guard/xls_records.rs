@@ -229,7 +229,7 @@ impl Extent {
         });
     }
     fn area(&self) -> u64 {
-        self.0.map_or(0, |(lo, hi)| u64::from(hi.0 - lo.0 + 1) * u64::from(hi.1 - lo.1 + 1))
+        self.0.map_or(0, |(lo, hi)| (u64::from(hi.0 - lo.0) + 1) * (u64::from(hi.1 - lo.1) + 1))
     }
 }
 

@@ -279,3 +279,12 @@ fn an_encrypted_xls_is_named_so_before_its_records_are_checked() {
     xls[at..at + 6].copy_from_slice(&[0x2F, 0x00, 0x02, 0x00, 0x01, 0x00]);
     assert_eq!(fail(&xls, &Limits::default()).code(), "ENCRYPTED");
 }
+
+#[test]
+fn a_cell_at_the_last_possible_row_is_refused_not_wrapped() {
+    let file = crafted::far_cells("_meta", "XFD4294967296");
+    let e = Guarded::open(&file, &Limits::default()).unwrap().range("_meta").unwrap_err();
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::DenseCells, .. } | FileError::Corrupt(_)), "{e:?}");
+    let e = fail(&file, &Limits::default());
+    assert!(matches!(e, FileError::TooLarge { limit: Limit::RowsPerSheet, .. } | FileError::Corrupt(_)), "{e:?}");
+}
