@@ -2,11 +2,11 @@
 //! columns are found by their names, so reordered columns and extra sheets are fine. Every
 //! problem is reported with sheet, row and reason; nothing partial is returned.
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use calamine::{Data, Range};
 use infoklass_core::requirements::{Area, Catalog, CatalogError, Obligation, Requirement};
 use infoklass_core::Aspect;
+use infoklass_isak::guard::Workbook;
+use infoklass_isak::Limits;
 use infoklass_store::SheetError;
 
 use crate::catalog_export::{AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEET_AREAS, SHEET_INFO, SHEET_REQUIREMENTS};
@@ -15,17 +15,22 @@ use crate::catalog_export::{AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEE
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 10_000;
 
+/// Reads a catalogue file: a regular file within `MAX_BYTES`, checked before it is read.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, infoklass_isak::FileError> {
+    infoklass_isak::guard::read_path(path, &Limits { file_bytes: MAX_BYTES as u64, ..Limits::default() })
+}
+
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }];
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len())));
     }
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| whole(format!("not a workbook Infoklass can read ({e})")))?;
+    // Opened through the guard, so a hostile file is refused before calamine allocates for it.
+    let mut wb = Workbook::open(bytes, &Limits::default()).map_err(|e| whole(format!("not a workbook Infoklass can read: {e}")))?;
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<SheetError>> {
         let found = wb.sheet_names().into_iter().find(|s| s.trim().eq_ignore_ascii_case(name));
         let found = found.ok_or_else(|| whole(format!("the sheet \"{name}\" is missing")))?;
-        let range = wb.worksheet_range(&found).map_err(|e| whole(format!("the sheet \"{name}\" cannot be read ({e})")))?;
+        let range = wb.range(&found).map_err(|e| whole(format!("the sheet \"{name}\" cannot be read: {e}")))?;
         if range.height() > MAX_ROWS {
             return Err(whole(format!("the sheet \"{name}\" has {} rows; at most {MAX_ROWS} are read", range.height())));
         }

@@ -34,6 +34,9 @@ enum Content {
 /// The report of what importing would do, and the content when the file can be imported.
 fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport, Option<Content>) {
     let mut out = FileImport { file_name: file_name.into(), sha256: sha256(bytes), ..Default::default() };
+    // Both readers open the file through infoklass_isak::guard, which checks sizes, the
+    // container and what the file declares before calamine sees it; a refused file is not
+    // ours, and the ISAK reader then reports why.
     if is_infoklass_workbook(bytes) {
         out.kind = "infoklass".into();
         match read_workbook(bytes) {
@@ -117,6 +120,19 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
         out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string()));
     }
     out
+}
+
+/// Reads a file to import: a regular file within the size limit, checked before it is read.
+/// The error is the report's failure (`FILE_ERROR` when the file cannot be read at all).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, Box<ImportDiagnostic>> {
+    infoklass_isak::guard::read_path(path, &Limits::default()).map_err(|e| {
+        Box::new(match e {
+            infoklass_isak::FileError::Unreadable(e) => {
+                failure("FILE_ERROR", &format!("Filen går inte att läsa: {e}"), &format!("The file cannot be read: {e}"))
+            }
+            e => failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()),
+        })
+    })
 }
 
 fn sha256(bytes: &[u8]) -> String {

@@ -78,12 +78,29 @@ fn has_entry(bytes: &[u8], name: &str) -> bool {
 fn zip_format(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
     let corrupt = |e: zip::result::ZipError| FileError::Corrupt(e.to_string());
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    let entries = zip.len() as u64;
+    if entries > limits.zip_entries {
+        return Err(FileError::TooLarge { limit: Limit::ZipEntries, found: entries, max: limits.zip_entries, sheet: None });
+    }
     let mut total: u64 = 0;
+    let mut parts = Vec::new();
     for i in 0..zip.len() {
-        total = total.saturating_add(zip.by_index_data(i).map_err(corrupt)?.size());
+        let entry = zip.by_index_data(i).map_err(corrupt)?;
+        total = total.saturating_add(entry.size());
+        parts.push((entry.name().map_err(corrupt)?.into_owned(), entry.size(), entry.compressed_size()));
     }
     if total > limits.uncompressed_bytes {
         return Err(FileError::TooLarge { limit: Limit::UncompressedBytes, found: total, max: limits.uncompressed_bytes, sheet: None });
+    }
+    for (name, size, packed) in parts {
+        let too_large = |limit, found, max| FileError::TooLarge { limit, found, max, sheet: Some(name.clone()) };
+        if held_whole(&name) && size > limits.part_bytes {
+            return Err(too_large(Limit::PartBytes, size, limits.part_bytes));
+        }
+        let ratio = size / packed.max(1);
+        if size > 1024 * 1024 && ratio > limits.compression_ratio {
+            return Err(too_large(Limit::CompressionRatio, ratio, limits.compression_ratio));
+        }
     }
     if zip.index_for_name("xl/workbook.xml").is_some() {
         return Ok(Format::Xlsx);
@@ -101,6 +118,15 @@ fn zip_format(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
         }
     }
     Err(FileError::NotAWorkbook)
+}
+
+/// Whether the reader decompresses this zip entry into memory whole: the parts it parses
+/// (shared strings, styles, workbook, relationships), but neither the worksheets nor the ods
+/// content, which are streamed (and checked by `guard`), nor pictures, which are never read.
+fn held_whole(name: &str) -> bool {
+    let name = name.replace('\\', "/").to_ascii_lowercase();
+    let parsed = name.ends_with(".xml") || name.ends_with(".rels") || name.ends_with(".bin");
+    parsed && !name.contains("worksheets/") && name != "content.xml"
 }
 
 #[cfg(test)]

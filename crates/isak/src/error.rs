@@ -19,6 +19,7 @@ pub enum FileError {
     Empty,
     #[error("no classification sheet: no sheet is called Klassning and none holds a table headed Informationsmängd, Konfidentialitet, Riktighet, Tillgänglighet")]
     NoClassificationSheet,
+    /// `sheet` names the sheet, or for the container limits the zip entry, when one is at fault.
     #[error("{}", too_large(*limit, *found, *max, sheet.as_deref(), false))]
     TooLarge { limit: Limit, found: u64, max: u64, sheet: Option<String> },
 }
@@ -94,6 +95,66 @@ fn too_large(limit: Limit, found: u64, max: u64, sheet: Option<&str>, sv: bool) 
         (Limit::Cells, false) => format!("the workbook has more than {max} filled cells, which is the limit"),
         (Limit::CellChars, true) => format!("En cell har {} tecken (högst {} läses).", grouped(found), grouped(max)),
         (Limit::CellChars, false) => format!("a cell has {found} characters (at most {max} are read)"),
+        (Limit::ZipEntries, true) => {
+            format!("Arbetsboken består av {} delar (högst {} läses); den har inte packats upp.", grouped(found), grouped(max))
+        }
+        (Limit::ZipEntries, false) => format!("the workbook consists of {found} parts (at most {max} are read); it was not unpacked"),
+        (Limit::PartBytes, true) => format!(
+            "Delen «{sheet}» av arbetsboken packas upp till {} (högst {} läses); den har inte packats upp.",
+            megabytes(found, true),
+            megabytes(max, true)
+        ),
+        (Limit::PartBytes, false) => format!(
+            "the part \"{sheet}\" of the workbook unpacks to {} (at most {} are read); it was not unpacked",
+            megabytes(found, false),
+            megabytes(max, false)
+        ),
+        (Limit::CompressionRatio, true) => format!(
+            "Delen «{sheet}» av arbetsboken är komprimerad {}:1 (högst {}:1); den kan vara en dekomprimeringsbomb och har inte packats upp.",
+            grouped(found),
+            grouped(max)
+        ),
+        (Limit::CompressionRatio, false) => format!(
+            "the part \"{sheet}\" of the workbook is compressed {found}:1 (at most {max}:1); it may be a decompression bomb and was not unpacked"
+        ),
+        (Limit::SharedStrings, true) => {
+            format!("Arbetsboken anger {} delade texter (högst {} läses); den har inte lästs.", grouped(found), grouped(max))
+        }
+        (Limit::SharedStrings, false) => {
+            format!("the workbook declares {found} shared strings (at most {max} are read); it was not read")
+        }
+        (Limit::Styles, true) => {
+            format!("Arbetsboken har {} cellformat (högst {} läses); den har inte lästs.", grouped(found), grouped(max))
+        }
+        (Limit::Styles, false) => format!("the workbook has {found} cell formats (at most {max} are read); it was not read"),
+        (Limit::DenseCells, true) => format!(
+            "Bladet «{sheet}» spänner över {} celler (högst {} läses); det har inte lästs.",
+            grouped(found),
+            grouped(max)
+        ),
+        (Limit::DenseCells, false) => {
+            format!("the sheet \"{sheet}\" spans {found} cells (at most {max} are read); it was not read")
+        }
+        (Limit::TextRun, true) => format!(
+            "Delen «{sheet}» av arbetsboken har {} text i ett stycke (högst {} läses); den har inte lästs.",
+            megabytes(found, true),
+            megabytes(max, true)
+        ),
+        (Limit::TextRun, false) => format!(
+            "the part \"{sheet}\" of the workbook holds {} of text in one piece (at most {} are read); it was not read",
+            megabytes(found, false),
+            megabytes(max, false)
+        ),
+        (Limit::TextBytes, true) => format!(
+            "Arbetsbokens celler rymmer minst {} text (högst {} läses); den har inte lästs.",
+            megabytes(found, true),
+            megabytes(max, true)
+        ),
+        (Limit::TextBytes, false) => format!(
+            "the cells of the workbook hold at least {} of text (at most {} are read); it was not read",
+            megabytes(found, false),
+            megabytes(max, false)
+        ),
     }
 }
 

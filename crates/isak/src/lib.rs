@@ -12,6 +12,7 @@ mod diagnostics;
 mod error;
 mod facts;
 mod grid;
+pub mod guard;
 mod leftovers;
 mod levels;
 mod limits;
@@ -30,6 +31,11 @@ use sha2::{Digest, Sha256};
 #[cfg(feature = "sample")]
 pub mod sample;
 
+/// Crafted hostile files, for the tests of every reader (no dependencies, so always built).
+#[doc(hidden)]
+pub mod hostile_samples;
+
+pub use container::Format;
 pub use diagnostics::{Diagnostic, Severity};
 pub use error::FileError;
 pub use limits::{Limit, Limits};
@@ -39,11 +45,7 @@ use diagnostics::Diagnostics;
 
 /// Reads a workbook file. Its size is checked before it is read into memory.
 pub fn read_file(path: &Path, profile: &ImportProfile, limits: &Limits) -> Result<ParsedWorkbook, FileError> {
-    let size = std::fs::metadata(path)?.len();
-    if size > limits.file_bytes {
-        return Err(FileError::TooLarge { limit: Limit::FileBytes, found: size, max: limits.file_bytes, sheet: None });
-    }
-    let bytes = std::fs::read(path)?;
+    let bytes = guard::read_path(path, limits)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     read_bytes(&name, &bytes, profile, limits)
 }
@@ -51,13 +53,9 @@ pub fn read_file(path: &Path, profile: &ImportProfile, limits: &Limits) -> Resul
 /// Reads a workbook held in memory; `file_name` is only recorded (the format is taken from
 /// the bytes, so an `.xlsm` or a misnamed file reads the same).
 pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits: &Limits) -> Result<ParsedWorkbook, FileError> {
-    let size = bytes.len() as u64;
-    if size > limits.file_bytes {
-        return Err(FileError::TooLarge { limit: Limit::FileBytes, found: size, max: limits.file_bytes, sheet: None });
-    }
-    let format = container::detect(bytes, limits)?;
+    let format = guard::check(bytes, limits)?;
     let mut diags = Diagnostics::default();
-    let book = load::load(bytes, format, limits, &mut diags)?;
+    let book = guard::calm(|| load::load(bytes, format, limits, &mut diags))?;
     let sheets = &book.sheets;
     if sheets.iter().all(grid::Sheet::is_empty) {
         return Err(FileError::Empty);

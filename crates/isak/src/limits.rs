@@ -16,6 +16,27 @@ pub struct Limits {
     pub cells: u64,
     /// Characters in one cell (Excel's own maximum is 32,767); longer text is cut and reported.
     pub cell_chars: usize,
+    /// Entries in a zip container.
+    pub zip_entries: u64,
+    /// Uncompressed size of one zip entry that the reader holds whole (shared strings,
+    /// styles, the workbook part); worksheets are streamed and only count towards the total.
+    pub part_bytes: u64,
+    /// Uncompressed to compressed size of one zip entry larger than 1 MB.
+    pub compression_ratio: u64,
+    /// Shared strings declared or present (xlsx sharedStrings, xls SST); each costs memory
+    /// even when empty.
+    pub shared_strings: u64,
+    /// Cell formats (`xf`) in an xlsx styles part.
+    pub styles: u64,
+    /// Cells a sheet spans from its first to its last used cell (or as declared): readers
+    /// that build a dense sheet allocate one slot for each.
+    pub dense_cells: u64,
+    /// Bytes between two tags in a part that is parsed (the longest text a cell could hold);
+    /// the parser holds such a stretch several times over.
+    pub text_run_bytes: u64,
+    /// Bytes of cell text held after reading; a shared or repeated text counts each time a
+    /// cell holds a copy of it.
+    pub text_bytes: u64,
 }
 
 impl Default for Limits {
@@ -26,6 +47,14 @@ impl Default for Limits {
             rows_per_sheet: 100_000,
             cells: 2_000_000,
             cell_chars: 32_767,
+            zip_entries: 10_000,
+            part_bytes: 64 * 1024 * 1024,
+            compression_ratio: 500,
+            shared_strings: 2_000_000,
+            styles: 200_000,
+            dense_cells: 2_000_000,
+            text_run_bytes: 16 * 1024 * 1024,
+            text_bytes: 128 * 1024 * 1024,
         }
     }
 }
@@ -39,6 +68,14 @@ pub enum Limit {
     RowsPerSheet,
     Cells,
     CellChars,
+    ZipEntries,
+    PartBytes,
+    CompressionRatio,
+    SharedStrings,
+    Styles,
+    DenseCells,
+    TextRun,
+    TextBytes,
 }
 
 impl Limit {
@@ -49,6 +86,14 @@ impl Limit {
             Limit::RowsPerSheet => "ROWS_PER_SHEET",
             Limit::Cells => "CELLS",
             Limit::CellChars => "CELL_CHARS",
+            Limit::ZipEntries => "ZIP_ENTRIES",
+            Limit::PartBytes => "PART_BYTES",
+            Limit::CompressionRatio => "COMPRESSION_RATIO",
+            Limit::SharedStrings => "SHARED_STRINGS",
+            Limit::Styles => "STYLES",
+            Limit::DenseCells => "DENSE_CELLS",
+            Limit::TextRun => "TEXT_RUN",
+            Limit::TextBytes => "TEXT_BYTES",
         }
     }
 }

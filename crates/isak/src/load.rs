@@ -1,6 +1,7 @@
 //! Reads every sheet into a sparse grid with calamine, enforcing the row, cell and cell-length
-//! limits. xlsx sheets are streamed cell by cell, so a sheet with two cells a million rows
-//! apart never becomes a dense million-row range.
+//! limits. xlsx and xlsb sheets are streamed cell by cell, so a sheet with two cells a million
+//! rows apart never becomes a dense million-row range; xls and ods are read whole by calamine
+//! and were bounded by `guard::check` before.
 
 use std::io::{Cursor, Read, Seek};
 
@@ -20,12 +21,13 @@ struct Loader<'a> {
     limits: &'a Limits,
     diags: &'a mut Diagnostics,
     cells: u64,
+    text: u64,
     merge_budget: usize,
 }
 
 pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnostics) -> Result<Book, FileError> {
     let merge_budget = usize::try_from(limits.cells).unwrap_or(usize::MAX);
-    let mut loader = Loader { limits, diags, cells: 0, merge_budget };
+    let mut loader = Loader { limits, diags, cells: 0, text: 0, merge_budget };
     let cursor = Cursor::new(bytes);
     let corrupt = |e: &dyn std::fmt::Display| FileError::Corrupt(e.to_string());
     let mut sheets = Vec::new();
@@ -76,8 +78,15 @@ pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnosti
         Format::Xlsb => {
             let mut wb: Xlsb<_> = open_workbook_from_rs(cursor).map_err(|e| corrupt(&e))?;
             for name in worksheet_names(&wb) {
-                let range = wb.worksheet_range(&name).map_err(|e| corrupt(&e))?;
-                sheets.push(loader.read_range(name, &range, &[])?);
+                let mut sheet = Sheet::new(name.clone());
+                let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| corrupt(&e))?;
+                while let Some(cell) = reader.next_cell().map_err(|e| corrupt(&e))? {
+                    let (row, col) = cell.get_position();
+                    if let Some(v) = from_ref(cell.get_value()) {
+                        loader.put(&mut sheet, row, col, v)?;
+                    }
+                }
+                sheets.push(sheet);
             }
         }
     }
@@ -120,6 +129,13 @@ impl Loader<'_> {
             Value::Text(t) if t.len() > self.limits.cell_chars => Value::Text(self.cut(&sheet.name, row, col, t)),
             v => v,
         };
+        // A shared string is copied into each cell that uses it: count every copy.
+        if let Value::Text(t) = &value {
+            self.text = self.text.saturating_add(t.len() as u64);
+            if self.text > self.limits.text_bytes {
+                return Err(FileError::TooLarge { limit: Limit::TextBytes, found: self.text, max: self.limits.text_bytes, sheet: None });
+            }
+        }
         sheet.insert(row, col, value);
         Ok(())
     }

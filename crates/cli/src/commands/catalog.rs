@@ -52,9 +52,16 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());
         }
         Command::Import { file, dry_run } => {
-            let bytes = std::fs::read(&file)
+            let bytes = catalog_import::read_file(&file)
                 .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", file.display()) })?;
             let catalog = catalog_import::read_catalog(&bytes).map_err(|errors| {
+                // A whole-file refusal (too large, damaged, not a workbook) is the one line.
+                if let [e] = errors.as_slice() {
+                    if e.sheet.is_empty() && e.row.is_none() {
+                        let error = CliError::from(StoreError::BadCatalog(Vec::new()));
+                        return error.with_message(format!("{}: {}; nothing was imported", file.display(), e.message));
+                    }
+                }
                 for e in &errors {
                     let at = e.row.map(|r| format!("{}!rad {r}", e.sheet)).unwrap_or_else(|| e.sheet.clone());
                     eprintln!("  {at}: {} {}: {}", e.key, e.field, e.message);

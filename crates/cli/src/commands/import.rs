@@ -42,21 +42,11 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         }
         // The file's own name is what the import record keeps; the folder is the user's business.
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
-        let report = match std::fs::read(file) {
+        // Checked for kind and size before it is read (a FIFO or /dev/zero would hang or fill memory).
+        let report = match import::read_file(file) {
             Ok(bytes) if a.dry_run => import::preview(store, &name, &bytes, &ctx.today),
             Ok(bytes) => import::import(store, ctx, &name, &bytes),
-            Err(e) => FileImport {
-                file_name: name,
-                failure: Some(infoklass_store::ImportDiagnostic {
-                    severity: "error".into(),
-                    code: "FILE_ERROR".into(),
-                    sheet: None,
-                    cell: None,
-                    message_sv: format!("Filen går inte att läsa: {e}"),
-                    message_en: format!("The file cannot be read: {e}"),
-                }),
-                ..Default::default()
-            },
+            Err(failure) => FileImport { file_name: name, failure: Some(*failure), ..Default::default() },
         };
         reports.push(report);
     }

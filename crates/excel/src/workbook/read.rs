@@ -3,10 +3,11 @@
 //! Formulas are never evaluated: only the typed-in cells are read.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use calamine::{Data, Range};
 use infoklass_core::{Aspect, InformationSet, ObjectMeta, PerAspect};
+use infoklass_isak::guard::Workbook;
+use infoklass_isak::Limits;
 use infoklass_store::workbook_apply::{answer_from_sv, priority_from_sv, status_from_sv, treatment_from_sv};
 use infoklass_store::{ActionInput, AnswerEdit, RiskEdit, WorkbookEdits};
 use serde::{Deserialize, Serialize};
@@ -26,9 +27,10 @@ pub struct CellProblem {
 }
 
 /// True when the bytes are an Infoklass workbook (it has the meta sheet with our format).
+/// Opened through the guard, so a hostile file is refused before calamine allocates for it.
 pub fn is_infoklass_workbook(bytes: &[u8]) -> bool {
-    let Ok(mut wb) = open_workbook_auto_from_rs(Cursor::new(bytes)) else { return false };
-    wb.worksheet_range(META).map(|r| meta(&r).get("format").map(String::as_str) == Some(FORMAT_NAME)).unwrap_or(false)
+    let Ok(mut wb) = Workbook::open(bytes, &Limits::default()) else { return false };
+    wb.has_sheet(META) && wb.range(META).map(|r| meta(&r).get("format").map(String::as_str) == Some(FORMAT_NAME)).unwrap_or(false)
 }
 
 pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
@@ -36,9 +38,12 @@ pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len()), format!("The file is {} bytes; at most {MAX_BYTES} are read.", bytes.len())));
     }
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| whole(format!("Filen är ingen arbetsbok som går att läsa ({e})."), format!("The file is not a readable workbook ({e}).")))?;
+    let mut wb = Workbook::open(bytes, &Limits::default()).map_err(|e| whole(e.message_sv(), e.message_en()))?;
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<CellProblem>> {
-        let range = wb.worksheet_range(name).map_err(|_| whole(format!("Bladet \"{name}\" saknas."), format!("The sheet \"{name}\" is missing.")))?;
+        if !wb.has_sheet(name) {
+            return Err(whole(format!("Bladet \"{name}\" saknas."), format!("The sheet \"{name}\" is missing.")));
+        }
+        let range = wb.range(name).map_err(|e| whole(e.message_sv(), e.message_en()))?;
         if range.end().is_some_and(|(r, _)| r > MAX_ROWS) {
             return Err(whole(format!("Bladet \"{name}\" har fler än {MAX_ROWS} rader."), format!("The sheet \"{name}\" has more than {MAX_ROWS} rows.")));
         }
