@@ -2,6 +2,7 @@
 //! change, retire) or replaced by a file. A type is never deleted, so every information set
 //! that has one keeps its name and its floor.
 
+use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
 use rusqlite::{params, Connection};
 
@@ -99,6 +100,7 @@ impl Store {
     /// Makes the stored list match the file (added, changed, the file's order, missing ones
     /// retired). One transaction; with `dry_run` nothing is written.
     pub fn import_info_types(&mut self, ctx: &Ctx, file: &InfoTypeCatalog, dry_run: bool) -> Result<ListImport> {
+        check_count("information types in the file", file.types.len(), MAX_LIST_ENTRIES)?;
         for t in &file.types {
             self.checked_type(t)?;
         }

@@ -33,14 +33,17 @@ impl<T: Listed> Plan<T> {
 
 pub(crate) fn plan<T: Listed>(before: &[T], file: &[T]) -> Plan<T> {
     let mut p = Plan { create: Vec::new(), update: Vec::new(), retire: Vec::new(), unchanged: 0, order: Vec::new() };
+    // Keys looked up through sets: a search per entry is quadratic in long lists.
+    let by_key: std::collections::HashMap<&str, &T> = before.iter().rev().map(|b| (b.key(), b)).collect();
+    let in_file: std::collections::HashSet<&str> = file.iter().map(|t| t.key()).collect();
     for t in file {
-        match before.iter().find(|b| b.key() == t.key()) {
+        match by_key.get(t.key()).copied() {
             None => p.create.push(t.clone()),
             Some(old) if old != t => p.update.push((old.clone(), t.clone())),
             Some(_) => p.unchanged += 1,
         }
     }
-    for old in before.iter().filter(|b| !b.retired() && !file.iter().any(|t| t.key() == b.key())) {
+    for old in before.iter().filter(|b| !b.retired() && !in_file.contains(b.key())) {
         p.retire.push((old.clone(), old.with_retired(true)));
     }
     let mut seen = std::collections::HashSet::new();

@@ -2,6 +2,7 @@
 //! here (add, change, retire) or replaced by a file. Threats are never deleted, so every risk
 //! keeps the name of the threat it was made from.
 
+use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin};
 use rusqlite::{params, Connection};
 
@@ -124,6 +125,8 @@ impl Store {
     /// the file's order kept, threats missing from the file retired. One transaction; with
     /// `dry_run` nothing is written and the report says what would happen.
     pub fn import_threats(&mut self, ctx: &Ctx, file: &ThreatCatalog, dry_run: bool) -> Result<ListImport> {
+        check_count("threats in the file", file.threats.len(), MAX_LIST_ENTRIES)?;
+        check_count("origins in the file", file.origins.len(), MAX_LIST_ENTRIES)?;
         let tx = self.conn.savepoint()?;
         for (i, o) in file.origins.iter().enumerate() {
             tx.execute(
