@@ -52,8 +52,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());
         }
         Command::Import { file, dry_run } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", file.display()) })?;
+            let bytes = crate::input::read_capped(&file, catalog_import::MAX_BYTES as u64)?;
             let catalog = catalog_import::read_catalog(&bytes).map_err(|errors| {
                 for e in &errors {
                     let at = e.row.map(|r| format!("{}!rad {r}", e.sheet)).unwrap_or_else(|| e.sheet.clone());
