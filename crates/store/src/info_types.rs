@@ -25,11 +25,11 @@ impl Listed for InfoType {
 
 const WRITER: Writer<InfoType> = Writer { entity: "info_type", table: "info_types", insert, update };
 
-fn insert(conn: &Connection, t: &InfoType) -> Result<()> {
+fn insert(conn: &Connection, t: &InfoType, position: Option<i64>) -> Result<()> {
     conn.execute(
         "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, retired, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT COALESCE(MAX(position), -1) + 1 FROM info_types))",
-        params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, t.retired],
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT COALESCE(MAX(position), -1) + 1 FROM info_types)))",
+        params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, t.retired, position],
     )?;
     Ok(())
 }

@@ -183,6 +183,7 @@ impl Store {
             Some((h, _)) => self.stored_risks(&h.id)?,
             None => Vec::new(),
         };
+        let threat_names: HashMap<&str, &str> = threats.iter().map(|t| (t.key.as_str(), t.name_sv.as_str())).collect();
         let size = |n: u8| vec![Vec::<String>::new(); n as usize];
         let mut inherent = vec![size(matrix.max_consequence()); matrix.max_probability() as usize];
         let mut residual = inherent.clone();
@@ -210,7 +211,7 @@ impl Store {
                 residual_band: risk.residual_value().map(band_of),
                 default_consequence: default,
                 needs_review,
-                threat_name: risk.threat_key.as_deref().and_then(|k| threats.iter().find(|t| t.key == k)).map(|t| t.name_sv.clone()),
+                threat_name: risk.threat_key.as_deref().and_then(|k| threat_names.get(k)).map(|n| n.to_string()),
                 accept_roles,
                 risk,
             });

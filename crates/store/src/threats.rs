@@ -36,12 +36,12 @@ fn checked(t: &Threat, origins: &[ThreatOrigin]) -> Result<()> {
     t.check(origins).map_err(|p| StoreError::BadThreat { code: p.code, message: p.message })
 }
 
-fn insert(conn: &Connection, t: &Threat) -> Result<()> {
+fn insert(conn: &Connection, t: &Threat, position: Option<i64>) -> Result<()> {
     conn.execute(
         "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?10, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats)))",
         params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
-            serde_json::to_string(&t.aspects)?, t.retired],
+            serde_json::to_string(&t.aspects)?, t.retired, position],
     )?;
     Ok(())
 }

@@ -284,5 +284,10 @@ export const sv = {
   'error.INVALID_INPUT': 'Uppgifterna kunde inte sparas eftersom något är felaktigt ifyllt.',
   'error.DB_NEWER_SCHEMA': 'Databasen är skapad av en nyare version av Infoklass. Uppdatera programmet.',
   'error.DB_ERROR': 'Databasen kunde inte läsas eller skrivas. Försök igen; kvarstår felet, kontakta IT-stöd.',
+  'error.TEXT_TOO_LONG':
+    'En text är längre än en cell i Excel rymmer (32 767 tecken; ett objektnamn högst 500). Korta texten och försök igen.',
+  'error.TOO_MANY_ITEMS':
+    'För många poster för Infoklass (högst 10 000 informationsmängder, risker eller poster i en lista). Ingenting har sparats.',
+  'error.FILE_TOO_LARGE': 'Filen är större än Infoklass läser in (högst 10 MB). Ingenting har sparats.',
   'error.UNEXPECTED': 'Ett oväntat fel inträffade.',
 };
