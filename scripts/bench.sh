@@ -12,6 +12,9 @@ trap 'rm -rf "$work"' EXIT
 echo "== store: 5,000 objects"
 cargo bench -p infoklass-store --bench object_list -- --keep "$work/seeded.sqlite"
 
+echo "== big inputs: re-import of 8,000 sets, 3,000 risks, 10,000 threats, 10,000 sets"
+cargo bench -p infoklass-store --bench bulk_input
+
 echo "== requirement derivation: 1,000 objects"
 cargo bench -p infoklass-core --bench derive_requirements
 

@@ -1,7 +1,10 @@
-//! Reading an object description (JSON or TOML) for `infoklass new`.
+//! Reading input files: any of them capped in size, and the object description (JSON or TOML)
+//! for `infoklass new`.
 
+use std::io::Read;
 use std::path::Path;
 
+use infoklass_core::limits::{LimitError, MAX_FILE_BYTES};
 use infoklass_core::{ClassificationContent, InformationSet, LagrumDecision, ObjectMeta, PerAspect, Uplift};
 use infoklass_store::NewObject;
 use serde::Deserialize;
@@ -21,11 +24,43 @@ struct ObjectFile {
     lagrum: Vec<LagrumDecision>,
 }
 
+/// Reads an input file (object, risk, threat or information-type file) as text: only a regular
+/// file, and only up to the cap, which is checked before anything is read.
+pub fn read_text_file(path: &Path) -> Result<String, CliError> {
+    read_capped(path, MAX_FILE_BYTES).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| file_error(path, "stream did not contain valid UTF-8"))
+    })
+}
+
+/// The bytes of a regular file of at most `max` bytes; the size is checked from the file
+/// system first, and the read stops at the cap in case the file grows meanwhile.
+pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
+    let meta = std::fs::metadata(path).map_err(|e| file_error(path, e))?;
+    if !meta.is_file() {
+        return Err(file_error(path, "not a regular file"));
+    }
+    let too_large = |bytes: u64| {
+        let e = LimitError::FileTooLarge { bytes, max };
+        CliError { code: e.code().into(), message: format!("{}: {e}", path.display()) }
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = std::fs::File::open(path).map_err(|e| file_error(path, e))?;
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| file_error(path, e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn file_error(path: &Path, e: impl std::fmt::Display) -> CliError {
+    CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", path.display()) }
+}
+
 pub fn read_object_file(path: &Path) -> Result<NewObject, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| CliError {
-        code: "FILE_ERROR".into(),
-        message: format!("cannot read {}: {e}", path.display()),
-    })?;
+    let text = read_text_file(path)?;
     let is_json = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"))
         || text.trim_start().starts_with('{');
     let parsed: Result<ObjectFile, String> = if is_json {

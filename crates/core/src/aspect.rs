@@ -24,8 +24,10 @@ impl Aspect {
     }
 }
 
-/// One value per aspect, serialised as `{"K": .., "R": .., "T": .., "S": ..}`.
+/// One value per aspect, serialised as `{"K": .., "R": .., "T": .., "S": ..}`. Any other key
+/// (`k`, `Q`) is refused rather than dropped, so a misspelt aspect never loses a level.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct PerAspect<T> {
     #[serde(rename = "K", default)]
     #[ts(rename = "K")]
@@ -94,5 +96,13 @@ mod tests {
         let json = serde_json::to_string(&l).unwrap();
         assert_eq!(json, r#"{"K":2,"R":3,"T":null,"S":0}"#);
         assert_eq!(profile_string(&l), "K2 R3 T– S0");
+    }
+
+    #[test]
+    fn unknown_or_lower_case_aspects_are_refused_by_name() {
+        for bad in [r#"{"k":3}"#, r#"{"K":1,"Q":1}"#] {
+            let e = serde_json::from_str::<Levels>(bad).unwrap_err().to_string();
+            assert!(e.contains("unknown field") && (e.contains("`k`") || e.contains("`Q`")), "{e}");
+        }
     }
 }

@@ -51,8 +51,12 @@ pub fn diff(
             out.push(change("profile", "", Some(a), level(o), level(n)));
         }
     }
+    // Matched by id through a map: a linear search per set is quadratic in big classifications.
+    let new_by_id: std::collections::HashMap<&str, &crate::classification::InformationSet> =
+        new.sets.iter().rev().map(|s| (s.id.as_str(), s)).collect();
+    let old_ids: std::collections::HashSet<&str> = old.sets.iter().map(|s| s.id.as_str()).collect();
     for os in &old.sets {
-        match new.sets.iter().find(|s| s.id == os.id) {
+        match new_by_id.get(os.id.as_str()) {
             None => out.push(change("set_removed", &os.name, None, os.name.clone(), String::new())),
             Some(ns) => {
                 if ns.name != os.name {
@@ -70,7 +74,7 @@ pub fn diff(
             }
         }
     }
-    for ns in new.sets.iter().filter(|n| !old.sets.iter().any(|o| o.id == n.id)) {
+    for ns in new.sets.iter().filter(|n| !old_ids.contains(n.id.as_str())) {
         out.push(change("set_added", &ns.name, None, String::new(), ns.name.clone()));
     }
     for a in Aspect::ALL {

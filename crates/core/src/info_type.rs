@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::aspect::PerAspect;
 use crate::error::CoreError;
+use crate::limits::{check_text, MAX_CELL_CHARS};
 
 pub const DEFAULT_INFO_TYPES_TOML: &str = include_str!("../../../catalog/information-types.toml");
 
@@ -20,6 +21,7 @@ const TOML_HEADER: &str = "\
 ";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct InfoType {
     pub key: String,
     pub name_sv: String,
@@ -31,6 +33,47 @@ pub struct InfoType {
     /// Taken out of use: not offered for new information sets, still known to those that have it.
     #[serde(default)]
     pub retired: bool,
+}
+
+/// A type as a list file holds it: every key known and all four levels required, since a
+/// left-out aspect would otherwise read as 0 and silently lower the floor.
+fn strict_types<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<InfoType>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct AllFour {
+        #[serde(rename = "K")]
+        k: u8,
+        #[serde(rename = "R")]
+        r: u8,
+        #[serde(rename = "T")]
+        t: u8,
+        #[serde(rename = "S")]
+        s: u8,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct InFile {
+        key: String,
+        name_sv: String,
+        name_en: String,
+        #[serde(default)]
+        description_sv: String,
+        levels: AllFour,
+        #[serde(default)]
+        retired: bool,
+    }
+    let types = Vec::<InFile>::deserialize(d)?;
+    Ok(types
+        .into_iter()
+        .map(|t| InfoType {
+            key: t.key,
+            name_sv: t.name_sv,
+            name_en: t.name_en,
+            description_sv: t.description_sv,
+            levels: PerAspect { k: t.levels.k, r: t.levels.r, t: t.levels.t, s: t.levels.s },
+            retired: t.retired,
+        })
+        .collect())
 }
 
 /// Why an information type cannot be stored, with a stable code.
@@ -56,6 +99,11 @@ impl InfoType {
         }
         if let Some((a, l)) = self.levels.iter().find(|(_, l)| **l > max_level) {
             return problem("INFO_TYPE_LEVEL_INVALID", format!("information type {}: {}{l} is above {max_level}", self.key, a.code()));
+        }
+        for (field, text) in [("name_sv", &self.name_sv), ("name_en", &self.name_en), ("description_sv", &self.description_sv)] {
+            if let Err(e) = check_text(|| format!("information type {}: {field}", self.key), text, MAX_CELL_CHARS) {
+                return problem(e.code(), e.to_string());
+            }
         }
         Ok(())
     }
@@ -89,9 +137,11 @@ pub fn info_type_key<'a>(name: &str, existing: impl IntoIterator<Item = &'a str>
 
 /// The list as a file: read, checked and written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InfoTypeCatalog {
     #[serde(default)]
     pub version: String,
+    #[serde(deserialize_with = "strict_types")]
     pub types: Vec<InfoType>,
 }
 
@@ -161,6 +211,20 @@ mod tests {
         assert_eq!(code(high), "INFO_TYPE_LEVEL_INVALID");
         let twice = format!("{DEFAULT_INFO_TYPES_TOML}\n[[types]]\nkey = \"allman\"\nname_sv = \"X\"\nname_en = \"\"\nlevels = {{ K = 0, R = 0, T = 0, S = 0 }}\n");
         assert!(InfoTypeCatalog::from_toml(&twice, 4).is_err());
+    }
+
+    #[test]
+    fn a_left_out_lower_case_or_unknown_level_is_refused_by_name() {
+        let file = |levels: &str| format!("[[types]]\nkey = \"a\"\nname_sv = \"A\"\nname_en = \"\"\nlevels = {{ {levels} }}\n");
+        assert!(InfoTypeCatalog::from_toml(&file("K = 1, R = 0, T = 0, S = 0"), 4).is_ok());
+        for (levels, named) in [("R = 0, T = 0, S = 0", "`K`"), ("k = 1, R = 0, T = 0, S = 0", "`k`"), ("K = 1, R = 0, T = 0, S = 0, Q = 1", "`Q`")] {
+            let e = InfoTypeCatalog::from_toml(&file(levels), 4).unwrap_err().to_string();
+            assert!(e.contains(named), "{levels}: {e}");
+        }
+        let extra = format!("{}foo = 1\n", file("K = 1, R = 0, T = 0, S = 0"));
+        assert!(InfoTypeCatalog::from_toml(&extra, 4).unwrap_err().to_string().contains("`foo`"));
+        let top = format!("colour = \"x\"\n{}", file("K = 1, R = 0, T = 0, S = 0"));
+        assert!(InfoTypeCatalog::from_toml(&top, 4).unwrap_err().to_string().contains("`colour`"));
     }
 
     #[test]

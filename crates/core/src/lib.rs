@@ -10,6 +10,7 @@ pub mod diff;
 pub mod error;
 pub mod info_type;
 pub mod lagrum;
+pub mod limits;
 pub mod object;
 pub mod profile;
 pub mod requirements;

@@ -15,11 +15,6 @@ use crate::catalog_export::{AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEE
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 10_000;
 
-/// Reads a catalogue file: a regular file within `MAX_BYTES`, checked before it is read.
-pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, infoklass_isak::FileError> {
-    infoklass_isak::guard::read_path(path, &Limits { file_bytes: MAX_BYTES as u64, ..Limits::default() })
-}
-
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }];
     if bytes.len() > MAX_BYTES {

@@ -1,5 +1,6 @@
 //! The action plan (handlingsplan): rows from unmet requirements and rows added by hand.
 
+use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::object::is_iso_date;
 use infoklass_core::requirements::assessment::is_overdue;
 use infoklass_core::requirements::{Action, ActionStatus, Priority, Requirement};
@@ -86,6 +87,9 @@ impl Store {
     pub fn save_action(&mut self, ctx: &Ctx, object_id: &str, input: &ActionInput) -> Result<Action> {
         if input.measure.trim().is_empty() {
             return Err(StoreError::InvalidInput("an action needs a measure".into()));
+        }
+        for (field, text) in [("measure", &input.measure), ("responsible", &input.responsible), ("notes", &input.notes)] {
+            check_text(|| format!("the action's {field}"), text, MAX_CELL_CHARS)?;
         }
         let due = input.due.as_deref().map(str::trim).filter(|d| !d.is_empty());
         if let Some(d) = due.filter(|d| !is_iso_date(d)) {

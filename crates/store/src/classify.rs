@@ -1,5 +1,6 @@
 //! The classification life cycle: edit a draft, approve it (freeze a snapshot), re-classify.
 
+use infoklass_core::limits::check_content;
 use infoklass_core::{approval_issues, derive_profile, Aspect, ClassificationContent, Profile, Scale, Status};
 use rusqlite::{params, Connection};
 
@@ -10,7 +11,9 @@ use crate::rows::{self, Snapshot};
 use crate::{Ctx, Store};
 
 /// Gives new sets an id and checks that every level exists on the scale.
+/// Refuses a set count or a text over the caps (`infoklass_core::limits`).
 pub(crate) fn normalise_content(content: &ClassificationContent, scale: &Scale) -> Result<ClassificationContent> {
+    check_content(content)?;
     let mut c = content.clone();
     let max = scale.max_level();
     let out_of_scale = |l: u8| StoreError::InvalidInput(format!("level {l} is not on the scale (0–{max})"));

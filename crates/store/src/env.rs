@@ -68,10 +68,28 @@ pub fn export_dir() -> PathBuf {
 pub fn free_file_name(dir: &std::path::Path, stem: &str, ext: &str) -> PathBuf {
     let clean: String =
         stem.chars().map(|c| if c.is_alphanumeric() || " -_".contains(c) { c } else { '-' }).collect::<String>();
-    let clean = clean.trim();
+    // File systems allow 255 bytes per name: cut on a character boundary, leaving room for
+    // " (n)" and the extension.
+    let mut end = clean.len().min(200);
+    while !clean.is_char_boundary(end) {
+        end -= 1;
+    }
+    let clean = clean[..end].trim();
     let stem = if clean.is_empty() { "export" } else { clean };
     (1..)
         .map(|n| if n == 1 { dir.join(format!("{stem}.{ext}")) } else { dir.join(format!("{stem} ({n}).{ext}")) })
         .find(|p| !p.exists())
         .expect("some name is free")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn export_names_stay_within_255_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = super::free_file_name(dir.path(), &format!("Informationsklassning {}", "𝐀".repeat(300)), "xlsx");
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(name.len() <= 255 && name.starts_with("Informationsklassning 𝐀"), "{} bytes", name.len());
+        std::fs::write(&path, b"x").unwrap();
+    }
 }

@@ -25,6 +25,15 @@ pub enum StoreError {
     NotApplicableNeedsMotivation,
     #[error("the risk cannot be saved: {}", .0.join(", "))]
     BadRisk(Vec<&'static str>),
+    /// A risk names a threat or an information set that does not exist.
+    #[error("the risk names an unknown {what} \"{key}\"")]
+    UnknownRiskReference { code: &'static str, what: &'static str, key: String },
+    /// The error of one risk in a batch, with its number (from 1).
+    #[error("risk {number}: {source}")]
+    InRisk { number: usize, source: Box<StoreError> },
+    /// A text, list or file over a cap (`infoklass_core::limits`).
+    #[error("{0}")]
+    Limit(#[from] infoklass_core::limits::LimitError),
     #[error("the role {0} may not accept a risk of this size")]
     AcceptanceNotAllowed(String),
     #[error("the threat cannot be saved: {message}")]
@@ -53,6 +62,9 @@ impl StoreError {
             StoreError::InvalidInput(_) => "INVALID_INPUT",
             StoreError::BadThreat { code, .. } | StoreError::BadInfoType { code, .. } => code,
             StoreError::BadRisk(_) => "BAD_RISK",
+            StoreError::UnknownRiskReference { code, .. } => code,
+            StoreError::InRisk { source, .. } => source.code(),
+            StoreError::Limit(e) => e.code(),
             StoreError::AcceptanceNotAllowed(_) => "ACCEPTANCE_NOT_ALLOWED",
             StoreError::CatalogVersionExists(_) => "CATALOG_VERSION_EXISTS",
             StoreError::BadCatalog(_) => "BAD_CATALOG",
@@ -65,6 +77,9 @@ impl StoreError {
 
     pub fn to_body(&self) -> ErrorBody {
         let details = match self {
+            // The inner details keep their shape (the UI reads BAD_RISK's list of codes).
+            StoreError::InRisk { source, .. } => source.to_body().details,
+            StoreError::UnknownRiskReference { key, .. } => Some(serde_json::json!({ "name": key })),
             StoreError::Validation(issues) => serde_json::to_value(issues).ok(),
             StoreError::BadCatalog(errors) => serde_json::to_value(errors).ok(),
             StoreError::BadRisk(codes) => serde_json::to_value(codes).ok(),

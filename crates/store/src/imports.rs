@@ -4,6 +4,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
+use crate::rows::name_key;
 use crate::dto_imports::{ImportOutcome, ImportRecord, LegacyImport, LegacyPlan, LegacyRequirement};
 use infoklass_core::ClassificationContent;
 
@@ -81,10 +82,15 @@ impl Store {
                 let mut meta = detail.meta;
                 merge_blank_facts(&mut meta, &imp.meta);
                 self.update_object(ctx, id, &meta)?;
-                // Sets are matched by name: the workbook's levels win, sets it lacks stay.
+                // Sets are matched by name: the workbook's levels win, sets it lacks stay. The
+                // map keeps the first set of each name, as a search from the start would.
                 let mut merged = detail.current.content;
+                let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+                for (i, s) in merged.sets.iter().enumerate() {
+                    by_name.entry(name_key(&s.name)).or_insert(i);
+                }
                 for set in &imp.sets {
-                    match merged.sets.iter_mut().find(|s| s.name.trim().to_lowercase() == set.name.trim().to_lowercase()) {
+                    match by_name.get(&name_key(&set.name)).map(|&i| &mut merged.sets[i]) {
                         Some(old) => {
                             old.levels = set.levels.clone();
                             old.motivations = set.motivations.clone();
@@ -92,7 +98,10 @@ impl Store {
                                 old.description = set.description.clone();
                             }
                         }
-                        None => merged.sets.push(set.clone()),
+                        None => {
+                            by_name.insert(name_key(&set.name), merged.sets.len());
+                            merged.sets.push(set.clone());
+                        }
                     }
                 }
                 self.save_draft(ctx, id, &merged)?;

@@ -2,6 +2,7 @@
 //! change, retire) or replaced by a file. A type is never deleted, so every information set
 //! that has one keeps its name and its floor.
 
+use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
 use rusqlite::{params, Connection};
 
@@ -24,11 +25,11 @@ impl Listed for InfoType {
 
 const WRITER: Writer<InfoType> = Writer { entity: "info_type", table: "info_types", insert, update };
 
-fn insert(conn: &Connection, t: &InfoType) -> Result<()> {
+fn insert(conn: &Connection, t: &InfoType, position: Option<i64>) -> Result<()> {
     conn.execute(
         "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, retired, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT COALESCE(MAX(position), -1) + 1 FROM info_types))",
-        params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, t.retired],
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT COALESCE(MAX(position), -1) + 1 FROM info_types)))",
+        params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, t.retired, position],
     )?;
     Ok(())
 }
@@ -99,6 +100,7 @@ impl Store {
     /// Makes the stored list match the file (added, changed, the file's order, missing ones
     /// retired). One transaction; with `dry_run` nothing is written.
     pub fn import_info_types(&mut self, ctx: &Ctx, file: &InfoTypeCatalog, dry_run: bool) -> Result<ListImport> {
+        check_count("information types in the file", file.types.len(), MAX_LIST_ENTRIES)?;
         for t in &file.types {
             self.checked_type(t)?;
         }

@@ -1,5 +1,6 @@
 //! Objects: create, change facts, delete, find, list.
 
+use infoklass_core::limits::check_meta;
 use infoklass_core::object::is_iso_date;
 use infoklass_core::{derive_profile, ObjectMeta, Status};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -31,6 +32,7 @@ pub(crate) fn normalise_meta(meta: &ObjectMeta) -> Result<ObjectMeta> {
     };
     clean(&mut m.participants);
     clean(&mut m.tags);
+    check_meta(&m)?;
     Ok(m)
 }
 

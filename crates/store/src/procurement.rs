@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use infoklass_core::limits::{check_text, MAX_CELL_CHARS, MAX_NAME_CHARS};
 use infoklass_core::profile_string;
 use rusqlite::{params, OptionalExtension};
 
@@ -112,6 +113,10 @@ impl Store {
     pub fn save_procurement(&mut self, ctx: &Ctx, input: &ProcurementInput) -> Result<String> {
         if input.name.trim().is_empty() {
             return Err(StoreError::InvalidInput("the procurement list needs a name".into()));
+        }
+        check_text(|| "the procurement list's name".into(), &input.name, MAX_NAME_CHARS)?;
+        for c in &input.choices {
+            check_text(|| format!("the text of {}", c.key), &c.text, MAX_CELL_CHARS)?;
         }
         let object_ids = dedup(&input.object_ids);
         if object_ids.is_empty() {

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use infoklass_core::requirements::{derive_requirements, Answer, Assessment, Catalog, Derived, Requirement, Suppression};
+use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
 
@@ -123,6 +124,9 @@ impl Store {
     pub fn save_assessment(&mut self, ctx: &Ctx, object_id: &str, a: &Assessment) -> Result<()> {
         if a.problem().is_some() {
             return Err(StoreError::NotApplicableNeedsMotivation);
+        }
+        for (field, text) in [("comment", &a.comment), ("evidence", &a.evidence)] {
+            check_text(|| format!("the self-assessment's {field}"), text, MAX_CELL_CHARS)?;
         }
         let current = rows::current_classification(&self.conn, object_id)?;
         let basis = self.basis(&current)?;

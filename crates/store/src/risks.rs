@@ -3,8 +3,10 @@
 
 use infoklass_core::risk::matrix::RiskMatrix;
 use infoklass_core::risk::{default_consequence, may_accept, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin};
+use infoklass_core::limits::{check_count, check_risk, check_text, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_RISKS};
 use infoklass_core::{derive_profile, profile_string};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
 
 use crate::audit::{self, Entry};
 use crate::dto_risks::*;
@@ -105,6 +107,40 @@ fn matrix(conn: &Connection, id: &str, version: &str) -> Result<RiskMatrix> {
     Ok(serde_json::from_str(&json)?)
 }
 
+/// A new analysis header under the current matrix, with its audit entry; returns its id.
+fn create_header(conn: &Connection, ctx: &Ctx, object_id: &str, input: &AnalysisInput) -> Result<String> {
+    let m = RiskMatrix::default_matrix();
+    let id = uuid::Uuid::new_v4().to_string();
+    conn.execute(
+        "INSERT INTO risk_analyses (id, object_id, matrix_id, matrix_version, purpose, scope, analysis_date,
+            participants, risk_owner, in_scope, status, created_at, updated_at)
+         VALUES (?9, ?1, ?10, ?11, ?2, ?3, ?4, ?5, ?6, ?7, 'utkast', ?8, ?8)",
+        params![
+            object_id, input.purpose.trim(), input.scope.trim(), input.analysis_date.as_deref().filter(|d| !d.is_empty()),
+            serde_json::to_string(&input.participants)?, input.risk_owner.trim(), serde_json::to_string(&input.in_scope)?,
+            ctx.now, id, m.id, m.version
+        ],
+    )?;
+    let entry = Entry { action: "create", entity: "risk_analysis", entity_id: &id, object_id };
+    audit::record::<AnalysisHeader, _>(conn, ctx, entry, None, Some(input))?;
+    Ok(id)
+}
+
+/// The header's texts fit the workbook, where purpose and risk owner share one cell.
+fn check_header_texts(input: &AnalysisInput) -> Result<()> {
+    check_text(|| "the analysis' risk owner".into(), &input.risk_owner, MAX_NAME_CHARS)?;
+    check_text(|| "the analysis' scope".into(), &input.scope, MAX_CELL_CHARS)?;
+    check_text(|| "the analysis' purpose".into(), &input.purpose, MAX_CELL_CHARS - MAX_NAME_CHARS - 100)?;
+    check_text(|| "the analysis' participants".into(), &input.participants.join("; "), MAX_CELL_CHARS)?;
+    Ok(())
+}
+
+/// What a risk may refer to: the classification's set ids, and threat keys (with `retired`).
+struct Known<'a> {
+    sets: HashSet<&'a str>,
+    threats: HashMap<String, bool>,
+}
+
 /// What the risk needs from the classification: its sets and the object's profile.
 struct Classification {
     sets: Vec<infoklass_core::InformationSet>,
@@ -147,6 +183,7 @@ impl Store {
             Some((h, _)) => self.stored_risks(&h.id)?,
             None => Vec::new(),
         };
+        let threat_names: HashMap<&str, &str> = threats.iter().map(|t| (t.key.as_str(), t.name_sv.as_str())).collect();
         let size = |n: u8| vec![Vec::<String>::new(); n as usize];
         let mut inherent = vec![size(matrix.max_consequence()); matrix.max_probability() as usize];
         let mut residual = inherent.clone();
@@ -174,7 +211,7 @@ impl Store {
                 residual_band: risk.residual_value().map(band_of),
                 default_consequence: default,
                 needs_review,
-                threat_name: risk.threat_key.as_deref().and_then(|k| threats.iter().find(|t| t.key == k)).map(|t| t.name_sv.clone()),
+                threat_name: risk.threat_key.as_deref().and_then(|k| threat_names.get(k)).map(|n| n.to_string()),
                 accept_roles,
                 risk,
             });
@@ -201,40 +238,27 @@ impl Store {
         if let Some(d) = input.analysis_date.as_deref().filter(|d| !d.is_empty() && !infoklass_core::object::is_iso_date(d)) {
             return Err(StoreError::InvalidInput(format!("\"{d}\" is not a date (YYYY-MM-DD)")));
         }
+        check_header_texts(input)?;
         let old = header(&self.conn, object_id)?;
-        let m = RiskMatrix::default_matrix();
         let tx = self.conn.savepoint()?;
-        let values = params![
-            object_id, input.purpose.trim(), input.scope.trim(), input.analysis_date.as_deref().filter(|d| !d.is_empty()),
-            serde_json::to_string(&input.participants)?, input.risk_owner.trim(), serde_json::to_string(&input.in_scope)?,
-            ctx.now
-        ];
-        let id = match &old {
+        match &old {
             Some((h, _)) => {
                 tx.execute(
                     "UPDATE risk_analyses SET purpose = ?2, scope = ?3, analysis_date = ?4, participants = ?5,
                         risk_owner = ?6, in_scope = ?7, status = 'utkast', updated_at = ?8 WHERE object_id = ?1",
-                    values,
-                )?;
-                h.id.clone()
-            }
-            None => {
-                let id = uuid::Uuid::new_v4().to_string();
-                tx.execute(
-                    "INSERT INTO risk_analyses (id, object_id, matrix_id, matrix_version, purpose, scope, analysis_date,
-                        participants, risk_owner, in_scope, status, created_at, updated_at)
-                     VALUES (?9, ?1, ?10, ?11, ?2, ?3, ?4, ?5, ?6, ?7, 'utkast', ?8, ?8)",
                     params![
                         object_id, input.purpose.trim(), input.scope.trim(), input.analysis_date.as_deref().filter(|d| !d.is_empty()),
                         serde_json::to_string(&input.participants)?, input.risk_owner.trim(), serde_json::to_string(&input.in_scope)?,
-                        ctx.now, id, m.id, m.version
+                        ctx.now
                     ],
                 )?;
-                id
+                let entry = Entry { action: "update", entity: "risk_analysis", entity_id: &h.id, object_id };
+                audit::record(&tx, ctx, entry, Some(h), Some(input))?;
             }
-        };
-        let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "risk_analysis", entity_id: &id, object_id };
-        audit::record(&tx, ctx, entry, old.as_ref().map(|(h, _)| h), Some(input))?;
+            None => {
+                create_header(&tx, ctx, object_id, input)?;
+            }
+        }
         tx.commit()?;
         Ok(())
     }
@@ -245,45 +269,40 @@ impl Store {
     }
 
     /// Creates or changes several risks in one transaction (an import); returns their ids.
-    /// The classification, matrix and stored risks are read once for all of them.
+    /// Every risk is checked before anything is written, so a bad one stores nothing, not even
+    /// a new analysis header. The classification, matrix and stored risks are read once.
     pub fn save_risks(&mut self, ctx: &Ctx, object_id: &str, inputs: &[RiskInput]) -> Result<Vec<String>> {
         if inputs.is_empty() {
             return Ok(Vec::new());
         }
-        if header(&self.conn, object_id)?.is_none() {
-            self.save_risk_analysis(ctx, object_id, &AnalysisInput::default())?;
-        }
-        let (h, _) = header(&self.conn, object_id)?.expect("just created");
-        let matrix = matrix(&self.conn, &h.matrix_id, &h.matrix_version)?;
+        let found = header(&self.conn, object_id)?.map(|(h, _)| h);
+        let matrix = match &found {
+            Some(h) => matrix(&self.conn, &h.matrix_id, &h.matrix_version)?,
+            // The analysis is created below, in the same transaction, under the current matrix.
+            None => RiskMatrix::default_matrix(),
+        };
         let class = self.classification_of(object_id)?;
-        let stored: std::collections::HashMap<String, Risk> =
-            self.stored_risks(&h.id)?.into_iter().map(|(r, _)| (r.id.clone(), r)).collect();
+        let stored: HashMap<String, Risk> = match &found {
+            Some(h) => self.stored_risks(&h.id)?.into_iter().map(|(r, _)| (r.id.clone(), r)).collect(),
+            None => HashMap::new(),
+        };
+        let known = Known {
+            sets: class.sets.iter().map(|s| s.id.as_str()).collect(),
+            threats: threat_catalog(&self.conn)?.1.into_iter().map(|t| (t.key, t.retired)).collect(),
+        };
+        let added = inputs.iter().filter(|i| i.risk.id.is_empty()).count();
+        check_count("risks in the analysis", stored.len() + added, MAX_RISKS)?;
         let mut prepared = Vec::with_capacity(inputs.len());
-        for input in inputs {
-            let mut risk = input.risk.clone();
-            risk.set_ids.retain(|s| class.sets.iter().any(|x| &x.id == s));
-            let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
-            let issues = risk_issues(&risk, &matrix, default);
-            if !issues.is_empty() {
-                return Err(StoreError::BadRisk(issues));
-            }
-            if let Some(k) = risk.requirement_keys.iter().find(|k| self.catalog.requirement(k).is_none()) {
-                return Err(StoreError::NotFound(k.clone()));
-            }
-            let old = if risk.id.is_empty() {
-                risk.id = uuid::Uuid::new_v4().to_string();
-                None
-            } else {
-                Some(stored.get(&risk.id).cloned().ok_or_else(|| StoreError::NotFound(risk.id.clone()))?)
-            };
-            // An acceptance is made with accept_risk, and lapses when what was accepted changes.
-            risk.acceptance = old.as_ref().and_then(|o| o.acceptance.clone()).filter(|_| {
-                old.as_ref().is_some_and(|o| o.value_to_accept() == risk.value_to_accept() && o.treatment == risk.treatment)
-            });
-            let source = if default == Some(risk.consequence) { "classification" } else { "manual" };
-            prepared.push((risk, old, source, &input.new_actions));
+        for (i, input) in inputs.iter().enumerate() {
+            let numbered = |e: StoreError| if inputs.len() > 1 { StoreError::InRisk { number: i + 1, source: Box::new(e) } } else { e };
+            let p = self.prepare_risk(input, &matrix, &class, &stored, &known).map_err(numbered)?;
+            prepared.push((p.0, p.1, p.2, &input.new_actions));
         }
         let tx = self.conn.savepoint()?;
+        let analysis_id = match found {
+            Some(h) => h.id,
+            None => create_header(&tx, ctx, object_id, &AnalysisInput::default())?,
+        };
         let mut ids = Vec::with_capacity(prepared.len());
         for (mut risk, old, source, new_actions) in prepared {
             for measure in new_actions.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
@@ -314,16 +333,66 @@ impl Store {
                 tx.execute(
                     "INSERT INTO risks (id, analysis_id, data, consequence_source, value, residual_value, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                    params![risk.id, h.id, data, source, risk.value(), risk.residual_value(), ctx.now],
+                    params![risk.id, analysis_id, data, source, risk.value(), risk.residual_value(), ctx.now],
                 )?;
             }
             let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "risk", entity_id: &risk.id, object_id };
             audit::record(&tx, ctx, entry, old.as_ref(), Some(&risk))?;
             ids.push(risk.id);
         }
-        tx.execute("UPDATE risk_analyses SET status = 'utkast', updated_at = ?2 WHERE id = ?1", params![h.id, ctx.now])?;
+        tx.execute("UPDATE risk_analyses SET status = 'utkast', updated_at = ?2 WHERE id = ?1", params![analysis_id, ctx.now])?;
         tx.commit()?;
         Ok(ids)
+    }
+
+    /// One risk checked against the rules, the classification and the catalogues, ready to
+    /// write: (risk, the stored version it changes, where its consequence came from).
+    fn prepare_risk(
+        &self,
+        input: &RiskInput,
+        matrix: &RiskMatrix,
+        class: &Classification,
+        stored: &HashMap<String, Risk>,
+        known: &Known,
+    ) -> Result<(Risk, Option<Risk>, &'static str)> {
+        let mut risk = input.risk.clone();
+        check_risk(&risk)?;
+        let old = if risk.id.is_empty() {
+            None
+        } else {
+            Some(stored.get(&risk.id).cloned().ok_or_else(|| StoreError::NotFound(risk.id.clone()))?)
+        };
+        // A set removed from the classification since the risk was saved is let go; a set the
+        // risk did not name before must exist.
+        let had = |s: &String| old.as_ref().is_some_and(|o| o.set_ids.contains(s));
+        if let Some(s) = risk.set_ids.iter().find(|s| !known.sets.contains(s.as_str()) && !had(s)) {
+            return Err(StoreError::UnknownRiskReference { code: "RISK_SET_UNKNOWN", what: "information set", key: s.clone() });
+        }
+        risk.set_ids.retain(|s| known.sets.contains(s.as_str()));
+        // A retired threat still names the risks made from it, but starts no new one.
+        let unchanged_threat = old.as_ref().is_some_and(|o| o.threat_key == risk.threat_key);
+        if let Some(k) = risk.threat_key.as_ref().filter(|_| !unchanged_threat) {
+            if known.threats.get(k) != Some(&false) {
+                return Err(StoreError::UnknownRiskReference { code: "RISK_THREAT_UNKNOWN", what: "threat", key: k.clone() });
+            }
+        }
+        let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
+        let issues = risk_issues(&risk, matrix, default);
+        if !issues.is_empty() {
+            return Err(StoreError::BadRisk(issues));
+        }
+        if let Some(k) = risk.requirement_keys.iter().find(|k| self.catalog.requirement(k).is_none()) {
+            return Err(StoreError::NotFound(k.clone()));
+        }
+        if old.is_none() {
+            risk.id = uuid::Uuid::new_v4().to_string();
+        }
+        // An acceptance is made with accept_risk, and lapses when what was accepted changes.
+        risk.acceptance = old.as_ref().and_then(|o| o.acceptance.clone()).filter(|_| {
+            old.as_ref().is_some_and(|o| o.value_to_accept() == risk.value_to_accept() && o.treatment == risk.treatment)
+        });
+        let source = if default == Some(risk.consequence) { "classification" } else { "manual" };
+        Ok((risk, old, source))
     }
 
     pub fn delete_risk(&mut self, ctx: &Ctx, object_id: &str, risk_id: &str) -> Result<()> {

@@ -2,6 +2,7 @@
 //! here (add, change, retire) or replaced by a file. Threats are never deleted, so every risk
 //! keeps the name of the threat it was made from.
 
+use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin};
 use rusqlite::{params, Connection};
 
@@ -35,12 +36,12 @@ fn checked(t: &Threat, origins: &[ThreatOrigin]) -> Result<()> {
     t.check(origins).map_err(|p| StoreError::BadThreat { code: p.code, message: p.message })
 }
 
-fn insert(conn: &Connection, t: &Threat) -> Result<()> {
+fn insert(conn: &Connection, t: &Threat, position: Option<i64>) -> Result<()> {
     conn.execute(
         "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?10, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats)))",
         params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
-            serde_json::to_string(&t.aspects)?, t.retired],
+            serde_json::to_string(&t.aspects)?, t.retired, position],
     )?;
     Ok(())
 }
@@ -124,6 +125,8 @@ impl Store {
     /// the file's order kept, threats missing from the file retired. One transaction; with
     /// `dry_run` nothing is written and the report says what would happen.
     pub fn import_threats(&mut self, ctx: &Ctx, file: &ThreatCatalog, dry_run: bool) -> Result<ListImport> {
+        check_count("threats in the file", file.threats.len(), MAX_LIST_ENTRIES)?;
+        check_count("origins in the file", file.origins.len(), MAX_LIST_ENTRIES)?;
         let tx = self.conn.savepoint()?;
         for (i, o) in file.origins.iter().enumerate() {
             tx.execute(

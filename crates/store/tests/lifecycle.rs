@@ -189,3 +189,24 @@ fn the_list_is_in_swedish_order_and_search_folds_a_ring_a_umlaut_o_umlaut() {
     let found = store.list_objects(&ObjectFilter { search: Some("ÖPPNA".into()), ..Default::default() }, "2026-03-01").unwrap();
     assert_eq!(found.items.len(), 1);
 }
+
+#[test]
+fn texts_that_no_xlsx_cell_holds_and_too_many_sets_are_refused() {
+    let (_dir, mut store) = temp_store();
+    let mut long = set("A", 1, 1, 1, 1);
+    long.motivations.k = "å".repeat(32_768);
+    let err = store.create_object(&ctx(), &new_object("Långt", vec![long])).unwrap_err();
+    assert_eq!(err.code(), "TEXT_TOO_LONG");
+    assert!(err.to_string().contains("motivation K has 32768 characters; at most 32767"), "{err}");
+    let mut named = new_object("x", vec![]);
+    named.meta.name = "𝐀".repeat(300);
+    assert_eq!(store.create_object(&ctx(), &named).unwrap_err().code(), "TEXT_TOO_LONG", "600 UTF-16 units > 500");
+    let many = (0..10_001).map(|i| set(&format!("S{i}"), 1, 1, 1, 1)).collect();
+    let err = store.create_object(&ctx(), &new_object("Många", many)).unwrap_err();
+    assert_eq!((err.code(), err.to_string()), ("TOO_MANY_ITEMS", "10001 information sets; at most 10000 are allowed".to_string()));
+    let id = store.create_object(&ctx(), &new_object("Kort", vec![set("A", 1, 1, 1, 1)])).unwrap();
+    let mut meta = store.get_object(&id, "2026-03-01").unwrap().meta;
+    meta.participants = vec!["p".repeat(20_000), "q".repeat(20_000)];
+    assert_eq!(store.update_object(&ctx(), &id, &meta).unwrap_err().code(), "TEXT_TOO_LONG", "joined in one cell");
+    assert_eq!(count(&store, "objects"), 1);
+}

@@ -256,3 +256,30 @@ fn procurement_lists_unite_objects_and_keep_decisions() {
     let stored: i64 = store.connection().query_row("SELECT COUNT(*) FROM procurement_items", [], |r| r.get(0)).unwrap();
     assert_eq!(stored, 2, "only decisions that differ from the defaults are stored");
 }
+
+#[test]
+fn answers_and_actions_longer_than_a_cell_are_refused() {
+    let (_dir, mut store) = common::temp_store();
+    let id = store.create_object(&common::ctx(), &common::new_object("Cellgräns", vec![common::set("A", 1, 1, 1, 1)])).unwrap();
+    let key = store.requirements(&id).unwrap().items[0].key.clone();
+    let long = "x".repeat(32_768);
+    let answer = infoklass_core::requirements::Assessment {
+        key,
+        answer: infoklass_core::requirements::Answer::Uppfyllt,
+        comment: String::new(),
+        evidence: long.clone(),
+    };
+    assert_eq!(store.save_assessment(&common::ctx(), &id, &answer).unwrap_err().code(), "TEXT_TOO_LONG");
+    let action = ActionInput {
+        id: None,
+        requirement_key: None,
+        measure: "Åtgärd".into(),
+        responsible: String::new(),
+        due: None,
+        priority: Priority::Medel,
+        status: ActionStatus::EjPaborjad,
+        notes: long,
+    };
+    assert_eq!(store.save_action(&common::ctx(), &id, &action).unwrap_err().code(), "TEXT_TOO_LONG");
+    assert!(store.action_plan(&id, "2026-03-01").unwrap().is_empty());
+}

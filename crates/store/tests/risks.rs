@@ -85,7 +85,7 @@ fn the_linked_analysis_from_the_issue() {
 #[test]
 fn bad_risks_are_refused_and_nothing_is_saved() {
     let (_dir, mut store, id) = setup();
-    let mut r = risk("X", "Nätfiske", vec![Aspect::K], 5, 4);
+    let mut r = risk("HOT-01", "Nätfiske", vec![Aspect::K], 5, 4);
     r.treatment = Some(Treatment::Acceptera);
     let err = store.save_risk(&ctx(), &id, &RiskInput { risk: r, new_actions: vec!["Åtgärd".into()] }).unwrap_err();
     assert_eq!(err.code(), "BAD_RISK");
@@ -98,7 +98,7 @@ fn bad_risks_are_refused_and_nothing_is_saved() {
 #[test]
 fn an_acceptance_lapses_when_the_risk_changes() {
     let (_dir, mut store, id) = setup();
-    let mut r = risk("X", "Mindre fel", vec![Aspect::S], 2, 2);
+    let mut r = risk("HOT-01", "Mindre fel", vec![Aspect::S], 2, 2);
     r.consequence_motivation = String::new();
     let rid = store.save_risk(&ctx(), &id, &RiskInput { risk: r, new_actions: vec![] }).unwrap();
     store.accept_risk(&ctx(), &id, &rid, "informationsagare", "Chef").unwrap();
@@ -110,4 +110,67 @@ fn an_acceptance_lapses_when_the_risk_changes() {
     again.consequence_motivation = String::new();
     store.save_risk(&ctx(), &id, &RiskInput { risk: again, new_actions: vec![] }).unwrap();
     assert!(store.risk_analysis(&id).unwrap().risks[0].risk.acceptance.is_none(), "a larger risk needs a new decision");
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store.connection().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_batch_with_one_bad_risk_stores_nothing_not_even_the_analysis() {
+    let (_dir, mut store, id) = setup();
+    let audit_before = count(&store, "audit");
+    let good = |event: &str| RiskInput { risk: risk("HOT-01", event, vec![Aspect::K], 2, 4), new_actions: vec!["Åtgärd".into()] };
+    let bad = RiskInput { risk: risk("HOT-01", "Trasig", vec![Aspect::K], 9, 4), new_actions: vec![] };
+    let err = store.save_risks(&ctx(), &id, &[good("Ett"), good("Två"), bad]).unwrap_err();
+    assert_eq!(err.code(), "BAD_RISK");
+    assert!(err.to_string().starts_with("risk 3: "), "{err}");
+    assert_eq!(err.to_body().details.unwrap(), serde_json::json!(["PROBABILITY_OUT_OF_MATRIX"]));
+    for table in ["risks", "risk_analyses", "actions"] {
+        assert_eq!(count(&store, table), 0, "{table}");
+    }
+    assert_eq!(count(&store, "audit"), audit_before, "no audit row either");
+    assert_eq!(store.save_risks(&ctx(), &id, &[good("Ett"), good("Två")]).unwrap().len(), 2);
+    assert_eq!((count(&store, "risks"), count(&store, "risk_analyses")), (2, 1));
+}
+
+#[test]
+fn unknown_threats_and_sets_are_refused_by_name() {
+    let (_dir, mut store, id) = setup();
+    let unknown_threat = risk("NOPE-99", "Något", vec![Aspect::K], 2, 4);
+    let err = store.save_risk(&ctx(), &id, &RiskInput { risk: unknown_threat, new_actions: vec![] }).unwrap_err();
+    assert_eq!((err.code(), err.to_string().contains("\"NOPE-99\"")), ("RISK_THREAT_UNKNOWN", true), "{err}");
+    let mut unknown_set = risk("HOT-01", "Något", vec![Aspect::K], 2, 4);
+    unknown_set.set_ids = vec!["nope".into()];
+    let err = store.save_risk(&ctx(), &id, &RiskInput { risk: unknown_set, new_actions: vec![] }).unwrap_err();
+    assert_eq!((err.code(), err.to_string().contains("\"nope\"")), ("RISK_SET_UNKNOWN", true), "{err}");
+    assert_eq!(count(&store, "risks"), 0);
+
+    // A set removed since the risk was saved is let go, not refused.
+    let set_id = store.get_object(&id, "2026-03-01").unwrap().current.content.sets[0].id.clone();
+    let mut named = risk("HOT-01", "Läcka", vec![Aspect::K], 2, 4);
+    named.set_ids = vec![set_id];
+    store.save_risk(&ctx(), &id, &RiskInput { risk: named, new_actions: vec![] }).unwrap();
+    let mut content = store.get_object(&id, "2026-03-01").unwrap().current.content;
+    content.sets = vec![common::set("Annat", 3, 1, 1, 1)];
+    store.save_draft(&ctx(), &id, &content).unwrap();
+    let mut again = store.risk_analysis(&id).unwrap().risks[0].risk.clone();
+    again.cause = "Ny orsak".into();
+    store.save_risk(&ctx(), &id, &RiskInput { risk: again, new_actions: vec![] }).unwrap();
+    assert!(store.risk_analysis(&id).unwrap().risks[0].risk.set_ids.is_empty());
+
+    // A retired threat starts no new risk.
+    store.set_threat_retired(&ctx(), "HOT-02", true).unwrap();
+    let retired = risk("HOT-02", "Gammalt", vec![Aspect::K], 2, 4);
+    assert_eq!(store.save_risk(&ctx(), &id, &RiskInput { risk: retired, new_actions: vec![] }).unwrap_err().code(), "RISK_THREAT_UNKNOWN");
+}
+
+#[test]
+fn a_risk_text_longer_than_a_cell_is_refused() {
+    let (_dir, mut store, id) = setup();
+    let mut r = risk("HOT-01", "Läcka", vec![Aspect::K], 2, 4);
+    r.cause = "x".repeat(40_000);
+    let err = store.save_risk(&ctx(), &id, &RiskInput { risk: r, new_actions: vec![] }).unwrap_err();
+    assert_eq!(err.code(), "TEXT_TOO_LONG");
+    assert!(err.to_string().contains("the risk's cause has 40000 characters; at most 32767"), "{err}");
 }

@@ -52,8 +52,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());
         }
         Command::Import { file, dry_run } => {
-            let bytes = catalog_import::read_file(&file)
-                .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", file.display()) })?;
+            let bytes = crate::input::read_capped(&file, catalog_import::MAX_BYTES as u64)?;
             let catalog = catalog_import::read_catalog(&bytes).map_err(|errors| {
                 // A whole-file refusal (too large, damaged, not a workbook) is the one line.
                 if let [e] = errors.as_slice() {

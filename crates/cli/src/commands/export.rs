@@ -1,6 +1,7 @@
 //! `infoklass export`: objects as Infoklass workbooks (the ISAK successor).
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use infoklass_excel::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{Ctx, Store};
@@ -32,9 +33,10 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     if a.each {
         std::fs::create_dir_all(&a.out)
             .map_err(|e| CliError { code: "WRITE_FAILED".into(), message: format!("{}: {e}", a.out.display()) })?;
+        let mut taken = std::collections::HashSet::new();
         for id in &ids {
             let data = gather(store, id, &ctx.today)?;
-            let path = a.out.join(format!("{}.xlsx", safe_file_name(&data.detail.meta.name)));
+            let path = free_path(&a.out, &safe_file_name(&data.detail.meta.name), &mut taken);
             write_file(&path, &object_workbook(&data, &stamp).map_err(failed)?)?;
             println!("{}", path.display());
         }
@@ -51,9 +53,70 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     Ok(())
 }
 
-/// A file name a person recognises, without characters file systems refuse.
+/// File systems allow 255 bytes per name; this leaves room for " (n)" and ".xlsx".
+const MAX_STEM_BYTES: usize = 200;
+
+/// A file name a person recognises, without characters file systems refuse, cut on a character
+/// boundary to at most `MAX_STEM_BYTES` bytes (a 4-byte character counts four).
 fn safe_file_name(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_()".contains(c) { c } else { '_' }).collect();
-    let trimmed = cleaned.trim();
-    if trimmed.is_empty() { "objekt".to_string() } else { trimmed.chars().take(80).collect() }
+    let mut stem = String::new();
+    for c in cleaned.trim().chars() {
+        if stem.len() + c.len_utf8() > MAX_STEM_BYTES {
+            break;
+        }
+        stem.push(c);
+    }
+    let stem = stem.trim_end().to_string();
+    // Windows refuses these device names whatever the extension.
+    let upper = stem.to_ascii_uppercase();
+    let device = ["CON", "PRN", "AUX", "NUL"].contains(&upper.as_str())
+        || (upper.len() == 4 && (upper.starts_with("COM") || upper.starts_with("LPT")) && upper.as_bytes()[3].is_ascii_digit());
+    match stem.is_empty() {
+        true => "objekt".to_string(),
+        false if device => format!("_{stem}"),
+        false => stem,
+    }
+}
+
+/// `stem.xlsx` in `dir`, or `stem (2).xlsx`, … when this batch or an earlier file has the
+/// name: two objects whose names clean to the same text never overwrite each other. Names
+/// are compared without case, as Windows and macOS do.
+fn free_path(dir: &Path, stem: &str, taken: &mut HashSet<String>) -> PathBuf {
+    (1..)
+        .map(|n| if n == 1 { format!("{stem}.xlsx") } else { format!("{stem} ({n}).xlsx") })
+        .find(|name| !taken.contains(&name.to_lowercase()) && !dir.join(name).exists())
+        .map(|name| {
+            taken.insert(name.to_lowercase());
+            dir.join(name)
+        })
+        .expect("some name is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cut_by_bytes_and_devices_are_renamed() {
+        let bold = safe_file_name(&"𝐀".repeat(100));
+        assert_eq!((bold.len(), bold.chars().count()), (200, 50), "4-byte characters");
+        assert_eq!(safe_file_name(&"ab".repeat(300)).len(), 200);
+        assert_eq!(safe_file_name("CON"), "_CON");
+        assert_eq!(safe_file_name("com1"), "_com1");
+        assert_eq!(safe_file_name("a/b"), "a_b");
+        assert_eq!(safe_file_name("../.."), "_____");
+        assert_eq!(safe_file_name("  "), "objekt");
+    }
+
+    #[test]
+    fn names_that_clean_alike_get_distinct_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut taken = HashSet::new();
+        let paths: Vec<PathBuf> = ["a/b", "a\\b", "A:b"].iter().map(|n| free_path(dir.path(), &safe_file_name(n), &mut taken)).collect();
+        let names: Vec<String> = paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(names, ["a_b.xlsx", "a_b (2).xlsx", "A_b (3).xlsx"]);
+        std::fs::write(dir.path().join("x.xlsx"), b"earlier").unwrap();
+        assert!(free_path(dir.path(), "x", &mut HashSet::new()).ends_with("x (2).xlsx"), "an existing file is kept");
+    }
 }

@@ -34,9 +34,10 @@ pub enum ListCommand {
     },
 }
 
-/// The file's text; any problem with it has the list's `code`.
+/// The file's text (size-capped); a file that is not UTF-8 text has the list's `code`.
 pub fn read(file: &Path, code: &str) -> Result<String, CliError> {
-    std::fs::read_to_string(file).map_err(|e| CliError { code: code.into(), message: format!("cannot read {}: {e}", file.display()) })
+    let bytes = crate::input::read_capped(file, infoklass_core::limits::MAX_FILE_BYTES)?;
+    String::from_utf8(bytes).map_err(|_| invalid(file, code, "it is not UTF-8 text"))
 }
 
 /// A file that is not a valid list: nothing was imported.

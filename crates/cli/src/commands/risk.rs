@@ -2,9 +2,11 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use infoklass_core::risk::{default_consequence, Risk};
-use infoklass_store::{Ctx, RiskInput, Store};
+use infoklass_core::limits::{check_count, MAX_RISKS};
+use infoklass_store::{Ctx, RiskInput, Store, StoreError};
 use serde::Deserialize;
 
+use crate::input::read_text_file;
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -33,27 +35,30 @@ struct RiskFile {
 pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let Command::Add { object, file } = a.command;
     let id = store.find_object(&object)?;
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", file.display()) })?;
+    let text = read_text_file(&file)?;
     let parsed: Result<RiskFile, String> = if text.trim_start().starts_with('{') {
         serde_json::from_str(&text).map_err(|e| e.to_string())
     } else {
         toml::from_str(&text).map_err(|e| e.to_string())
     };
     let parsed = parsed.map_err(|e| CliError { code: "INVALID_INPUT".into(), message: format!("{}: {e}", file.display()) })?;
+    let in_file = |e: CliError| CliError { message: format!("{}: {}", file.display(), e.message), ..e };
+    check_count("risks in the file", parsed.risks.len(), MAX_RISKS).map_err(|e| in_file(StoreError::from(e).into()))?;
     let current = store.get_object(&id, &ctx.today)?.current;
     let max = store.risk_analysis(&id)?.matrix.max_consequence();
-    for (i, mut risk) in parsed.risks.into_iter().enumerate() {
-        if risk.consequence == 0 {
-            let (sets, levels) = (&current.content.sets, &current.profile.levels);
-            risk.consequence = default_consequence(&risk.aspects, &risk.set_ids, sets, levels, max).unwrap_or(0);
-        }
-        store.save_risk(ctx, &id, &RiskInput { risk, new_actions: Vec::new() }).map_err(|e| {
-            let mut err = CliError::from(e);
-            err.message = format!("risk {} in {}: {}", i + 1, file.display(), err.message);
-            err
-        })?;
-    }
+    let (sets, levels) = (&current.content.sets, &current.profile.levels);
+    let inputs: Vec<RiskInput> = parsed
+        .risks
+        .into_iter()
+        .map(|mut risk| {
+            if risk.consequence == 0 {
+                risk.consequence = default_consequence(&risk.aspects, &risk.set_ids, sets, levels, max).unwrap_or(0);
+            }
+            RiskInput { risk, new_actions: Vec::new() }
+        })
+        .collect();
+    // One call, one transaction: every risk is checked first, and a bad one stores nothing.
+    store.save_risks(ctx, &id, &inputs).map_err(|e| in_file(e.into()))?;
     let after = store.risk_analysis(&id)?;
     println!("{} risker i analysen för {}", after.risks.len(), after.object_name);
     Ok(())

@@ -150,6 +150,13 @@ impl Catalog {
                     errors.push(error(row, &r.key, field, "the wording is missing"));
                 }
             }
+            // Every text goes into a workbook cell again (catalogue, object and procurement exports).
+            let texts = [("title_sv", &r.title_sv), ("title_en", &r.title_en), ("ar_sv", &r.ar_sv), ("ska_sv", &r.ska_sv), ("guidance_sv", &r.guidance_sv)];
+            for (field, text) in texts {
+                if let Err(e) = crate::limits::check_text(|| field.to_string(), text, crate::limits::MAX_CELL_CHARS) {
+                    errors.push(error(row, &r.key, field, e.to_string()));
+                }
+            }
             match Trigger::parse(&r.trigger) {
                 Ok(t) => triggers.push(t),
                 Err(e) => errors.push(error(row, &r.key, "trigger", e)),
@@ -230,5 +237,13 @@ mod tests {
         let errors = Catalog::from_toml(&broken).unwrap_err();
         let found: Vec<(Option<u32>, &str)> = errors.iter().map(|e| (e.row, e.field.as_str())).collect();
         assert_eq!(found, vec![(Some(1), "ar_sv"), (Some(1), "trigger"), (Some(2), "key"), (Some(2), "area")]);
+    }
+
+    #[test]
+    fn a_text_no_workbook_cell_holds_is_an_error_of_its_row() {
+        let long = SMALL.replace("ska_sv = \"Leverantören ska kopiera informationen varje vecka.\"", &format!("ska_sv = \"{}\"", "x".repeat(32_768)));
+        let errors = Catalog::from_toml(&long).unwrap_err();
+        assert_eq!((errors[0].row, errors[0].field.as_str()), (Some(1), "ska_sv"));
+        assert!(errors[0].message.contains("32768 characters; at most 32767"), "{}", errors[0].message);
     }
 }

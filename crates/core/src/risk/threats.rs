@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::aspect::Aspect;
+use crate::limits::{check_text, MAX_CELL_CHARS};
 
 pub const DEFAULT_THREATS_TOML: &str = include_str!("../../../../catalog/threats.toml");
 
@@ -75,6 +76,18 @@ impl Threat {
         if self.aspects.is_empty() {
             return problem("THREAT_ASPECTS_MISSING", format!("threat {} names no aspect (K, R, T or S)", self.key));
         }
+        let texts = [
+            ("name_sv", &self.name_sv),
+            ("name_en", &self.name_en),
+            ("description_sv", &self.description_sv),
+            ("cause_sv", &self.cause_sv),
+            ("consequence_sv", &self.consequence_sv),
+        ];
+        for (field, text) in texts {
+            if let Err(e) = check_text(|| format!("threat {}: {field}", self.key), text, MAX_CELL_CHARS) {
+                return problem(e.code(), e.to_string());
+            }
+        }
         Ok(())
     }
 }
@@ -144,7 +157,17 @@ mod tests {
         assert_eq!(code(Threat { key: String::new(), ..good.clone() }), "THREAT_KEY_INVALID");
         assert_eq!(code(Threat { origin: "rymden".into(), ..good.clone() }), "THREAT_ORIGIN_UNKNOWN");
         assert_eq!(code(Threat { name_sv: "  ".into(), ..good.clone() }), "THREAT_NAME_MISSING");
-        assert_eq!(code(Threat { aspects: vec![], ..good }), "THREAT_ASPECTS_MISSING");
+        assert_eq!(code(Threat { aspects: vec![], ..good.clone() }), "THREAT_ASPECTS_MISSING");
+        assert_eq!(code(Threat { cause_sv: "x".repeat(40_000), ..good }), "TEXT_TOO_LONG");
+    }
+
+    #[test]
+    fn unknown_keys_in_a_threat_file_are_refused_by_name() {
+        let c = ThreatCatalog::default_catalog().to_toml();
+        let top = format!("colour = \"x\"\n{c}");
+        assert!(ThreatCatalog::from_toml(&top).unwrap_err().contains("`colour`"));
+        let in_threat = c.replacen("[[threats]]\n", "[[threats]]\nfoo = 1\n", 1);
+        assert!(ThreatCatalog::from_toml(&in_threat).unwrap_err().contains("`foo`"));
     }
 
     #[test]

@@ -168,6 +168,8 @@ export const enRisk: Record<keyof typeof svRisk, string> = {
   'riskIssue.TREATMENT_NEEDS_MOTIVATION': 'Explain the chosen treatment.',
   'riskIssue.RESIDUAL_OUT_OF_MATRIX': 'The residual probability and consequence must lie in the risk matrix.',
   'error.BAD_RISK': 'The risk could not be saved:',
+  'error.RISK_THREAT_UNKNOWN': 'The threat is not in the threat catalogue, or has been retired. Choose a threat from the catalogue.',
+  'error.RISK_SET_UNKNOWN': 'The risk names an information set the classification does not have. Choose among the object\'s information sets.',
   'error.ACCEPTANCE_NOT_ALLOWED':
     'The chosen role may not accept a risk at this level. Choose a role the risk matrix allows, or treat the risk.',
 };

@@ -282,8 +282,12 @@ export const en: Record<keyof typeof sv, string> = {
   'error.VALIDATION': 'The classification cannot be approved yet:',
   'error.NAME_TAKEN': 'An object with that name already exists. Choose another name.',
   'error.INVALID_INPUT': 'The data could not be saved because something is filled in incorrectly.',
-  'error.FILE_TOO_LARGE': 'The file is too large. Infoklass accepts files of at most 50 MB.',
+  'error.FILE_TOO_LARGE': 'The file is larger than Infoklass reads. Nothing has been saved.',
   'error.DB_NEWER_SCHEMA': 'The database was created by a newer version of Infoklass. Update the program.',
   'error.DB_ERROR': 'The database could not be read or written. Try again; if the problem persists, contact IT support.',
+  'error.TEXT_TOO_LONG':
+    'A text is longer than an Excel cell holds (32,767 characters; an object name at most 500). Shorten it and try again.',
+  'error.TOO_MANY_ITEMS':
+    'Too many entries for Infoklass (at most 10,000 information sets, risks or list entries). Nothing has been saved.',
   'error.UNEXPECTED': 'An unexpected error occurred.',
 };

@@ -167,6 +167,8 @@ export const svRisk = {
   'riskIssue.TREATMENT_NEEDS_MOTIVATION': 'Motivera den valda behandlingen.',
   'riskIssue.RESIDUAL_OUT_OF_MATRIX': 'Den kvarstående sannolikheten och konsekvensen måste ligga i riskmatrisen.',
   'error.BAD_RISK': 'Risken kunde inte sparas:',
+  'error.RISK_THREAT_UNKNOWN': 'Hotet finns inte i hotkatalogen, eller är taget ur bruk. Välj ett hot ur katalogen.',
+  'error.RISK_SET_UNKNOWN': 'Risken pekar på en informationsmängd som inte finns i klassningen. Välj bland objektets informationsmängder.',
   'error.ACCEPTANCE_NOT_ALLOWED':
     'Den valda rollen får inte acceptera en risk på den här nivån. Välj en roll som riskmatrisen tillåter, eller behandla risken.',
 };

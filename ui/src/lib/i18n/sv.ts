@@ -282,8 +282,12 @@ export const sv = {
   'error.VALIDATION': 'Klassningen kan inte fastställas ännu:',
   'error.NAME_TAKEN': 'Det finns redan ett objekt med det namnet. Välj ett annat namn.',
   'error.INVALID_INPUT': 'Uppgifterna kunde inte sparas eftersom något är felaktigt ifyllt.',
-  'error.FILE_TOO_LARGE': 'Filen är för stor. Infoklass tar emot filer på högst 50 MB.',
+  'error.FILE_TOO_LARGE': 'Filen är större än Infoklass läser in. Ingenting har sparats.',
   'error.DB_NEWER_SCHEMA': 'Databasen är skapad av en nyare version av Infoklass. Uppdatera programmet.',
   'error.DB_ERROR': 'Databasen kunde inte läsas eller skrivas. Försök igen; kvarstår felet, kontakta IT-stöd.',
+  'error.TEXT_TOO_LONG':
+    'En text är längre än en cell i Excel rymmer (32 767 tecken; ett objektnamn högst 500). Korta texten och försök igen.',
+  'error.TOO_MANY_ITEMS':
+    'För många poster för Infoklass (högst 10 000 informationsmängder, risker eller poster i en lista). Ingenting har sparats.',
   'error.UNEXPECTED': 'Ett oväntat fel inträffade.',
 };
