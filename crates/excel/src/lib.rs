@@ -9,6 +9,7 @@ pub mod import;
 pub mod procurement_csv;
 pub mod procurement_html;
 pub mod procurement_xlsx;
+pub mod row_height;
 pub mod workbook;
 
 mod style;

@@ -1,0 +1,208 @@
+//! Row heights for wrapped text.
+//!
+//! Excel grows a row to fit wrapped text only while a person edits it, and LibreOffice not at
+//! all for a file it did not write: a row left at the default height shows and prints one line
+//! of each cell, and the other lines are cut or run into the next row. So every writer sets the
+//! height of a row with wrapped cells from an estimate of the lines its longest cell needs.
+//!
+//! The estimate wraps the text word by word, as Excel and LibreOffice do, in a column whose
+//! width is given in Excel's character units (the width of a digit in the default font,
+//! Calibri 11). Glyph widths are those of DejaVu Sans, the font LibreOffice falls back to when
+//! Calibri and Carlito are missing and the widest of the three, so a row is never too low; in
+//! Excel it may have a little room to spare.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// The height of one line of 11 pt text in points (Excel's default row height).
+pub const LINE_HEIGHT: f64 = 15.0;
+/// Extra room below the last line of a row that holds more than one line, in points.
+pub const PADDING: f64 = 2.0;
+/// Excel's largest row height in points.
+pub const MAX_HEIGHT: f64 = 409.0;
+
+/// Space taken by the cell's margins, in digit widths.
+const CELL_MARGIN: f64 = 0.6;
+
+/// The width of a column, in Excel's character units.
+pub trait ColumnWidth {
+    fn chars(&self) -> f64;
+}
+
+impl ColumnWidth for f64 {
+    fn chars(&self) -> f64 {
+        *self
+    }
+}
+
+/// A column as the layout tables give it: header and width.
+impl ColumnWidth for (&str, f64) {
+    fn chars(&self) -> f64 {
+        self.1
+    }
+}
+
+/// How wide a character is in DejaVu Sans 11 pt, in widths of a digit of Calibri 11 pt.
+fn glyph_width(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'j' | 'l' | 'I' | 'J' => 0.65,
+        '(' | ')' | '[' | ']' | '{' | '}' | '/' | '\\' | '-' | 'f' | 't' | 'r' | '"' => 0.85,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…' => 2.0,
+        'A'..='Z' | 'Å' | 'Ä' | 'Ö' | 'Æ' | 'Ø' | 'Ü' | 'É' | '&' | '#' => 1.55,
+        c if c.is_ascii() => 1.25,
+        // Latin letters with accents are as wide as the plain ones.
+        c if c.is_alphabetic() && (c as u32) < 0x0250 => if c.is_uppercase() { 1.55 } else { 1.25 },
+        // Anything else (other scripts, symbols) counts as wide, to be safe.
+        _ => 2.0,
+    }
+}
+
+fn text_width(s: &str) -> f64 {
+    s.chars().map(glyph_width).sum()
+}
+
+/// The number of lines `text` takes in a wrapping cell of a column `width` characters wide:
+/// every explicit line break starts a line, and each paragraph wraps at spaces (a word wider
+/// than the column is broken where it no longer fits). Empty text takes one line.
+pub fn wrapped_lines(text: &str, width: f64) -> usize {
+    let room = (width - CELL_MARGIN).max(1.0);
+    text.split('\n').map(|p| paragraph_lines(p.trim_end_matches('\r'), room)).sum::<usize>().max(1)
+}
+
+fn paragraph_lines(paragraph: &str, room: f64) -> usize {
+    let mut lines = 1;
+    let mut used = 0.0;
+    let space = glyph_width(' ');
+    for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        let w = text_width(word);
+        let needed = if used > 0.0 { used + space + w } else { w };
+        if needed <= room {
+            used = needed;
+            continue;
+        }
+        if used > 0.0 {
+            lines += 1;
+        }
+        if w <= room {
+            used = w;
+            continue;
+        }
+        // A word wider than the column: broken character by character.
+        used = 0.0;
+        for c in word.chars() {
+            let g = glyph_width(c);
+            if used + g > room && used > 0.0 {
+                lines += 1;
+                used = 0.0;
+            }
+            used += g;
+        }
+    }
+    lines
+}
+
+/// The row height in points for `lines` lines of text, at most Excel's maximum.
+pub fn height_for_lines(lines: usize) -> f64 {
+    if lines <= 1 {
+        LINE_HEIGHT
+    } else {
+        (lines as f64 * LINE_HEIGHT + PADDING).min(MAX_HEIGHT)
+    }
+}
+
+/// The most lines any of a row's cells needs; `texts[i]` is the text in column `i`.
+pub fn row_lines<W: ColumnWidth>(columns: &[W], texts: &[&str]) -> usize {
+    texts.iter().zip(columns).map(|(t, c)| wrapped_lines(t, c.chars())).max().unwrap_or(1)
+}
+
+/// Sets the height of `row` so every line of its wrapped cells shows and prints.
+/// `texts[i]` is the text written in column `i` (empty for numbers and blanks) and
+/// `columns[i]` that column's width. A row whose cells fit on one line keeps the default.
+pub fn fit_row<W: ColumnWidth>(ws: &mut Worksheet, row: u32, columns: &[W], texts: &[&str]) -> Result<(), XlsxError> {
+    let lines = row_lines(columns, texts);
+    if lines > 1 {
+        ws.set_row_height(row, height_for_lines(lines))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_empty_texts_take_one_line() {
+        assert_eq!(wrapped_lines("", 10.0), 1);
+        assert_eq!(wrapped_lines("Ska", 8.0), 1);
+        assert_eq!(wrapped_lines("SAK-01", 10.0), 1);
+    }
+
+    #[test]
+    fn explicit_line_breaks_count() {
+        assert_eq!(wrapped_lines("ett\ntvå\ntre", 60.0), 3);
+        assert_eq!(wrapped_lines("ett\r\ntvå", 60.0), 2);
+        assert_eq!(wrapped_lines("ett\n\ntre", 60.0), 3, "an empty line is a line");
+    }
+
+    #[test]
+    fn text_wraps_by_words_at_the_column_width() {
+        // 20 words "abcd" of width 5.0 with spaces of 0.65: 4 words (21.95) fit in 23 − 0.6.
+        let text = vec!["abcd"; 20].join(" ");
+        assert_eq!(wrapped_lines(&text, 23.0), 5);
+        assert_eq!(wrapped_lines(&text, 200.0), 1);
+        // A narrower column takes more lines, never fewer.
+        let mut last = 0;
+        for width in (60..=200).rev().map(|w| w as f64 / 4.0) {
+            let lines = wrapped_lines(&text, width);
+            assert!(lines >= last, "{width}: {lines} < {last}");
+            last = lines;
+        }
+    }
+
+    #[test]
+    fn a_word_does_not_fit_where_it_would_cross_the_edge() {
+        // "abcd abcd" is 10.65 wide: it fits in 11.3 − 0.6 but not in 11.2 − 0.6.
+        assert_eq!(wrapped_lines("abcd abcd", 11.3), 1);
+        assert_eq!(wrapped_lines("abcd abcd", 11.2), 2);
+    }
+
+    #[test]
+    fn a_long_word_is_broken_by_characters() {
+        let word = "x".repeat(40); // 40 × 1.25 = 50 wide
+        assert_eq!(wrapped_lines(&word, 10.7), 5, "8 characters per line");
+        assert_eq!(wrapped_lines(&format!("ab {word} cd"), 10.7), 7);
+    }
+
+    #[test]
+    fn wide_glyphs_take_more_room_than_narrow_ones() {
+        assert!(wrapped_lines(&"M".repeat(30), 20.0) > wrapped_lines(&"i".repeat(30), 20.0));
+        assert!(wrapped_lines(&"ÅÄÖ".repeat(10), 20.0) > wrapped_lines(&"åäö".repeat(10), 20.0));
+        assert_eq!(wrapped_lines(&"漢".repeat(10), 10.7), 2, "other scripts count as wide");
+    }
+
+    #[test]
+    fn a_typical_requirement_text_in_the_procurement_column() {
+        let text = "Systemet ska kunna begränsa varje användares åtkomst till de funktioner och den \
+                    information som användarens roll kräver, och behörigheter ska kunna tilldelas per roll.";
+        let lines = wrapped_lines(text, 60.0);
+        assert!((3..=4).contains(&lines), "{lines}");
+    }
+
+    #[test]
+    fn heights_grow_with_the_lines_and_stop_at_excels_maximum() {
+        assert_eq!(height_for_lines(0), 15.0);
+        assert_eq!(height_for_lines(1), 15.0);
+        assert_eq!(height_for_lines(2), 32.0);
+        assert_eq!(height_for_lines(10), 152.0);
+        assert_eq!(height_for_lines(27), 407.0);
+        assert_eq!(height_for_lines(28), MAX_HEIGHT);
+        assert_eq!(height_for_lines(10_000), MAX_HEIGHT);
+    }
+
+    #[test]
+    fn the_row_takes_the_lines_of_its_longest_cell() {
+        let columns = [("Nr", 5.0), ("Krav", 20.0), ("Kommentar", 40.0)];
+        assert_eq!(row_lines(&columns, &["1", "a\nb\nc", "d\ne"]), 3);
+        assert_eq!(row_lines(&[5.0, 20.0], &["", ""]), 1);
+        assert_eq!(row_lines(&columns, &[]), 1);
+    }
+}
