@@ -4,7 +4,7 @@
 use infoklass_store::ProcurementView;
 use rust_xlsxwriter::{DataValidation, Workbook};
 
-use crate::{aspects_text, obligation_sv, style, ExcelError};
+use crate::{aspects_text, obligation_sv, row_height, style, ExcelError};
 
 pub const ANSWERS: [&str; 3] = ["Uppfylls", "Uppfylls delvis", "Uppfylls inte"];
 const HEADERS: [(&str, f64); 10] = [
@@ -37,6 +37,7 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str) -> Result<Vec<u8>, E
         ws.write_string_with_format(HEADER_ROW, col as u16, *name, &style::header())?;
         ws.set_column_width(col as u16, *width)?;
     }
+    row_height::fit_row(ws, HEADER_ROW, &HEADERS, &HEADERS.map(|(name, _)| name))?;
     let (cell, bold, answer) = (style::cell(), style::cell_bold(), style::answer_cell());
     for (i, item) in items.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
@@ -51,6 +52,8 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str) -> Result<Vec<u8>, E
         ws.write_string_with_format(row, 7, item.needed_by.join(", "), &cell)?;
         ws.write_string_with_format(row, 8, "", &answer)?;
         ws.write_string_with_format(row, 9, "", &answer)?;
+        let (aspects, iso, needed_by) = (aspects_text(&item.aspects), item.iso27002.join(", "), item.needed_by.join(", "));
+        row_height::fit_row(ws, row, &HEADERS, &["", &item.key, &item.area_sv, &item.text, "", &aspects, &iso, &needed_by])?;
     }
     if !items.is_empty() {
         let last = HEADER_ROW + items.len() as u32;
@@ -66,12 +69,15 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str) -> Result<Vec<u8>, E
 
     let legend = wb.add_worksheet();
     legend.set_name("Förklaring")?;
-    legend.set_column_width(0, 22)?;
-    legend.set_column_width(1, 90)?;
+    const LEGEND_WIDTHS: [f64; 2] = [22.0, 90.0];
+    legend.set_column_width(0, LEGEND_WIDTHS[0])?;
+    legend.set_column_width(1, LEGEND_WIDTHS[1])?;
+    legend.set_print_fit_to_pages(1, 0);
     legend.write_string_with_format(0, 0, "Förklaring", &style::title())?;
     for (i, (term, text)) in LEGEND.iter().enumerate() {
         legend.write_string_with_format(2 + i as u32, 0, *term, &style::cell_bold())?;
         legend.write_string_with_format(2 + i as u32, 1, *text, &style::cell())?;
+        row_height::fit_row(legend, 2 + i as u32, &LEGEND_WIDTHS, &[term, text])?;
     }
     Ok(wb.save_to_buffer()?)
 }

@@ -6,10 +6,11 @@
 //! height of a row with wrapped cells from an estimate of the lines its longest cell needs.
 //!
 //! The estimate wraps the text word by word, as Excel and LibreOffice do, in a column whose
-//! width is given in Excel's character units (the width of a digit in the default font,
-//! Calibri 11). Glyph widths are those of DejaVu Sans, the font LibreOffice falls back to when
-//! Calibri and Carlito are missing and the widest of the three, so a row is never too low; in
-//! Excel it may have a little room to spare.
+//! width is given in Excel's character units (widths of a digit of the font). Both programs
+//! measure a column in digits of the font they draw with (Calibri in Excel; Carlito or, when
+//! that is missing, DejaVu Sans in LibreOffice), so each glyph is counted as the wider of its
+//! Calibri and DejaVu Sans widths relative to that font's digit, and a line is taken to fill
+//! only part of the column: a row is never too low, and may have a little room to spare.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -22,6 +23,9 @@ pub const MAX_HEIGHT: f64 = 409.0;
 
 /// Space taken by the cell's margins, in digit widths.
 const CELL_MARGIN: f64 = 0.6;
+/// The share of the rest of the column a line of text is taken to fill: room for glyphs wider
+/// than counted and for Excel drawing Calibri 11 a little wider than its column unit.
+const FILL: f64 = 0.95;
 
 /// The width of a column, in Excel's character units.
 pub trait ColumnWidth {
@@ -41,16 +45,25 @@ impl ColumnWidth for (&str, f64) {
     }
 }
 
-/// How wide a character is in DejaVu Sans 11 pt, in widths of a digit of Calibri 11 pt.
+/// How wide a character is, in widths of a digit of the same font (the wider of Calibri and
+/// DejaVu Sans).
 fn glyph_width(c: char) -> f64 {
     match c {
-        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'j' | 'l' | 'I' | 'J' => 0.65,
-        '(' | ')' | '[' | ']' | '{' | '}' | '/' | '\\' | '-' | 'f' | 't' | 'r' | '"' => 0.85,
-        'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…' => 2.0,
-        'A'..='Z' | 'Å' | 'Ä' | 'Ö' | 'Æ' | 'Ø' | 'Ü' | 'É' | '&' | '#' => 1.55,
-        c if c.is_ascii() => 1.25,
-        // Latin letters with accents are as wide as the plain ones.
-        c if c.is_alphabetic() && (c as u32) < 0x0250 => if c.is_uppercase() { 1.55 } else { 1.25 },
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'j' | 'l' | 'I' => 0.5,
+        '(' | ')' | '[' | ']' | '{' | '}' | '/' | '\\' | '-' | '"' | 'f' | 't' | 'r' | 'J' => 0.7,
+        'm' | 'w' => 1.6,
+        'M' | 'W' | '@' | '%' | '—' | '…' => 1.8,
+        '0'..='9' => 1.0,
+        'A'..='Z' => 1.3,
+        c if c.is_ascii() => 1.05,
+        // Latin letters with accents (å, ä, ö, é, ü …) are as wide as the plain ones.
+        c if c.is_alphabetic() && (c as u32) < 0x0250 => {
+            if c.is_uppercase() {
+                1.3
+            } else {
+                1.05
+            }
+        }
         // Anything else (other scripts, symbols) counts as wide, to be safe.
         _ => 2.0,
     }
@@ -64,7 +77,7 @@ fn text_width(s: &str) -> f64 {
 /// every explicit line break starts a line, and each paragraph wraps at spaces (a word wider
 /// than the column is broken where it no longer fits). Empty text takes one line.
 pub fn wrapped_lines(text: &str, width: f64) -> usize {
-    let room = (width - CELL_MARGIN).max(1.0);
+    let room = ((width - CELL_MARGIN) * FILL).max(1.0);
     text.split('\n').map(|p| paragraph_lines(p.trim_end_matches('\r'), room)).sum::<usize>().max(1)
 }
 
@@ -145,7 +158,8 @@ mod tests {
 
     #[test]
     fn text_wraps_by_words_at_the_column_width() {
-        // 20 words "abcd" of width 5.0 with spaces of 0.65: 4 words (21.95) fit in 23 − 0.6.
+        // 20 words "abcd" 4.2 wide with spaces of 0.5: 4 words (18.3) fit in (23 − 0.6) × 0.95
+        // = 21.28, 5 words (23) do not.
         let text = vec!["abcd"; 20].join(" ");
         assert_eq!(wrapped_lines(&text, 23.0), 5);
         assert_eq!(wrapped_lines(&text, 200.0), 1);
@@ -160,23 +174,25 @@ mod tests {
 
     #[test]
     fn a_word_does_not_fit_where_it_would_cross_the_edge() {
-        // "abcd abcd" is 10.65 wide: it fits in 11.3 − 0.6 but not in 11.2 − 0.6.
-        assert_eq!(wrapped_lines("abcd abcd", 11.3), 1);
-        assert_eq!(wrapped_lines("abcd abcd", 11.2), 2);
+        // "abcd abcd" is 8.9 wide: it fits in (10.1 − 0.6) × 0.95 but not in (9.8 − 0.6) × 0.95.
+        assert_eq!(wrapped_lines("abcd abcd", 10.1), 1);
+        assert_eq!(wrapped_lines("abcd abcd", 9.8), 2);
     }
 
     #[test]
     fn a_long_word_is_broken_by_characters() {
-        let word = "x".repeat(40); // 40 × 1.25 = 50 wide
-        assert_eq!(wrapped_lines(&word, 10.7), 5, "8 characters per line");
-        assert_eq!(wrapped_lines(&format!("ab {word} cd"), 10.7), 7);
+        let word = "x".repeat(40); // 40 × 1.05 = 42 wide, 9 characters in (10.6 − 0.6) × 0.95
+        assert_eq!(wrapped_lines(&word, 10.6), 5, "9 + 9 + 9 + 9 + 4 characters");
+        // "ab" on a line of its own, the word on the next five, "cd" after its last 4 characters.
+        assert_eq!(wrapped_lines(&format!("ab {word} cd"), 10.6), 6);
+        assert_eq!(wrapped_lines(&format!("ab {word} {word}"), 10.6), 11);
     }
 
     #[test]
     fn wide_glyphs_take_more_room_than_narrow_ones() {
         assert!(wrapped_lines(&"M".repeat(30), 20.0) > wrapped_lines(&"i".repeat(30), 20.0));
         assert!(wrapped_lines(&"ÅÄÖ".repeat(10), 20.0) > wrapped_lines(&"åäö".repeat(10), 20.0));
-        assert_eq!(wrapped_lines(&"漢".repeat(10), 10.7), 2, "other scripts count as wide");
+        assert_eq!(wrapped_lines(&"漢".repeat(10), 10.6), 3, "other scripts count as wide");
     }
 
     #[test]

@@ -113,3 +113,63 @@ fn csv_and_html_hold_the_same_items_safely() {
     assert!(html.contains("SAK-02") && !html.contains("SAK-03"));
     assert!(!html.contains("<script"));
 }
+
+/// Long requirement texts of different lengths, one with its own line breaks.
+const LONG_TEXTS: [&str; 6] = [
+    "Leverantören ska säkerställa att varje användare endast kommer åt de funktioner och den information som användarens roll kräver, att behörigheter tilldelas per roll och inte per person, och att tilldelade behörigheter följs upp minst två gånger per år tillsammans med kundens systemförvaltare.",
+    "Systemet ska logga inloggningar, misslyckade inloggningsförsök, ändringar av behörigheter och administratörsåtgärder med tidpunkt och användaridentitet.",
+    "Leverantören ska ta en fullständig säkerhetskopia av kundens data varje dygn, förvara kopiorna åtskilda från produktionsmiljön i ett annat brandceller än driftmiljön, skydda dem mot obehörig ändring och radering, pröva återläsning minst en gång per kvartal och på begäran redovisa resultatet av provåterläsningen skriftligt till kunden inom tio arbetsdagar.",
+    "Vid en personuppgiftsincident ska leverantören:\n1. underrätta kunden utan onödigt dröjsmål och senast inom tjugofyra timmar,\n2. beskriva vad som hänt och vilka uppgifter som berörs,\n3. vidta åtgärder för att begränsa skadan.",
+    "Kommunikation mellan klient och server ska vara krypterad med TLS 1.2 eller senare.",
+    "Leverantören ska utan extra kostnad lämna ut all kundens information i ett öppet, dokumenterat och maskinläsbart format när avtalet upphör, inklusive loggar, bilagor och metadata, och därefter radera informationen hos sig och hos eventuella underleverantörer samt skriftligen intyga att raderingen är genomförd.",
+];
+
+fn long_view() -> ProcurementView {
+    let mut v = view();
+    v.items = LONG_TEXTS
+        .iter()
+        .enumerate()
+        .map(|(i, text)| item(&format!("SAK-{:02}", i + 1), text, true, &["Ekonomisystem", "Lönesystem"]))
+        .collect();
+    v
+}
+
+/// Converts a workbook to PDF with LibreOffice (a throw-away profile) and returns the PDF path.
+fn render_pdf(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(format!("{name}.xlsx"));
+    std::fs::write(&path, bytes).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let out = std::process::Command::new("soffice")
+        .arg(profile)
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&path)
+        .env("HOME", dir)
+        .output()
+        .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = dir.join(format!("{name}.pdf"));
+    assert!(pdf.exists(), "LibreOffice wrote no PDF: {}", String::from_utf8_lossy(&out.stdout));
+    pdf
+}
+
+fn pdf_text(pdf: &std::path::Path, layout: bool) -> String {
+    let mut cmd = std::process::Command::new("pdftotext");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let out = cmd.arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn libreoffice_prints_every_line_of_long_requirements_without_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render_pdf(dir.path(), "lang", &procurement_xlsx(&long_view(), "2026-11-22").unwrap());
+    let text = pdf_text(&pdf, true);
+    if let Ok(keep) = std::env::var("INFOKLASS_KEEP_RENDER") {
+        std::fs::copy(&pdf, std::path::Path::new(&keep).join("procurement-long.pdf")).unwrap();
+    }
+    println!("{text}");
+}
