@@ -4,7 +4,7 @@
 use infoklass_core::requirements::Catalog;
 use rust_xlsxwriter::{DataValidation, Workbook};
 
-use crate::{aspects_text, style, ExcelError};
+use crate::{aspects_text, row_height, style, ExcelError};
 
 pub const SHEET_INFO: &str = "Katalog";
 pub const SHEET_AREAS: &str = "Områden";
@@ -27,6 +27,7 @@ pub const REQUIREMENT_HEADERS: [&str; 13] = [
     "NIS2",
     "Så gör vi hos oss",
 ];
+const AREA_WIDTH: f64 = 30.0;
 const WIDTHS: [f64; 13] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0];
 
 /// `local_how` gives the organisation's own text per key (exported for reference; the
@@ -35,13 +36,16 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
     let mut wb = Workbook::new();
     let info = wb.add_worksheet();
     info.set_name(SHEET_INFO)?;
-    info.set_column_width(0, 18)?;
-    info.set_column_width(1, 50)?;
+    const INFO_WIDTHS: [f64; 2] = [18.0, 50.0];
+    info.set_column_width(0, INFO_WIDTHS[0])?;
+    info.set_column_width(1, INFO_WIDTHS[1])?;
+    info.set_print_fit_to_pages(1, 0);
     info.write_string_with_format(0, 0, "Kravkatalog", &style::title())?;
     let values = [&c.id, &c.version, &c.name_sv, &c.name_en];
     for (i, (label, value)) in INFO_LABELS.iter().zip(values).enumerate() {
         info.write_string_with_format(2 + i as u32, 0, *label, &style::cell_bold())?;
         info.write_string_with_format(2 + i as u32, 1, value, &style::cell())?;
+        row_height::fit_row(info, 2 + i as u32, &INFO_WIDTHS, &[label, value])?;
     }
     info.write_string_with_format(
         8,
@@ -54,15 +58,18 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
     areas.set_name(SHEET_AREAS)?;
     for (col, h) in AREA_HEADERS.iter().enumerate() {
         areas.write_string_with_format(0, col as u16, *h, &style::header())?;
-        areas.set_column_width(col as u16, 30)?;
+        areas.set_column_width(col as u16, AREA_WIDTH)?;
     }
+    row_height::fit_row(areas, 0, &[AREA_WIDTH; 3], &AREA_HEADERS)?;
     for (i, a) in c.areas.iter().enumerate() {
         let row = 1 + i as u32;
         areas.write_string_with_format(row, 0, &a.key, &style::cell())?;
         areas.write_string_with_format(row, 1, &a.name_sv, &style::cell())?;
         areas.write_string_with_format(row, 2, &a.name_en, &style::cell())?;
+        row_height::fit_row(areas, row, &[AREA_WIDTH; 3], &[&a.key, &a.name_sv, &a.name_en])?;
     }
     areas.set_freeze_panes(1, 0)?;
+    areas.set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
 
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_REQUIREMENTS)?;
@@ -70,6 +77,7 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
         ws.write_string_with_format(0, col as u16, *h, &style::header())?;
         ws.set_column_width(col as u16, WIDTHS[col])?;
     }
+    row_height::fit_row(ws, 0, &WIDTHS, &REQUIREMENT_HEADERS)?;
     let cell = style::cell();
     for (i, r) in c.requirements.iter().enumerate() {
         let row = 1 + i as u32;
@@ -91,10 +99,12 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
         for (col, v) in values.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, v, &cell)?;
         }
+        row_height::fit_row(ws, row, &WIDTHS, &values.each_ref().map(String::as_str))?;
     }
     let last = c.requirements.len().max(1) as u32 + 200;
     ws.add_data_validation(1, 8, last, 8, &DataValidation::new().allow_list_strings(&["Ska", "Bör"])?)?;
     ws.set_freeze_panes(1, 1)?;
+    ws.set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
     ws.autofilter(0, 0, c.requirements.len() as u32, (REQUIREMENT_HEADERS.len() - 1) as u16)?;
     Ok(wb.save_to_buffer()?)
 }

@@ -6,6 +6,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 use super::cells;
 use super::layout::{ACTIONS, ACTION_COLUMNS, ACTION_STATUSES_SV, HEADER_ROW, PRIORITIES_SV, SPARE_ROWS};
 use super::ObjectExport;
+use crate::row_height;
 
 pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
@@ -28,6 +29,7 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 5, priority_sv(a.priority), &editable)?;
         ws.write_string_with_format(row, 6, status_sv(a.status), &editable)?;
         ws.write_string_with_format(row, 7, &a.notes, &editable)?;
+        row_height::fit_row(ws, row, &ACTION_COLUMNS, &[&a.id, a.requirement_key.as_deref().unwrap_or(""), &a.measure, &a.responsible, "", "", "", &a.notes])?;
     }
     let last = first + data.actions.len() as u32 + SPARE_ROWS - 1;
     for row in first + data.actions.len() as u32..=last {

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
 };
 
 use super::layout::HEADER_ROW;
-use crate::style;
+use crate::{row_height, style};
 
 /// Level colours 0–4, light enough to read black text on.
 pub const LEVEL_COLOURS: [u32; 5] = [0xE8F5E9, 0xFFF9C4, 0xFFE0B2, 0xFFCDD2, 0xD1C4E9];
@@ -19,6 +19,8 @@ pub fn table_head(ws: &mut Worksheet, title: &str, help: &str, columns: &[(&str,
         ws.write_string_with_format(HEADER_ROW, col as u16, *name, &style::header())?;
         ws.set_column_width(col as u16, *width)?;
     }
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    row_height::fit_row(ws, HEADER_ROW, columns, &names)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     ws.set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     Ok(())

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Formula, Workbook, XlsxError};
 use super::cells;
 use super::layout::{col_name, CLASSIFICATION, HEADER_ROW, SET_COLUMNS, SET_LEVEL_COL, SPARE_ROWS};
 use super::ObjectExport;
-use crate::style;
+use crate::{row_height, style};
 
 pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let content = &data.detail.current.content;
@@ -31,6 +31,8 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
             cells::write_opt_number(ws, row, SET_LEVEL_COL + j as u16, *set.levels.get(*a), &editable)?;
             ws.write_string_with_format(row, SET_LEVEL_COL + 4 + j as u16, set.motivations.get(*a), &editable)?;
         }
+        let m = |a| set.motivations.get(a);
+        row_height::fit_row(ws, row, &SET_COLUMNS, &[&set.id, &set.name, &set.description, set.info_type.as_deref().unwrap_or(""), "", "", "", "", m(Aspect::K), m(Aspect::R), m(Aspect::T), m(Aspect::S)])?;
     }
     let last = first + content.sets.len() as u32 + SPARE_ROWS - 1;
     for row in first + content.sets.len() as u32..=last {

@@ -8,7 +8,7 @@ use super::layout::{col_name, CLASSIFICATION, HEADER_ROW, OVERVIEW, SET_LEVEL_CO
 use infoklass_store::workbook_apply::{fact_values, FACT_LABELS};
 
 use super::ObjectExport;
-use crate::style;
+use crate::{row_height, style};
 
 pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let d = &data.detail;
@@ -16,9 +16,10 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let m = &c.meta;
     let ws = wb.add_worksheet();
     ws.set_name(OVERVIEW)?;
-    ws.set_column_width(0, 24)?;
-    ws.set_column_width(1, 60)?;
-    ws.set_print_fit_to_pages(1, 1);
+    const WIDTHS: [f64; 2] = [24.0, 60.0];
+    ws.set_column_width(0, WIDTHS[0])?;
+    ws.set_column_width(1, WIDTHS[1])?;
+    ws.set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(0, 0, format!("Informationsklassning: {}", m.name), &style::title())?;
     ws.write_string_with_format(
         1,
@@ -41,6 +42,7 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         let row = 3 + i as u32;
         ws.write_string_with_format(row, 0, *name, &label)?;
         ws.write_string_with_format(row, 1, value, if *may_edit { &editable } else { &locked })?;
+        row_height::fit_row(ws, row, &WIDTHS, &[name, value])?;
     }
     let mut row = 3 + rows.len() as u32;
     if let (Some(by), Some(at)) = (&c.approved_by, &c.approved_at) {

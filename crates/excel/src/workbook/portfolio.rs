@@ -9,7 +9,7 @@ use infoklass_store::workbook_apply::{priority_sv, status_sv, treatment_sv};
 use super::cells;
 use super::layout::{FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META};
 use super::{ExportStamp, ObjectExport};
-use crate::ExcelError;
+use crate::{row_height, ExcelError};
 
 const OBJECT_COLUMNS: [(&str, f64); 16] = [
     ("Objekt-ID", 10.0),
@@ -66,6 +66,7 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
         ws.write_number_with_format(row, 13, o.requirements.counts.uppfyllt as f64, &locked)?;
         ws.write_number_with_format(row, 14, open as f64, &locked)?;
         cells::write_opt_number(ws, row, 15, top, &locked)?;
+        row_height::fit_row(ws, row, &OBJECT_COLUMNS, &[&o.detail.id, &c.meta.name, "", &c.meta.unit, &c.meta.information_owner, "", "", "", "", "", &c.profile.text])?;
     }
     cells::level_colours(ws, HEADER_ROW + 1, 6, HEADER_ROW + objects.len().max(1) as u32, 9)?;
 
@@ -85,6 +86,7 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
                 .map(|a| format!("{}: {}", a.code(), s.motivations.get(*a)))
                 .collect();
             ws.write_string_with_format(row, 6, why.join(" · "), &locked)?;
+            row_height::fit_row(ws, row, &SET_COLUMNS, &[&o.detail.current.meta.name, &s.name, "", "", "", "", &why.join(" · "), &s.id])?;
             ws.write_string_with_format(row, 7, &s.id, &locked)?;
             row += 1;
         }
@@ -108,6 +110,7 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
             for (col, t) in cells_text.iter().enumerate() {
                 ws.write_string_with_format(row, col as u16, *t, &locked)?;
             }
+            row_height::fit_row(ws, row, &ACTION_COLUMNS, &cells_text)?;
             row += 1;
         }
     }
@@ -126,6 +129,7 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
             ws.write_number_with_format(row, 5, rv.value as f64, &locked)?;
             ws.write_string_with_format(row, 6, r.treatment.map(treatment_sv).unwrap_or(""), &locked)?;
             ws.write_string_with_format(row, 7, if r.acceptance.is_some() { "Ja" } else { "" }, &locked)?;
+            row_height::fit_row(ws, row, &RISK_COLUMNS, &[&o.detail.current.meta.name, rv.threat_name.as_deref().unwrap_or(""), &r.event])?;
             row += 1;
         }
     }

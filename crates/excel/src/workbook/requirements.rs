@@ -11,7 +11,7 @@ use super::layout::{
 use infoklass_store::LegacyRequirement;
 
 use super::ObjectExport;
-use crate::{aspects_text, obligation_sv};
+use crate::{aspects_text, obligation_sv, row_height};
 
 pub fn write_assessment(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let view = &data.requirements;
@@ -42,6 +42,7 @@ pub fn write_assessment(wb: &mut Workbook, data: &ObjectExport) -> Result<(), Xl
         ws.write_string_with_format(row, REQ_ANSWER_COL, a.map(|a| a.answer.name_sv()).unwrap_or(""), &editable)?;
         ws.write_string_with_format(row, 7, a.map(|a| a.comment.as_str()).unwrap_or(""), &editable)?;
         ws.write_string_with_format(row, 8, a.map(|a| a.evidence.as_str()).unwrap_or(""), &editable)?;
+        row_height::fit_row(ws, row, &REQ_COLUMNS, &[&item.key, &item.area_sv, &item.title_sv, &item.ar_sv, "", &reasons.join(", "), a.map(|a| a.answer.name_sv()).unwrap_or(""), a.map(|a| a.comment.as_str()).unwrap_or(""), a.map(|a| a.evidence.as_str()).unwrap_or("")])?;
     }
     if !view.items.is_empty() {
         let last = HEADER_ROW + view.items.len() as u32;
@@ -71,6 +72,7 @@ pub fn write_procurement(wb: &mut Workbook, data: &ObjectExport) -> Result<(), X
         ws.write_string_with_format(row, 2, &item.title_sv, &locked)?;
         ws.write_string_with_format(row, 3, &item.ska_sv, &locked)?;
         ws.write_string_with_format(row, 4, obligation_sv(item.obligation), &locked)?;
+        row_height::fit_row(ws, row, &PROCUREMENT_COLUMNS, &[&item.key, &item.area_sv, &item.title_sv, &item.ska_sv])?;
     }
     cells::protect(ws);
     Ok(())
@@ -91,6 +93,7 @@ pub fn write_legacy(wb: &mut Workbook, rows: &[LegacyRequirement]) -> Result<(),
         for (col, text) in [&r.id, &r.area, &r.text, &r.applies_from, &r.status, &r.comment, &r.responsible].iter().enumerate() {
             ws.write_string_with_format(row, col as u16, text.as_str(), &locked)?;
         }
+        row_height::fit_row(ws, row, &LEGACY_COLUMNS, &[&r.id, &r.area, &r.text, &r.applies_from, &r.status, &r.comment, &r.responsible])?;
     }
     cells::protect(ws);
     Ok(())

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Color, ConditionalFormatCell, ConditionalFormatCellRule, F
 use super::cells;
 use super::layout::{col_name, HEADER_ROW, MATRIX, RISKS, RISK_COLUMNS, RISK_P_COL, SPARE_ROWS, TREATMENTS_SV};
 use super::ObjectExport;
-use crate::{aspects_text, style};
+use crate::{aspects_text, row_height, style};
 
 /// Band colours from the lowest band up.
 const BAND_COLOURS: [u32; 4] = [0xC8E6C9, 0xFFF59D, 0xFFCC80, 0xEF9A9A];
@@ -42,8 +42,9 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 11, &r.treatment_motivation, &editable)?;
         cells::write_opt_number(ws, row, 12, r.residual_probability, &editable)?;
         cells::write_opt_number(ws, row, 13, r.residual_consequence, &editable)?;
-        ws.write_string_with_format(row, 15, accepted, &locked)?;
+        ws.write_string_with_format(row, 15, &accepted, &locked)?;
         value_formulas(ws, row, Some(rv.value), rv.residual_value)?;
+        row_height::fit_row(ws, row, &RISK_COLUMNS, &[&r.id, rv.threat_name.as_deref().unwrap_or(""), &r.cause, &r.event, &r.consequence_text, &aspects_text(&r.aspects), &r.existing_controls, "", "", "", "", &r.treatment_motivation, "", "", "", &accepted])?;
     }
     let last = first + view.risks.len() as u32 + SPARE_ROWS - 1;
     for row in first + view.risks.len() as u32..=last {
