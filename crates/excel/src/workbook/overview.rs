@@ -48,6 +48,7 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     if let (Some(by), Some(at)) = (&c.approved_by, &c.approved_at) {
         ws.write_string_with_format(row, 0, "Fastställd av", &label)?;
         ws.write_string_with_format(row, 1, format!("{by}, {at}"), &locked)?;
+        row_height::fit_row(ws, row, &WIDTHS, &["", &format!("{by}, {at}")])?;
         row += 1;
     }
     row += 1;
@@ -59,7 +60,9 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     for (i, a) in Aspect::ALL.iter().enumerate() {
         let r = row + 1 + i as u32;
         let col = col_name(SET_LEVEL_COL + i as u16);
-        ws.write_string_with_format(r, 0, format!("{} – högsta nivå i Klassning", a.code()), &label)?;
+        let text = format!("{} – högsta nivå i Klassning", a.code());
+        ws.write_string_with_format(r, 0, &text, &label)?;
+        row_height::fit_row(ws, r, &WIDTHS, &[&text])?;
         let cached = c.profile.set_max.get(*a).map(|l| l.to_string()).unwrap_or_default();
         let f = Formula::new(format!("=IF(COUNT('{CLASSIFICATION}'!{col}{first}:{col}{last})=0,\"\",MAX('{CLASSIFICATION}'!{col}{first}:{col}{last}))"))
             .set_result(cached);
