@@ -124,12 +124,11 @@ const LONG_TEXTS: [&str; 6] = [
     "Leverantören ska utan extra kostnad lämna ut all kundens information i ett öppet, dokumenterat och maskinläsbart format när avtalet upphör, inklusive loggar, bilagor och metadata, och därefter radera informationen hos sig och hos eventuella underleverantörer samt skriftligen intyga att raderingen är genomförd.",
 ];
 
+/// The six texts four times over, so the list runs over more than one printed page.
 fn long_view() -> ProcurementView {
     let mut v = view();
-    v.items = LONG_TEXTS
-        .iter()
-        .enumerate()
-        .map(|(i, text)| item(&format!("SAK-{:02}", i + 1), text, true, &["Ekonomisystem", "Lönesystem"]))
+    v.items = (0..24)
+        .map(|i| item(&format!("SAK-{:02}", i + 1), LONG_TEXTS[i % LONG_TEXTS.len()], true, &["Ekonomisystem", "Lönesystem"]))
         .collect();
     v
 }
@@ -166,10 +165,35 @@ fn pdf_text(pdf: &std::path::Path, layout: bool) -> String {
 #[test]
 fn libreoffice_prints_every_line_of_long_requirements_without_overlap() {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = render_pdf(dir.path(), "lang", &procurement_xlsx(&long_view(), "2026-11-22").unwrap());
-    let text = pdf_text(&pdf, true);
+    let view = long_view();
+    let pdf = render_pdf(dir.path(), "lang", &procurement_xlsx(&view, "2026-11-22").unwrap());
     if let Ok(keep) = std::env::var("INFOKLASS_KEEP_RENDER") {
         std::fs::copy(&pdf, std::path::Path::new(&keep).join("procurement-long.pdf")).unwrap();
     }
-    println!("{text}");
+    let text = pdf_text(&pdf, true);
+    // The requirement list, without the legend sheet printed after it.
+    let list = &text[..text.find("Förklaring").expect("the legend is printed")];
+    let pages: Vec<&str> = list.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert!(pages.len() >= 2, "24 long requirements take more than one page:\n{list}");
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.contains("Krav-ID") && page.contains("Leverantörens"), "the header row repeats on page {}:\n{page}", n + 1);
+    }
+    // Each row runs from the line with its Krav-ID to the line before the next one. Within it,
+    // the words of its requirement text must all be there, in order, and nothing of the
+    // neighbouring texts: with rows too low, lines are cut or printed over the next row.
+    let lines: Vec<&str> = list.lines().collect();
+    let starts: Vec<usize> = view
+        .items
+        .iter()
+        .map(|it| lines.iter().position(|l| l.split_whitespace().any(|w| w == it.key)).unwrap_or_else(|| panic!("{} is printed", it.key)))
+        .collect();
+    for (i, it) in view.items.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(lines.len());
+        assert!(starts[i] < end, "{} starts before the next row", it.key);
+        let expected: Vec<&str> = it.text.split_whitespace().collect();
+        let vocabulary: std::collections::HashSet<&str> = expected.iter().copied().collect();
+        let printed: Vec<&str> =
+            lines[starts[i]..end].iter().flat_map(|l| l.split_whitespace()).filter(|w| vocabulary.contains(w)).collect();
+        assert_eq!(printed, expected, "{}: the printed row holds its whole text and only that:\n{}", it.key, lines[starts[i]..end].join("\n"));
+    }
 }
