@@ -28,6 +28,7 @@ mod risks;
 mod rows;
 mod threats;
 pub mod workbook_apply;
+pub mod workbook_merge;
 mod seed;
 
 use std::path::{Path, PathBuf};

@@ -49,6 +49,7 @@ pub fn object_workbook(data: &ObjectExport, stamp: &ExportStamp) -> Result<Vec<u
         requirements::write_legacy(&mut wb, &data.legacy)?;
     }
     meta::write(&mut wb, data, stamp)?;
+    meta::write_exported(&mut wb, data)?;
     Ok(wb.save_to_buffer()?)
 }
 
