@@ -21,6 +21,7 @@ mod imports;
 mod info_types;
 mod list_sync;
 mod objects;
+mod portfolio;
 mod procurement;
 mod read;
 mod requirements;
@@ -44,6 +45,7 @@ pub use dto_risks::*;
 pub use dto_workbook::*;
 pub use dto_imports::*;
 pub use error::{Result, StoreError};
+pub use portfolio::{PortfolioObject, PortfolioRisk};
 
 /// Who acts and when; passed to every write.
 #[derive(Debug, Clone)]

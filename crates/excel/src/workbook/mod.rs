@@ -18,7 +18,7 @@ use rust_xlsxwriter::Workbook;
 
 use crate::ExcelError;
 
-pub use portfolio::portfolio_workbook;
+pub use portfolio::{portfolio_of, portfolio_workbook};
 
 /// Everything one object's workbook shows, read from the store beforehand.
 pub struct ObjectExport {
