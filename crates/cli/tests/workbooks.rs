@@ -96,3 +96,51 @@ fn a_dry_run_lists_each_cell_left_empty_and_the_file_still_imports() {
     let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Kassasystem", "--json"]).stdout).unwrap();
     assert_eq!(show["object"]["current"]["profile"]["text"], "K– R2 T1 S–");
 }
+
+/// The lost update of the round trip: two copies of one export, edited by two people with
+/// openpyxl; the second import keeps the first one's changes and reports its own conflict.
+#[test]
+fn two_copies_of_one_export_do_not_revert_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite").display().to_string();
+    let example = format!("{}/../../docs/examples/ekonomisystem.toml", env!("CARGO_MANIFEST_DIR"));
+    assert!(run(&db, &["new", &example]).status.success());
+    let base = dir.path().join("base.xlsx");
+    assert!(run(&db, &["export", "Ekonomisystem", "--out", base.to_str().unwrap()]).status.success());
+    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let sets = show["object"]["current"]["content"]["sets"].as_array().unwrap().clone();
+    let (first, second) = (sets[0]["name"].as_str().unwrap(), sets[1]["name"].as_str().unwrap());
+    let reqs: serde_json::Value = serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let key = reqs["items"][0]["key"].as_str().unwrap();
+
+    let script = format!("{}/../excel/tests/scripts/set_cells.py", env!("CARGO_MANIFEST_DIR"));
+    let edit = |out: &str, args: &[&str]| {
+        let done = Command::new("/usr/bin/python3").arg(&script).arg(&base).arg(dir.path().join(out)).args(args).output().unwrap();
+        assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+        dir.path().join(out).display().to_string()
+    };
+    let a = edit("a.xlsx", &["Klassning", "Informationsmängd", first, "Motivering K", "A:s ändring", "Krav", "Krav-ID", key, "Självskattning", "Uppfyllt"]);
+    let b = edit("b.xlsx", &["Klassning", "Informationsmängd", second, "Motivering K", "B:s ändring", "Klassning", "Informationsmängd", first, "Motivering K", "B:s version"]);
+
+    assert!(run(&db, &["import", &a]).status.success());
+    let preview = run(&db, &["import", &b, "--dry-run", "--json"]);
+    assert!(!preview.status.success(), "a conflict makes the exit code non-zero");
+    let report: serde_json::Value = serde_json::from_slice(&preview.stdout).unwrap();
+    let conflicts = report[0]["workbook"]["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{}", report[0]);
+    assert_eq!(conflicts[0]["field"], "Motivering K");
+    assert_eq!(conflicts[0]["database"], "A:s ändring");
+    assert_eq!(conflicts[0]["workbook"], "B:s version");
+    assert_eq!(report[0]["workbook"]["changes"].as_array().unwrap().len(), 1, "{}", report[0]);
+
+    let imported = run(&db, &["import", &b]);
+    let stderr = String::from_utf8_lossy(&imported.stderr);
+    assert!(stderr.contains("[IMPORT_CONFLICT]"), "{stderr}");
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("KONFLIKT, sparas inte"));
+    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let sets = show["object"]["current"]["content"]["sets"].as_array().unwrap();
+    assert_eq!(sets[0]["motivations"]["K"], "A:s ändring");
+    assert_eq!(sets[1]["motivations"]["K"], "B:s ändring");
+    let reqs: serde_json::Value = serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
+    assert_eq!(reqs["items"][0]["assessment"]["answer"], "uppfyllt", "A's answer is kept");
+}

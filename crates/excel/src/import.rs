@@ -100,7 +100,7 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
     let result = match content {
         Content::Infoklass(edits) => store.apply_workbook(ctx, &edits).and_then(|plan| {
             let outcome = if plan.changes.is_empty() { "unchanged" } else { "updated" };
-            let report = serde_json::json!({ "changes": plan.changes });
+            let report = serde_json::json!({ "changes": plan.changes, "conflicts": plan.conflicts });
             store.record_workbook_import(ctx, file_name, &out.sha256, &plan.object_id, outcome, &report)?;
             out.applied = !plan.changes.is_empty();
             out.workbook = Some(plan);

@@ -11,9 +11,9 @@ use crate::dto_requirements::ActionInput;
 use crate::error::{Result, StoreError};
 use crate::{Ctx, Store};
 
-const COLUMNS: &str = "id, requirement_key, measure, responsible, due, priority, status, notes";
+pub(crate) const COLUMNS: &str = "id, requirement_key, measure, responsible, due, priority, status, notes";
 
-fn from_row(r: &Row, today: &str) -> rusqlite::Result<Action> {
+pub(crate) fn from_row(r: &Row, today: &str) -> rusqlite::Result<Action> {
     let (priority, status): (String, String) = (r.get(5)?, r.get(6)?);
     let due: Option<String> = r.get(4)?;
     let status = ActionStatus::parse(&status).unwrap_or(ActionStatus::EjPaborjad);

@@ -41,6 +41,11 @@ pub struct WorkbookEdits {
     pub object_id: String,
     /// The classification version the workbook was exported from.
     pub classification_version: u32,
+    /// When it was exported (RFC 3339), from the meta sheet.
+    pub exported_at: String,
+    /// Every editable value as it was at the export, for the three-way merge; None for a
+    /// workbook of format version 1, which did not record them.
+    pub exported: Option<Vec<ExportedRow>>,
     /// The facts as the overview sheet has them; only the editable ones are applied (name and
     /// kind are changed in the app).
     pub facts: ObjectMeta,
@@ -50,6 +55,33 @@ pub struct WorkbookEdits {
     /// Actions without an id are new.
     pub actions: Vec<ActionInput>,
     pub risks: Vec<RiskEdit>,
+}
+
+/// One row's editable values as they were exported: the sheet, the row's id (a set, action or
+/// risk id, a requirement key; empty for the overview's facts) and the values in the order
+/// of `workbook_merge`'s field lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportedRow {
+    pub sheet: String,
+    pub id: String,
+    pub values: Vec<String>,
+}
+
+/// A field changed both in the workbook and in the database since the export (to different
+/// values). It is shown and never applied; the database keeps its value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkbookConflict {
+    pub sheet: String,
+    pub item: String,
+    pub field: String,
+    /// The value in the database now.
+    pub database: String,
+    /// The workbook's value.
+    pub workbook: String,
+    /// The value at the export; None when the workbook did not record it (format version 1).
+    pub exported: Option<String>,
+    /// The row was removed in the database after the export.
+    pub removed: bool,
 }
 
 /// One difference between the workbook and the database, as the preview lists it.
@@ -69,6 +101,8 @@ pub struct WorkbookPlan {
     pub object_id: String,
     pub object_name: String,
     pub changes: Vec<WorkbookChange>,
+    /// Fields changed both here and in the database since the export; not applied.
+    pub conflicts: Vec<WorkbookConflict>,
     /// The object has a newer classification than the one the workbook was exported from.
     pub stale: bool,
     /// Set changes on an approved classification start a re-classification (a new draft).

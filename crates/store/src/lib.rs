@@ -21,6 +21,7 @@ mod imports;
 mod info_types;
 mod list_sync;
 mod objects;
+mod portfolio;
 mod procurement;
 mod read;
 mod requirements;
@@ -28,6 +29,7 @@ mod risks;
 mod rows;
 mod threats;
 pub mod workbook_apply;
+pub mod workbook_merge;
 mod seed;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +45,7 @@ pub use dto_risks::*;
 pub use dto_workbook::*;
 pub use dto_imports::*;
 pub use error::{Result, StoreError};
+pub use portfolio::{PortfolioObject, PortfolioRisk};
 
 /// Who acts and when; passed to every write.
 #[derive(Debug, Clone)]

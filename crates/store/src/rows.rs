@@ -131,10 +131,10 @@ pub struct ClassificationRow {
     pub catalog_version: Option<String>,
 }
 
-const CLASSIFICATION_COLUMNS: &str = "id, object_id, version, status, scale_id, scale_version, uplifts, lagrum, \
+pub const CLASSIFICATION_COLUMNS: &str = "id, object_id, version, status, scale_id, scale_version, uplifts, lagrum, \
      snapshot, approved_by, approved_at, created_at, catalog_id, catalog_version";
 
-fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
+pub fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
     let status: String = r.get(3)?;
     Ok(ClassificationRow {
         id: r.get(0)?,

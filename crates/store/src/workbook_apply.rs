@@ -7,6 +7,7 @@ use infoklass_core::risk::{Risk, Treatment};
 use infoklass_core::{Aspect, InformationSet, ObjectMeta, Status};
 
 use crate::dto_workbook::{RiskEdit, WorkbookChange, WorkbookEdits, WorkbookPlan};
+use crate::workbook_merge::Current;
 use crate::{ActionInput, Ctx, Result, RiskInput, Store};
 
 fn change(sheet: &str, item: &str, field: &str, old: impl ToString, new: impl ToString) -> WorkbookChange {
@@ -24,7 +25,18 @@ fn opt(s: &Option<String>) -> String {
 impl Store {
     /// What applying the workbook would change; nothing is written.
     pub fn workbook_plan(&self, edits: &WorkbookEdits, today: &str) -> Result<WorkbookPlan> {
+        Ok(self.merged_plan(edits, today)?.1)
+    }
+
+    /// The workbook's edits merged with the database (only what the person changed since the
+    /// export is left), and the plan of those changes with the conflicts.
+    fn merged_plan(&self, edits: &WorkbookEdits, today: &str) -> Result<(WorkbookEdits, WorkbookPlan)> {
         let detail = self.get_object(&edits.object_id, today)?;
+        let reqs = self.requirements(&edits.object_id)?;
+        let actions = self.action_plan(&edits.object_id, today)?;
+        let analysis = self.risk_analysis(&edits.object_id)?;
+        let (edits, conflicts) =
+            self.merge_workbook(edits, &Current { detail: &detail, reqs: &reqs, actions: &actions, risks: &analysis })?;
         let current = &detail.current;
         let mut out = Vec::new();
         facts_changes(&current.meta, &edits.facts, &mut out);
@@ -36,7 +48,6 @@ impl Store {
             }
         }
         let sets_changed = out.len() > sets_before;
-        let reqs = self.requirements(&edits.object_id)?;
         for a in &edits.answers {
             let Some(item) = reqs.items.iter().find(|i| i.key == a.key) else { continue };
             let old = item.assessment.as_ref();
@@ -59,7 +70,6 @@ impl Store {
                 out.push(change("Krav", &a.key, "Bevis", old.map(|o| o.evidence.as_str()).unwrap_or(""), a.evidence.trim()));
             }
         }
-        let actions = self.action_plan(&edits.object_id, today)?;
         for a in &edits.actions {
             match actions.iter().find(|x| same_action(x, a)) {
                 Some(old) => {
@@ -78,31 +88,33 @@ impl Store {
                 None => out.push(change("Handlingsplan", a.measure.trim(), "ny åtgärd", "", a.measure.trim())),
             }
         }
-        let analysis = self.risk_analysis(&edits.object_id)?;
         for r in &edits.risks {
             match analysis.risks.iter().find(|x| same_risk(&x.risk, r)) {
                 Some(old) => risk_changes(&old.risk, r, &mut out),
                 None => out.push(change("Riskanalys", r.event.trim(), "ny risk", "", format!("S{} × K{}", r.probability, r.consequence))),
             }
         }
-        Ok(WorkbookPlan {
+        let plan = WorkbookPlan {
             object_id: detail.id.clone(),
             object_name: current.meta.name.clone(),
             stale: edits.classification_version != 0 && edits.classification_version < current.version,
             starts_reclassification: sets_changed && current.status == Status::Faststalld,
             changes: out,
-        })
+            conflicts,
+        };
+        Ok((edits, plan))
     }
 
     /// Applies the workbook in one transaction and returns what changed. A change to the
-    /// sets of an approved classification starts a re-classification first.
+    /// sets of an approved classification starts a re-classification first. Conflicts are
+    /// returned in the plan and not applied.
     pub fn apply_workbook(&mut self, ctx: &Ctx, edits: &WorkbookEdits) -> Result<WorkbookPlan> {
-        let plan = self.workbook_plan(edits, &ctx.today)?;
+        let (edits, plan) = self.merged_plan(edits, &ctx.today)?;
         if plan.changes.is_empty() {
             return Ok(plan);
         }
         self.conn.execute_batch("SAVEPOINT workbook_import")?;
-        match self.apply_inner(ctx, edits, &plan) {
+        match self.apply_inner(ctx, &edits, &plan) {
             Ok(()) => {
                 self.conn.execute_batch("RELEASE workbook_import")?;
                 Ok(plan)

@@ -27,7 +27,7 @@ pub fn export_workbook(state: State<'_, AppState>, id: String) -> CmdResult<Expo
 pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let today = ctx().today;
-    let data = ids.iter().map(|id| gather(&store, id, &today)).collect::<Result<Vec<_>, _>>().map_err(err)?;
+    let data = store.portfolio(&ids, &today).map_err(err)?;
     let bytes = portfolio_workbook(&data, &stamp()).map_err(export_err)?;
     export_file(&format!("Portfölj {today}"), "xlsx", &bytes)
 }

@@ -11,12 +11,12 @@ export type Outcome = 'created' | 'updated' | 'unchanged' | 'failed';
 
 export function previewStatus(f: FileImport): PreviewStatus {
   if (!f.ok || f.failure) return 'failed';
-  if (f.legacy?.outcome === 'unchanged' || (f.workbook && f.workbook.changes.length === 0)) return 'nothing';
+  if (f.legacy?.outcome === 'unchanged' || (f.workbook && f.workbook.changes.length === 0 && f.workbook.conflicts.length === 0)) return 'nothing';
   return warningCount(f) > 0 ? 'warnings' : 'ready';
 }
 
 export function warningCount(f: FileImport): number {
-  return f.diagnostics.filter((d) => d.severity !== 'info').length + (f.workbook?.stale ? 1 : 0);
+  return f.diagnostics.filter((d) => d.severity !== 'info').length + (f.workbook?.stale ? 1 : 0) + (f.workbook?.conflicts.length ?? 0);
 }
 
 /** Files that importing would change something for. */

@@ -42,14 +42,13 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         }
         return Ok(());
     }
-    let data = ids.iter().map(|id| gather(store, id, &ctx.today)).collect::<Result<Vec<_>, _>>()?;
-    let bytes = if data.len() == 1 && !a.portfolio {
-        object_workbook(&data[0], &stamp).map_err(failed)?
+    let bytes = if ids.len() == 1 && !a.portfolio {
+        object_workbook(&gather(store, &ids[0], &ctx.today)?, &stamp).map_err(failed)?
     } else {
-        portfolio_workbook(&data, &stamp).map_err(failed)?
+        portfolio_workbook(&store.portfolio(&ids, &ctx.today)?, &stamp).map_err(failed)?
     };
     write_file(&a.out, &bytes)?;
-    println!("{} objekt skrivna till {}", data.len(), a.out.display());
+    println!("{} objekt skrivna till {}", ids.len(), a.out.display());
     Ok(())
 }
 

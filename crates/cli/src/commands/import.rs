@@ -59,6 +59,14 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     if failed > 0 {
         return Err(CliError { code: "IMPORT_FAILED".into(), message: format!("{failed} of {} files could not be imported", reports.len()) });
     }
+    // Conflicts are never applied; the exit code tells scripts that something was left out.
+    let conflicts: usize = reports.iter().filter_map(|r| r.workbook.as_ref()).map(|p| p.conflicts.len()).sum();
+    if conflicts > 0 {
+        return Err(CliError {
+            code: "IMPORT_CONFLICT".into(),
+            message: format!("{conflicts} fields were changed both in the workbook and in the database since the export and were not applied"),
+        });
+    }
     Ok(())
 }
 
@@ -77,6 +85,11 @@ fn print_report(r: &FileImport, dry_run: bool) {
         }
         for c in &plan.changes {
             println!("  {} · {} · {}: \"{}\" → \"{}\"", c.sheet, c.item, c.field, c.old, c.new);
+        }
+        for c in &plan.conflicts {
+            let now = if c.removed { "raden är borttagen".to_string() } else { format!("databasen \"{}\"", c.database) };
+            let then = c.exported.as_deref().map(|e| format!("vid exporten \"{e}\"")).unwrap_or_else(|| "värdet vid exporten okänt".into());
+            println!("  KONFLIKT, sparas inte: {} · {} · {}: {now}, arbetsboken \"{}\", {then}", c.sheet, c.item, c.field, c.workbook);
         }
     } else if let Some(plan) = &r.legacy {
         let what = match plan.outcome {

@@ -3,7 +3,9 @@
 //! `FORMAT_VERSION` when a column moves or changes meaning.
 
 pub const FORMAT_NAME: &str = "infoklass-arbetsbok";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// Version 2 added the hidden sheet `EXPORTED`, the values as exported, for the three-way merge.
+pub const FIRST_VERSION_WITH_EXPORTED: u32 = 2;
 
 pub const OVERVIEW: &str = "Översikt";
 pub const CLASSIFICATION: &str = "Klassning";
@@ -14,6 +16,8 @@ pub const RISKS: &str = "Riskanalys";
 pub const MATRIX: &str = "Riskmatris";
 pub const LEGACY: &str = "Äldre krav";
 pub const META: &str = "_meta";
+/// Hidden: one row per item (sheet, id, then its editable values as exported).
+pub const EXPORTED: &str = "_exporterat";
 
 /// Every table sheet: title in row 0, help in row 1, the column headers in this row (0-based).
 pub const HEADER_ROW: u32 = 3;

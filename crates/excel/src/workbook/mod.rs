@@ -18,7 +18,7 @@ use rust_xlsxwriter::Workbook;
 
 use crate::ExcelError;
 
-pub use portfolio::portfolio_workbook;
+pub use portfolio::{portfolio_of, portfolio_workbook};
 
 /// Everything one object's workbook shows, read from the store beforehand.
 pub struct ObjectExport {
@@ -49,6 +49,7 @@ pub fn object_workbook(data: &ObjectExport, stamp: &ExportStamp) -> Result<Vec<u
         requirements::write_legacy(&mut wb, &data.legacy)?;
     }
     meta::write(&mut wb, data, stamp)?;
+    meta::write_exported(&mut wb, data)?;
     Ok(wb.save_to_buffer()?)
 }
 

@@ -6,6 +6,7 @@ use infoklass_core::Aspect;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use infoklass_store::workbook_apply::{priority_sv, status_sv, treatment_sv};
+use infoklass_store::{PortfolioObject, PortfolioRisk};
 use super::cells;
 use super::layout::{FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META};
 use super::{ExportStamp, ObjectExport};
@@ -44,16 +45,33 @@ const RISK_COLUMNS: [(&str, f64); 8] = [
     ("Accepterad", 10.0),
 ];
 
-pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Result<Vec<u8>, ExcelError> {
+/// The portfolio row of one object read on its own (`gather`); `Store::portfolio` reads the
+/// same for many objects at once.
+pub fn portfolio_of(o: &ObjectExport) -> PortfolioObject {
+    let c = &o.detail.current;
+    PortfolioObject {
+        id: o.detail.id.clone(),
+        meta: c.meta.clone(),
+        status: c.status,
+        profile: c.profile.clone(),
+        sets: c.content.sets.clone(),
+        requirements: o.requirements.items.len(),
+        fulfilled: o.requirements.counts.uppfyllt,
+        actions: o.actions.clone(),
+        risks: o.risks.risks.iter().map(|r| PortfolioRisk { risk: r.risk.clone(), value: r.value, threat_name: r.threat_name.clone() }).collect(),
+    }
+}
+
+pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> Result<Vec<u8>, ExcelError> {
     let mut wb = Workbook::new();
     let locked = cells::locked();
     let ws = sheet(&mut wb, "Portfölj", "Alla klassade objekt", &OBJECT_COLUMNS, objects.len())?;
     for (i, o) in objects.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
-        let c = &o.detail.current;
+        let c = o;
         let open = o.actions.iter().filter(|a| a.status != infoklass_core::requirements::ActionStatus::Klar).count();
-        let top = o.risks.risks.iter().map(|r| r.value).max();
-        let texts = [&o.detail.id, &c.meta.name, &c.meta.kind.as_str().to_string(), &c.meta.unit, &c.meta.information_owner, &c.status.as_str().to_string()];
+        let top = o.risks.iter().map(|r| r.value).max();
+        let texts = [&o.id, &c.meta.name, &c.meta.kind.as_str().to_string(), &c.meta.unit, &c.meta.information_owner, &c.status.as_str().to_string()];
         for (col, t) in texts.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, t.as_str(), &locked)?;
         }
@@ -62,20 +80,20 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
         }
         ws.write_string_with_format(row, 10, &c.profile.text, &locked)?;
         ws.write_string_with_format(row, 11, c.meta.next_review.as_deref().unwrap_or(""), &locked)?;
-        ws.write_number_with_format(row, 12, o.requirements.items.len() as f64, &locked)?;
-        ws.write_number_with_format(row, 13, o.requirements.counts.uppfyllt as f64, &locked)?;
+        ws.write_number_with_format(row, 12, o.requirements as f64, &locked)?;
+        ws.write_number_with_format(row, 13, o.fulfilled as f64, &locked)?;
         ws.write_number_with_format(row, 14, open as f64, &locked)?;
         cells::write_opt_number(ws, row, 15, top, &locked)?;
         row_height::fit_row(ws, row, &OBJECT_COLUMNS, &[&o.detail.id, &c.meta.name, "", &c.meta.unit, &c.meta.information_owner, "", "", "", "", "", &c.profile.text])?;
     }
     cells::level_colours(ws, HEADER_ROW + 1, 6, HEADER_ROW + objects.len().max(1) as u32, 9)?;
 
-    let sets: usize = objects.iter().map(|o| o.detail.current.content.sets.len()).sum();
+    let sets: usize = objects.iter().map(|o| o.sets.len()).sum();
     let ws = sheet(&mut wb, "Informationsmängder", "Alla informationsmängder med nivåer", &SET_COLUMNS, sets)?;
     let mut row = HEADER_ROW + 1;
     for o in objects {
-        for s in &o.detail.current.content.sets {
-            ws.write_string_with_format(row, 0, &o.detail.current.meta.name, &locked)?;
+        for s in &o.sets {
+            ws.write_string_with_format(row, 0, &o.meta.name, &locked)?;
             ws.write_string_with_format(row, 1, &s.name, &locked)?;
             for (j, a) in Aspect::ALL.iter().enumerate() {
                 cells::write_opt_number(ws, row, 2 + j as u16, *s.levels.get(*a), &locked)?;
@@ -99,7 +117,7 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
     for o in objects {
         for a in &o.actions {
             let cells_text = [
-                o.detail.current.meta.name.as_str(),
+                o.meta.name.as_str(),
                 a.requirement_key.as_deref().unwrap_or(""),
                 &a.measure,
                 &a.responsible,
@@ -115,13 +133,13 @@ pub fn portfolio_workbook(objects: &[ObjectExport], stamp: &ExportStamp) -> Resu
         }
     }
 
-    let risks: usize = objects.iter().map(|o| o.risks.risks.len()).sum();
+    let risks: usize = objects.iter().map(|o| o.risks.len()).sum();
     let ws = sheet(&mut wb, "Risker", "Alla risker, högst värde först per objekt", &RISK_COLUMNS, risks)?;
     let mut row = HEADER_ROW + 1;
     for o in objects {
-        for rv in &o.risks.risks {
+        for rv in &o.risks {
             let r = &rv.risk;
-            ws.write_string_with_format(row, 0, &o.detail.current.meta.name, &locked)?;
+            ws.write_string_with_format(row, 0, &o.meta.name, &locked)?;
             ws.write_string_with_format(row, 1, rv.threat_name.as_deref().unwrap_or(""), &locked)?;
             ws.write_string_with_format(row, 2, &r.event, &locked)?;
             ws.write_number_with_format(row, 3, r.probability as f64, &locked)?;

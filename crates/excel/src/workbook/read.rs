@@ -9,10 +9,13 @@ use infoklass_core::{Aspect, InformationSet, ObjectMeta, PerAspect};
 use infoklass_isak::guard::Workbook;
 use infoklass_isak::Limits;
 use infoklass_store::workbook_apply::{answer_from_sv, priority_from_sv, status_from_sv, treatment_from_sv};
-use infoklass_store::{ActionInput, AnswerEdit, RiskEdit, WorkbookEdits};
+use infoklass_store::{ActionInput, AnswerEdit, ExportedRow, RiskEdit, WorkbookEdits};
 use serde::{Deserialize, Serialize};
 
-use super::layout::{col_name, ACTIONS, CLASSIFICATION, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META, OVERVIEW, REQUIREMENTS, RISKS};
+use super::layout::{
+    col_name, ACTIONS, CLASSIFICATION, EXPORTED, FIRST_VERSION_WITH_EXPORTED, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META, OVERVIEW,
+    REQUIREMENTS, RISKS,
+};
 
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: u32 = 20_000;
@@ -68,8 +71,13 @@ pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
     let mut edits = WorkbookEdits {
         object_id: m.get("object_id").cloned().unwrap_or_default(),
         classification_version: m.get("classification_version").and_then(|v| v.parse().ok()).unwrap_or(0),
+        exported_at: m.get("exported_at").cloned().unwrap_or_default(),
         ..Default::default()
     };
+    // Without the exported values (version 1, or the sheet removed) the import is cautious.
+    if version >= FIRST_VERSION_WITH_EXPORTED {
+        edits.exported = sheet(EXPORTED).ok().map(|r| read_exported(&r));
+    }
     edits.facts = read_facts(&sheet(OVERVIEW)?, &mut problems);
     edits.sets = read_sets(&sheet(CLASSIFICATION)?, &mut problems);
     edits.answers = read_answers(&sheet(REQUIREMENTS)?, &mut problems);
@@ -84,6 +92,14 @@ pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
 
 fn meta(range: &Range<Data>) -> HashMap<String, String> {
     range.rows().filter(|r| r.len() >= 2).map(|r| (text(&r[0]), text(&r[1]))).collect()
+}
+
+fn read_exported(range: &Range<Data>) -> Vec<ExportedRow> {
+    range
+        .rows()
+        .filter(|r| r.first().is_some_and(|c| !text(c).is_empty()))
+        .map(|r| ExportedRow { sheet: text(&r[0]), id: r.get(1).map(text).unwrap_or_default(), values: r.iter().skip(2).map(text).collect() })
+        .collect()
 }
 
 /// A cell as trimmed text; numbers without a fraction lose their ".0".

@@ -82,6 +82,14 @@ export const enImport: Record<keyof typeof svImport, string> = {
   'import.changes.field': 'Field',
   'import.changes.change': 'From → to',
   'import.changes.empty': '(empty)',
+  'import.conflicts.title': 'Conflicts ({n}): not saved',
+  'import.conflicts.intro':
+    'These fields were changed both in the workbook and in Infoklass since the export. Infoklass keeps its value; change it in the app if the workbook’s value should hold.',
+  'import.conflicts.database': 'In Infoklass now',
+  'import.conflicts.workbook': 'In the workbook',
+  'import.conflicts.exported': 'At the export',
+  'import.conflicts.unknown': '(unknown: workbook of an older format)',
+  'import.conflicts.removed': '(removed in Infoklass)',
   'import.stale': 'The object has been re-classified since the workbook was exported: the workbook is older than the object. Check the changes carefully.',
   'import.startsReclassification':
     'The classification is approved: changed information sets start a re-classification (a new draft) that is then approved in the app.',

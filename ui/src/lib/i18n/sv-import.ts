@@ -80,6 +80,14 @@ export const svImport = {
   'import.changes.field': 'Fält',
   'import.changes.change': 'Från → till',
   'import.changes.empty': '(tomt)',
+  'import.conflicts.title': 'Konflikter ({n}): sparas inte',
+  'import.conflicts.intro':
+    'Fälten har ändrats både i arbetsboken och i Infoklass sedan exporten. Infoklass behåller sitt värde; ändra i appen om arbetsbokens värde ska gälla.',
+  'import.conflicts.database': 'I Infoklass nu',
+  'import.conflicts.workbook': 'I arbetsboken',
+  'import.conflicts.exported': 'Vid exporten',
+  'import.conflicts.unknown': '(okänt: arbetsbok av äldre format)',
+  'import.conflicts.removed': '(borttagen i Infoklass)',
   'import.stale': 'Objektet har klassats om sedan arbetsboken exporterades: arbetsboken är äldre än objektet. Kontrollera ändringarna noga.',
   'import.startsReclassification':
     'Klassningen är fastställd: ändrade informationsmängder startar en omklassning (ett nytt utkast) som sedan fastställs i appen.',

@@ -5,7 +5,7 @@
 //     an old ISAK workbook. Levels are ISAK numbers 1–4 (app level n − 1) or level names; any
 //     other word (in a set or listed in "words") is unknown until mapped with save_import_word,
 //     and is then a warning (LEVEL_UNKNOWN_WORD) like the real importer reports it.
-//   INFOKLASS:{"object_id":"…","version":1,"changes":[{sheet,item,field,old,new}],"errors":[…]}
+//   INFOKLASS:{"object_id":"…","version":1,"changes":[{sheet,item,field,old,new}],"conflicts":[…],"errors":[…]}
 //     an Infoklass workbook sent back; "version" is the classification it was exported from.
 //   anything else: not a workbook (IMPORT_NOT_A_WORKBOOK).
 // As in the app, importing the same ISAK file twice changes nothing the second time.
@@ -17,6 +17,7 @@ import type { InformationSet } from '../bindings/InformationSet';
 import type { LegacyPlan } from '../bindings/LegacyPlan';
 import type { LegacyRequirement } from '../bindings/LegacyRequirement';
 import type { WorkbookChange } from '../bindings/WorkbookChange';
+import type { WorkbookConflict } from '../bindings/WorkbookConflict';
 import type { WorkbookPlan } from '../bindings/WorkbookPlan';
 import { newId } from '../draft';
 import { fail, type MockDb } from './db';
@@ -28,7 +29,7 @@ type IsakFile = {
   name?: string; sets?: IsakSet[]; risks?: number; requirements?: number; words?: string[];
   errors?: Problem[]; warnings?: Problem[]; leftovers?: { sheet: string; cell: string; text: string }[];
 };
-type InfoklassFile = { object_id: string; version?: number; changes?: WorkbookChange[]; errors?: Problem[] };
+type InfoklassFile = { object_id: string; version?: number; changes?: WorkbookChange[]; conflicts?: WorkbookConflict[]; errors?: Problem[] };
 
 const LEVEL_NAMES = ['försumbar', 'måttlig', 'betydande', 'allvarlig', 'synnerligen allvarlig'];
 const ASPECT_COLUMN: Record<'K' | 'R' | 'T', string> = { K: 'C', R: 'D', T: 'E' };
@@ -249,7 +250,7 @@ export class MockImports {
     const current = this.db.get(f.object_id).current;
     const changes = (f.changes ?? []).map((c) => ({ ...c }));
     out.workbook = {
-      object_id: o.id, object_name: o.meta.name, changes,
+      object_id: o.id, object_name: o.meta.name, changes, conflicts: (f.conflicts ?? []).map((c) => ({ ...c })),
       stale: f.version !== undefined && current.version > f.version,
       starts_reclassification: current.status === 'faststalld' && changes.some((c) => c.sheet === 'Klassning'),
     };

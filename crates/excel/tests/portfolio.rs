@@ -1,0 +1,123 @@
+//! The portfolio read with a few queries over all objects (`Store::portfolio`) equals the
+//! per-object reading (`gather`) on a generated organisation with drafts, approved and
+//! re-classified objects, incomplete and level-4 ones, lagrum, answers, actions and risks.
+//! So the portfolio workbook keeps its content whichever way it is read.
+
+use infoklass_core::lagrum::{Lagrum, LagrumDecision, LagrumStatus};
+use infoklass_core::requirements::{Answer, Assessment};
+use infoklass_core::risk::Risk;
+use infoklass_core::{Aspect, ClassificationContent, InformationSet, ObjectMeta, PerAspect};
+use infoklass_excel::workbook::{gather, portfolio_of, portfolio_workbook, ExportStamp};
+use infoklass_store::{ActionInput, Ctx, NewObject, RiskInput, Store};
+
+fn ctx() -> Ctx {
+    Ctx { actor: "test".into(), now: "2026-11-01T08:00:00Z".into(), today: "2026-11-01".into() }
+}
+
+/// Object `i` of a varied organisation.
+fn generate(store: &mut Store, i: usize) -> String {
+    let ctx = ctx();
+    let level = |n: usize| Some((n % 4) as u8);
+    let sets: Vec<InformationSet> = (0..1 + i % 3)
+        .map(|s| InformationSet {
+            name: format!("Mängd {s}"),
+            levels: PerAspect {
+                k: if i % 11 == 0 { Some(4) } else { level(i + s) },
+                r: level(i / 2),
+                t: Some(1),
+                s: if i % 7 == 3 { None } else { Some(2) },
+            },
+            motivations: PerAspect::from_fn(|a| if i % 11 == 0 && a == Aspect::K { "Säkerhetsskydd.".into() } else { format!("{} för {i}", a.code()) }),
+            ..Default::default()
+        })
+        .collect();
+    let lagrum = match i % 5 {
+        0 => vec![LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Accepted, reason: String::new() }],
+        1 => vec![LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Pending, reason: String::new() }],
+        _ => Vec::new(),
+    };
+    let meta = ObjectMeta {
+        name: format!("Objekt {i:03}"),
+        unit: format!("Förvaltning {}", i % 4),
+        information_owner: format!("Ägare {}", i % 6),
+        next_review: (i % 2 == 0).then(|| format!("2027-0{}-01", 1 + i % 9)),
+        ..Default::default()
+    };
+    let content = ClassificationContent { sets, lagrum, ..Default::default() };
+    let id = store.create_object(&ctx, &NewObject { meta, content }).unwrap();
+    let keys: Vec<String> = store.requirements(&id).unwrap().items.iter().map(|r| r.key.clone()).collect();
+    let answers = [Answer::Uppfyllt, Answer::DelvisUppfyllt, Answer::Uppfyllt, Answer::EjUppfyllt, Answer::VetEj];
+    for (key, answer) in keys.iter().zip(answers).take(i % 6) {
+        store.save_assessment(&ctx, &id, &Assessment { key: key.clone(), answer, comment: String::new(), evidence: String::new() }).unwrap();
+    }
+    if i % 3 == 0 {
+        let input = ActionInput {
+            id: None,
+            requirement_key: None,
+            measure: format!("Åtgärd {i}"),
+            responsible: "Förvaltare".into(),
+            due: (i % 2 == 0).then(|| "2026-10-01".into()),
+            priority: infoklass_core::requirements::Priority::Lag,
+            status: infoklass_core::requirements::ActionStatus::Pagar,
+            notes: String::new(),
+        };
+        store.save_action(&ctx, &id, &input).unwrap();
+    }
+    for n in 0..i % 3 {
+        let risk = Risk {
+            event: format!("Händelse {n}"),
+            threat_key: (n == 0).then(|| "HOT-01".to_string()),
+            aspects: vec![Aspect::R],
+            probability: 1 + (n as u8 + i as u8) % 4,
+            consequence: 3,
+            consequence_motivation: "Bedömd i workshop".into(),
+            ..Default::default()
+        };
+        store.save_risk(&ctx, &id, &RiskInput { risk, new_actions: vec![format!("Skydd {n}")] }).unwrap();
+    }
+    // Objects with open approval issues (undecided lagrum, missing levels) stay drafts.
+    if i % 4 == 1 && store.approve(&ctx, &id, "Ägaren").is_ok() {
+        if i % 8 == 1 {
+            // Re-classified: a draft over the approved version, with a changed set.
+            store.start_reclassification(&ctx, &id).unwrap();
+            let mut detail = store.get_object(&id, "2026-11-01").unwrap();
+            detail.current.content.sets[0].levels.k = Some(3);
+            store.save_draft(&ctx, &id, &detail.current.content).unwrap();
+        }
+    }
+    id
+}
+
+#[test]
+fn the_set_based_portfolio_equals_the_per_object_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    let ids: Vec<String> = (0..60).map(|i| generate(&mut store, i)).collect();
+    let per_object: Vec<_> = ids.iter().map(|id| portfolio_of(&gather(&store, id, "2026-11-01").unwrap())).collect();
+    let set_based = store.portfolio(&ids, "2026-11-01").unwrap();
+    // The generated organisation does exercise what it should.
+    assert!(per_object.iter().any(|o| o.requirements == 0) && per_object.iter().any(|o| o.fulfilled > 0));
+    assert!(per_object.iter().any(|o| o.status == infoklass_core::Status::Faststalld));
+    assert!(per_object.iter().any(|o| o.risks.iter().any(|r| r.threat_name.is_some())));
+    for (a, b) in per_object.iter().zip(&set_based) {
+        assert_eq!(a, b, "{}", a.meta.name);
+    }
+    assert_eq!(per_object.len(), set_based.len());
+    // Any order of ids, and the same workbook either way.
+    let reversed: Vec<String> = ids.iter().rev().cloned().collect();
+    let mut back = store.portfolio(&reversed, "2026-11-01").unwrap();
+    back.reverse();
+    assert_eq!(back, set_based);
+    // The writer is a function of these rows alone, so the workbook's content is the same.
+    let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
+    assert!(!portfolio_workbook(&set_based, &stamp).unwrap().is_empty());
+}
+
+#[test]
+fn an_unknown_object_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    let id = generate(&mut store, 2);
+    let err = store.portfolio(&[id, "nope".into()], "2026-11-01").unwrap_err();
+    assert_eq!(err.code(), "NOT_FOUND");
+}
