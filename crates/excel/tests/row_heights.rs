@@ -207,6 +207,6 @@ fn object_and_portfolio_rows_are_as_tall_as_their_texts() {
         assert!(rows.iter().any(|r| r.index > 3 && r.lines > 1), "{sheet} has a data row with wrapped lines");
     }
     assert!(tall >= 10, "{tall}");
-    let portfolio = portfolio_workbook(&[data], &stamp).unwrap();
+    let portfolio = portfolio_workbook(&[infoklass_excel::workbook::portfolio_of(&data)], &stamp).unwrap();
     assert!(assert_rows_fit(&portfolio, "portfolio") >= 3);
 }

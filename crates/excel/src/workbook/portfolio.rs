@@ -84,7 +84,7 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
         ws.write_number_with_format(row, 13, o.fulfilled as f64, &locked)?;
         ws.write_number_with_format(row, 14, open as f64, &locked)?;
         cells::write_opt_number(ws, row, 15, top, &locked)?;
-        row_height::fit_row(ws, row, &OBJECT_COLUMNS, &[&o.detail.id, &c.meta.name, "", &c.meta.unit, &c.meta.information_owner, "", "", "", "", "", &c.profile.text])?;
+        row_height::fit_row(ws, row, &OBJECT_COLUMNS, &[&o.id, &c.meta.name, "", &c.meta.unit, &c.meta.information_owner, "", "", "", "", "", &c.profile.text])?;
     }
     cells::level_colours(ws, HEADER_ROW + 1, 6, HEADER_ROW + objects.len().max(1) as u32, 9)?;
 
@@ -104,7 +104,7 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
                 .map(|a| format!("{}: {}", a.code(), s.motivations.get(*a)))
                 .collect();
             ws.write_string_with_format(row, 6, why.join(" · "), &locked)?;
-            row_height::fit_row(ws, row, &SET_COLUMNS, &[&o.detail.current.meta.name, &s.name, "", "", "", "", &why.join(" · "), &s.id])?;
+            row_height::fit_row(ws, row, &SET_COLUMNS, &[&o.meta.name, &s.name, "", "", "", "", &why.join(" · "), &s.id])?;
             ws.write_string_with_format(row, 7, &s.id, &locked)?;
             row += 1;
         }
@@ -147,7 +147,7 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
             ws.write_number_with_format(row, 5, rv.value as f64, &locked)?;
             ws.write_string_with_format(row, 6, r.treatment.map(treatment_sv).unwrap_or(""), &locked)?;
             ws.write_string_with_format(row, 7, if r.acceptance.is_some() { "Ja" } else { "" }, &locked)?;
-            row_height::fit_row(ws, row, &RISK_COLUMNS, &[&o.detail.current.meta.name, rv.threat_name.as_deref().unwrap_or(""), &r.event])?;
+            row_height::fit_row(ws, row, &RISK_COLUMNS, &[&o.meta.name, rv.threat_name.as_deref().unwrap_or(""), &r.event])?;
             row += 1;
         }
     }
