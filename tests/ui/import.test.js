@@ -181,29 +181,36 @@ test('unknown level words are mapped to levels and the files that use them are r
 
 test('an Infoklass workbook sent back shows its changes before they are applied', async (t) => {
   const page = await app.open(t, '?seed=2');
-  const approved = (await allObjects(page)).items.find((o) => o.status === 'faststalld');
-  const file = infoklass('tillbaka.xlsx', {
-    object_id: approved.id,
-    version: 0,
-    changes: [
-      { sheet: 'Klassning', item: 'Grunduppgifter', field: 'Konfidentialitet', old: '1', new: '2' },
-      { sheet: 'Handlingsplan', item: 'Ny åtgärd', field: 'Åtgärd', old: '', new: 'Inför tvåfaktorsinloggning' },
-    ],
+  const { items } = await allObjects();
+  const approved = items.find((o) => o.status === 'faststalld');
+  const draft = items.find((o) => o.status === 'utkast');
+  // The approved object's workbook as the backend exports it, edited in its Klassning sheet
+  // (E5 is K of the first set, C5 its description).
+  const exported = await callHost('export_workbook', { id: approved.id });
+  const detail = await callHost('get_object', { id: approved.id });
+  const first = detail.current.content.sets[0];
+  const k = first.levels.K;
+  const file = editWorkbook('tillbaka.xlsx', await readFile(exported.path), 'xl/worksheets/sheet2.xml', {
+    E5: k === 3 ? 2 : k + 1,
+    C5: 'Fakturor och leverantörsreskontra',
   });
+  // A workbook of an object that has been deleted since.
+  const gone = await callHost('export_workbook', { id: draft.id });
+  await callHost('delete_object', { id: draft.id });
+
   await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-files').setInputFiles([file, infoklass('annan.xlsx', { object_id: 'finns-inte', changes: [] })]);
+  await page.getByTestId('import-files').setInputFiles([file, upload('annan.xlsx', await readFile(gone.path))]);
   await expectCount(page.getByTestId('import-file'), 2);
   await expectText(fileRow(page, 'tillbaka.xlsx').getByTestId('import-kind'), 'Infoklass-arbetsbok');
   await expectText(fileRow(page, 'tillbaka.xlsx').getByTestId('import-what'), `2 ändringar i ${approved.name}`);
-  await expectText(fileRow(page, 'tillbaka.xlsx').getByTestId('import-status'), 'Varningar (1)');
-  await expectText(fileRow(page, 'annan.xlsx').getByTestId('import-reason'), /finns inte i databasen.*Kod: NOT_FOUND/);
+  await expectText(fileRow(page, 'annan.xlsx').getByTestId('import-reason'), /Kod: NOT_FOUND/);
 
   await fileRow(page, 'tillbaka.xlsx').getByTestId('import-toggle').click();
   const changes = fileRow(page, 'tillbaka.xlsx').getByTestId('import-change');
   await expectCount(changes, 2);
-  await expectText(changes.first(), /^Klassning\s*Grunduppgifter\s*Konfidentialitet\s*1 → 2$/);
-  await expectText(changes.nth(1), /^Handlingsplan\s*Ny åtgärd\s*Åtgärd\s*\(tomt\) → Inför tvåfaktorsinloggning$/);
-  await expectText(fileRow(page, 'tillbaka.xlsx').getByTestId('import-stale'), /klassats om sedan arbetsboken exporterades/);
+  const texts = (await changes.allTextContents()).map((x) => x.replace(/\s+/g, ' ').trim());
+  assert.ok(texts.some((x) => x.includes(`${first.name}`) && x.includes(`${k} → ${k === 3 ? 2 : k + 1}`)), texts.join(' | '));
+  assert.ok(texts.some((x) => x.includes('(tomt) → Fakturor och leverantörsreskontra')), texts.join(' | '));
   await expectText(fileRow(page, 'tillbaka.xlsx').getByTestId('import-reclassify'), /startar en omklassning/);
 
   await page.getByTestId('import-start').click();
@@ -213,6 +220,12 @@ test('an Infoklass workbook sent back shows its changes before they are applied'
   await fileRow(page, 'tillbaka.xlsx').getByTestId('import-open').click();
   await expectText(page.getByTestId('detail-name'), approved.name);
   await expectText(page.getByTestId('detail-status'), 'Utkast', 'the changed sets started a re-classification');
+
+  // The workbook exported again from the result and sent back changes nothing.
+  const again = await callHost('export_workbook', { id: approved.id });
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-files').setInputFiles([upload('igen.xlsx', await readFile(again.path))]);
+  await expectText(fileRow(page, 'igen.xlsx').getByTestId('import-what'), new RegExp(`^(0|Inga) ändringar i ${approved.name}`));
 });
 
 test('the object detail exports its workbook and shows the requirements of its old ISAK workbook', async (t) => {
@@ -221,23 +234,27 @@ test('the object detail exports its workbook and shows the requirements of its o
   const name = (await page.getByTestId('detail-name').textContent()).trim();
   assert.equal(await page.getByTestId('tab-legacy').count(), 0, 'no Äldre krav tab without an old workbook');
   await page.getByTestId('export-workbook').click();
-  await expectText(page.getByTestId('notice'), new RegExp(`^✓\\s*Sparad: ~/Hämtningar/Informationsklassning ${name}\\.xlsx\\s*Stäng$`));
+  const notice = await expectText(page.getByTestId('notice'), /^✓\s*Sparad: .+\.xlsx\s*Stäng$/);
+  const path = /Sparad: (.+\.xlsx)/.exec(notice)[1];
+  assert.equal(path, `${app.exportDir()}/Informationsklassning ${name}.xlsx`);
+  assert.equal((await readFile(path)).subarray(0, 2).toString(), 'PK');
 
   await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-files').setInputFiles([isak('vard.xlsx', { name: 'Vårdplanering', sets: [{ name: 'Planer', K: 3, R: 3, T: 3 }], risks: 0, requirements: 3 })]);
+  await page.getByTestId('import-files').setInputFiles([sample('journalsystem.xlsx', 'vard.xlsx')]);
   await expectText(fileRow(page, 'vard.xlsx').getByTestId('import-status'), 'Klar att importera');
   await page.getByTestId('import-start').click();
   await page.getByTestId('confirm-import').click();
   await fileRow(page, 'vard.xlsx').getByTestId('import-open').click();
-  await expectText(page.getByTestId('detail-name'), 'Vårdplanering');
-  await expectText(page.getByTestId('tab-legacy'), /^Äldre krav\s*3$/);
+  await expectText(page.getByTestId('detail-name'), JOURNAL);
+  await expectText(page.getByTestId('tab-legacy'), /^Äldre krav\s*12$/);
   await page.getByTestId('tab-legacy').click();
   await expectText(page.getByTestId('legacy-note'), /kommer från objektets gamla ISAK-arbetsbok.*ingår inte i kravkatalogen/);
   await expectText(page.locator('[data-testid="legacy-table"] thead'), /^Krav-ID\s*Område\s*Kravtext\s*Gäller från\s*Uppfyllt\s*Kommentar\s*Ansvarig$/);
   const rows = page.getByTestId('legacy-row');
-  await expectCount(rows, 3);
-  await expectText(rows.first(), /^ISAK-01\s*Behörighet\s*Krav 1 ur ISAK:s kravlista: behörighet ska dokumenteras\.\s*K: x\s*Ja\s*Kommentar 1\s*Systemförvaltaren$/);
-  await expectText(rows.nth(1), /^ISAK-02\s*Loggning\s*.+K: 2, T: 3\s*Nej$/);
+  await expectCount(rows, 12);
+  // The sample's Krav sheet: B1 and B2 first, its levels read as ISAK levels.
+  await expectText(rows.first(), /^B1\s*Behörighet\s*Behörigheter tilldelas individuellt efter behov\s*K: 2, R: 2\s*Ja/);
+  await expectText(rows.nth(1), /^B2\s*Behörighet\s*Behörigheter följs upp minst årligen\s*K: 3, R: 3\s*Delvis\s*Görs för läkare/);
 });
 
 test('the object list exports the objects the filters show as a portfolio', async (t) => {
@@ -254,12 +271,21 @@ test('the object list exports the objects the filters show as a portfolio', asyn
   await page.getByTestId('search').fill('journalsystem');
   await eventually(async () => assert.deepEqual(await listCount(page), { shown: 2, total: 20 }));
   await page.getByTestId('export-portfolio').click();
-  await expectText(page.getByTestId('notice'), /^✓\s*Sparad: ~\/Hämtningar\/Portfölj \d{4}-\d{2}-\d{2}\.xlsx/);
+  const notice = await expectText(page.getByTestId('notice'), /^✓\s*Sparad: .+\/Portfölj \d{4}-\d{2}-\d{2}\.xlsx/);
+  const path = /Sparad: (.+\.xlsx)/.exec(notice)[1];
+  assert.ok(path.startsWith(`${app.exportDir()}/`), path);
   const calls = await page.evaluate(() => window.__calls.filter(([cmd]) => cmd === 'export_portfolio'));
   assert.equal(calls.length, 1);
   const shown = await page.getByTestId('object-row').evaluateAll((rows) => rows.map((r) => r.dataset.name));
-  const names = new Map((await allObjects(page)).items.map((o) => [o.id, o.name]));
+  const names = new Map((await allObjects()).items.map((o) => [o.id, o.name]));
   assert.deepEqual(calls[0][1].ids.map((id) => names.get(id)), shown);
+  assert.deepEqual(shown, ['Journalsystem 0001', 'Journalsystem 0019']);
+
+  // The portfolio read back: both objects, nothing to change.
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-files').setInputFiles([upload('portfolj.xlsx', await readFile(path))]);
+  await expectText(fileRow(page, 'portfolj.xlsx').getByTestId('import-kind'), 'Infoklass-arbetsbok');
+  await page.getByTestId('nav-objects').click();
 
   await page.getByTestId('search').fill('finns inte');
   await page.locator('.no-match').waitFor();
@@ -274,23 +300,23 @@ test('the import screen and its results are in English when English is chosen', 
   await expectText(page.locator('h1'), 'Import workbooks');
   await expectText(page.locator('[data-testid="import-drop"] label'), 'Choose files …');
   await page.getByTestId('import-files').setInputFiles([
-    isak('hr.xlsx', { name: 'Rekrytering', sets: [{ name: 'Ansökningar', K: 'Hög', R: 2, T: 2 }], risks: 2, requirements: 1 }),
+    journalVariant('hr.xlsx', { B3: 'Rekrytering', D13: 'Hög' }),
     broken('bild.xlsx'),
-    isak('utan-namn.xlsx', { sets: [] }),
+    journalVariant('utan-namn.xlsx', { B3: '' }),
   ]);
   await expectCount(page.getByTestId('import-file'), 3);
   await expectText(page.locator('[data-testid="import-list"] thead'), /^File\s*Type\s*What happens\s*Content\s*Status$/);
   await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-kind'), 'Old ISAK workbook');
   await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-what'), 'New object: Rekrytering');
-  await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-counts'), '1 information set · 2 risks · 1 legacy requirement');
+  await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-counts'), '5 information sets · 5 risks · 12 legacy requirements');
   await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-status'), 'Warnings (1)');
-  await expectText(fileRow(page, 'bild.xlsx').getByTestId('import-reason'), /^The file is not a workbook \(xls, xlsx, xlsm or ods\)\.\s+Code: IMPORT_NOT_A_WORKBOOK$/);
+  await expectText(fileRow(page, 'bild.xlsx').getByTestId('import-reason'), /^Not a workbook \(xls, xlsx, xlsm or ods\)\.\s+Code: IMPORT_NOT_A_WORKBOOK$/);
   await expectText(fileRow(page, 'utan-namn.xlsx').getByTestId('import-reason'), /^The workbook names no object .+Code: IMPORT_NO_OBJECT_NAME$/);
   await expectText(page.getByTestId('import-summary'), '3 files · 1 with warnings · 2 cannot be imported');
   await expectText(page.getByTestId('import-words').locator('h2'), 'Unknown level words');
-  await expectText(page.getByTestId('import-word').first(), /"?«Hög»"?\s*in 1 file/);
+  await expectText(page.getByTestId('import-word').first(), /"?«hög»"?\s*in 1 file/);
   await fileRow(page, 'hr.xlsx').getByTestId('import-toggle').click();
-  await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-diagnostic'), /^Warning\s*Klassning\s*C9\s*"Hög": "Hög" is not a known name/);
+  await expectText(fileRow(page, 'hr.xlsx').getByTestId('import-diagnostic').first(), /^Warning\s*Klassning\s*D13\s*.*"Hög": "hög" is not a known name/);
 
   await expectText(page.getByTestId('import-start'), 'Import 1 file');
   await page.getByTestId('import-start').click();
@@ -303,7 +329,7 @@ test('the import screen and its results are in English when English is chosen', 
 
   await fileRow(page, 'hr.xlsx').getByTestId('import-open').click();
   await expectText(page.getByTestId('export-workbook'), 'Export workbook');
-  await expectText(page.getByTestId('tab-legacy'), /^Legacy requirements\s*1$/);
+  await expectText(page.getByTestId('tab-legacy'), /^Legacy requirements\s*12$/);
   await page.getByTestId('tab-legacy').click();
   await expectText(page.locator('[data-testid="legacy-table"] thead'), /^Requirement ID\s*Area\s*Requirement\s*Applies from\s*Fulfilled\s*Comment\s*Responsible$/);
   await page.getByTestId('nav-objects').click();
