@@ -25,7 +25,7 @@ const textCell = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(
 /**
  * A copy of an xlsx workbook with cells of one sheet (e.g. `xl/worksheets/sheet2.xml`) changed:
  * `cells` maps a cell reference to a new text or number; an existing cell is replaced, a new
- * one is added at the end of its row.
+ * one is added at the end of its row (or in a new last row; give a new row's cells in order).
  */
 export function editWorkbook(name, buffer, sheetPath, cells) {
   const dir = mkdtempSync(join(tmpdir(), 'infoklass-ui-'));
@@ -42,8 +42,9 @@ export function editWorkbook(name, buffer, sheetPath, cells) {
       } else {
         const row = /\d+$/.exec(ref)[0];
         const rowEnd = new RegExp(`(<row r="${row}"[^>]*>.*?)(</row>)`);
-        if (!rowEnd.test(xml)) throw new Error(`row ${row} is not in ${sheetPath}`);
-        xml = xml.replace(rowEnd, `$1${cell}$2`);
+        // A row below the last one is added at the end of the sheet.
+        if (rowEnd.test(xml)) xml = xml.replace(rowEnd, `$1${cell}$2`);
+        else xml = xml.replace('</sheetData>', `<row r="${row}">${cell}</row></sheetData>`);
       }
     }
     writeFileSync(sheet, xml);
