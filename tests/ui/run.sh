@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the UI for the test host, builds and starts the host (the real backend over a temporary
 # database, src-tauri/examples/ui_test_host.rs) and runs the browser flows in headless Chromium.
-# Needs node, npm, cargo and Debian's chromium (or CHROMIUM=/path/to/chromium).
+# Needs node, npm, cargo, zip and unzip (the import flows edit real workbooks) and Debian's
+# chromium (or CHROMIUM=/path/to/chromium).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
