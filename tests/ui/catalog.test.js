@@ -44,7 +44,9 @@ test('a catalogue with errors shows them and cannot be imported; a clean one bec
   const errors = page.getByTestId('catalog-errors');
   await errors.waitFor();
   await expectCount(errors.locator('tbody tr'), 3);
-  await expectText(errors.locator('tbody tr').first(), /Krav\s*3\s*BEH-02/);
+  await expectText(errors.locator('tbody tr').nth(0), /^Krav\s*3\s*BEH-02\s*Villkor\s*unknown aspect "X" in "X>=2"$/);
+  await expectText(errors.locator('tbody tr').nth(1), /^Krav\s*4\s*BEH-03\s*Område\s*unknown area "okant-omrade"$/);
+  await expectText(errors.locator('tbody tr').nth(2), /^Krav\s*5\s*BEH-04\s*Ska\/Bör\s*"Kanske" must be Ska or Bör$/);
   await expectText(errors.locator('thead'), /Blad\s*Rad\s*Nyckel\s*Fält\s*Fel/);
   assert.equal(await page.getByTestId('catalog-import').isDisabled(), true, 'import is blocked while there are errors');
   await page.getByTestId('catalog-import').scrollIntoViewIfNeeded();
