@@ -12,7 +12,7 @@ SYSTEM_PACKAGES=(
   build-essential pkg-config curl wget file libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver chromium
-  libreoffice-calc-nogui unzip python3-openpyxl poppler-utils
+  libreoffice-calc-nogui zip unzip python3-openpyxl poppler-utils
 )
 
 install_system_packages() {

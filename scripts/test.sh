@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: Rust (core, store, CLI, commands, bindings
-# drift), the front end's type check, browser UI flows (Chromium, mocked backend) and the
-# end-to-end tests of the real desktop binary under Xvfb through WebDriver.
+# drift), the front end's type check, browser UI flows (Chromium against the real backend
+# through the test host) and the end-to-end tests of the real desktop binary under Xvfb
+# through WebDriver.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 npm_install tests/ui
@@ -15,7 +16,7 @@ step "front end: type check and build"
 step "Rust: cargo test --workspace"
 cargo test --workspace
 
-step "UI flows in Chromium (mocked backend)"
+step "UI flows in Chromium (real backend through the test host)"
 bash tests/ui/run.sh
 
 step "end-to-end: the real app under Xvfb"

@@ -2,9 +2,12 @@
 // both where shared, the officer's choices, saving, export and the print view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { screenshot, useApp } from './lib/app.js';
 import { eventually, expectCount, expectText } from './lib/expect.js';
 import { createClassified } from './lib/objects.js';
+import * as catalog from './lib/catalog.js';
 
 const app = useApp();
 
@@ -19,29 +22,28 @@ test('two objects give one list without duplicates that is reviewed, saved and e
   await page.getByTestId('nav-procurement').click();
   await page.getByTestId('procure-intro').waitFor();
   await pick(page, 'Journalsystem').check();
-  await expectCount(page.getByTestId('procure-item'), 11);
+  await expectCount(page.getByTestId('procure-item'), 91);
   await pick(page, 'Bokningssystem').check();
 
-  // 11 + 11 requirements, 8 of them shared: 14, each once, in catalogue order.
-  await expectCount(page.getByTestId('procure-item'), 14);
+  // 91 + 71 requirements of the shipped catalogue, 63 of them shared: 99, each once, in
+  // catalogue order.
+  await expectCount(page.getByTestId('procure-item'), 99);
   const keys = await itemKeys(page);
   assert.equal(new Set(keys).size, keys.length, 'no duplicates');
-  assert.deepEqual(keys, [
-    'BEH-01', 'BEH-02', 'LOG-01', 'LOG-02', 'SAK-01', 'SAK-02', 'SAK-03', 'KON-01', 'KON-02', 'KON-03', 'LEV-01', 'LEV-02', 'LEV-03', 'LEV-04',
-  ]);
+  assert.deepEqual(keys, catalog.requirementKeys.filter((k) => keys.includes(k)), 'catalogue order');
   await expectText(page.getByTestId('procure-needed-BEH-01'), 'Behövs för: Journalsystem, Bokningssystem');
-  await expectText(page.getByTestId('procure-needed-BEH-02'), 'Behövs för: Journalsystem');
-  await expectText(page.getByTestId('procure-needed-LEV-04'), 'Behövs för: Bokningssystem');
-  assert.equal(await page.getByTestId('procure-obligation-LEV-03').inputValue(), 'bor');
-  assert.match(await page.getByTestId('procure-text-SAK-01').inputValue(), /^Leverantören ska/);
+  await expectText(page.getByTestId('procure-needed-BEH-04'), 'Behövs för: Journalsystem');
+  await expectText(page.getByTestId('procure-needed-LOG-03'), 'Behövs för: Bokningssystem');
+  assert.equal(await page.getByTestId('procure-obligation-LEV-09').inputValue(), 'bor');
+  assert.equal(await page.getByTestId('procure-text-SAK-01').inputValue(), catalog.requirement('SAK-01').ska_sv);
 
   // The officer's choices.
   await page.getByTestId('procure-relevant-SAK-03').uncheck();
-  await page.getByTestId('procure-obligation-LEV-03').selectOption('ska');
+  await page.getByTestId('procure-obligation-LEV-09').selectOption('ska');
   const edited = 'Leverantören ska säkerhetskopiera informationen varje natt och spara kopiorna i 90 dagar.';
   await page.getByTestId('procure-text-SAK-01').fill(edited);
   await page.getByTestId('procure-reset-SAK-01').waitFor();
-  await expectText(page.getByTestId('procure-summary'), /14 krav från 2 objekt · 13 valda \(11 ska, 2 bör\)/);
+  await expectText(page.getByTestId('procure-summary'), /99 krav från 2 objekt · 98 valda \(84 ska, 14 bör\)/);
   await page.getByTestId('procure-name').fill('Upphandling vårdsystem 2027');
   await page.getByTestId('procure-save').click();
   await expectText(page.getByTestId('notice'), /sparades/);
@@ -50,26 +52,29 @@ test('two objects give one list without duplicates that is reviewed, saved and e
 
   // Export (xlsx) shows where the file was written.
   await page.getByTestId('export-xlsx').click();
-  await expectText(page.getByTestId('notice'), /^✓\s*Sparad: .+\.xlsx/);
+  const notice = await expectText(page.getByTestId('notice'), /^✓\s*Sparad: .+\.xlsx/);
+  const file = /Sparad: (.+\.xlsx)/.exec(notice)[1];
+  assert.equal(dirname(file), app.exportDir(), 'written into the export folder');
+  assert.equal((await readFile(file)).subarray(0, 2).toString(), 'PK', 'an xlsx file');
 
   // The saved list opens again with its choices.
   await page.getByTestId('procure-new').click();
   await page.getByTestId('procure-intro').waitFor();
   await page.getByTestId('procure-open-0').click();
-  await expectCount(page.getByTestId('procure-item'), 14);
+  await expectCount(page.getByTestId('procure-item'), 99);
   assert.equal(await page.getByTestId('procure-name').inputValue(), 'Upphandling vårdsystem 2027');
   assert.equal(await page.getByTestId('procure-relevant-SAK-03').isChecked(), false);
-  assert.equal(await page.getByTestId('procure-obligation-LEV-03').inputValue(), 'ska');
+  assert.equal(await page.getByTestId('procure-obligation-LEV-09').inputValue(), 'ska');
   assert.equal(await page.getByTestId('procure-text-SAK-01').inputValue(), edited);
 
   // "Återställ" brings back the catalogue's wording; export saves the change first.
   await page.getByTestId('procure-reset-SAK-01').click();
-  assert.match(await page.getByTestId('procure-text-SAK-01').inputValue(), /minst en gång i veckan/);
+  assert.equal(await page.getByTestId('procure-text-SAK-01').inputValue(), catalog.requirement('SAK-01').ska_sv);
   await page.getByTestId('export-csv').click();
   await expectText(page.getByTestId('notice'), /Sparad: .+\.csv/);
   await page.getByTestId('procure-new').click();
   await page.getByTestId('procure-open-0').click();
-  await eventually(async () => assert.match(await page.getByTestId('procure-text-SAK-01').inputValue(), /minst en gång i veckan/));
+  await eventually(async () => assert.equal(await page.getByTestId('procure-text-SAK-01').inputValue(), catalog.requirement('SAK-01').ska_sv));
 
   // The print view: only the chosen requirements, and the browser's print dialog.
   await page.evaluate(() => {
@@ -78,11 +83,11 @@ test('two objects give one list without duplicates that is reviewed, saved and e
   });
   await page.getByTestId('procure-print').click();
   await page.getByTestId('print-doc').waitFor();
-  await expectCount(page.locator('[data-testid="print-doc"] tbody tr'), 13);
+  await expectCount(page.locator('[data-testid="print-doc"] tbody tr'), 98);
   await eventually(async () => assert.equal(await page.evaluate(() => window.__printed), 1));
   await screenshot(page, 'procurement-print');
   await page.getByTestId('print-close').click();
-  await expectCount(page.getByTestId('procure-item'), 14);
+  await expectCount(page.getByTestId('procure-item'), 99);
 });
 
 test('a list cannot be saved without a name, and the object detail opens it prefilled', async (t) => {
@@ -91,7 +96,7 @@ test('a list cannot be saved without a name, and the object detail opens it pref
   await page.getByTestId('procure-object').click();
   assert.equal(await pick(page, 'Lönesystem').isChecked(), true);
   assert.equal(await page.getByTestId('procure-name').inputValue(), 'Upphandlingskrav – Lönesystem');
-  await expectCount(page.getByTestId('procure-item'), 6);
+  await expectCount(page.getByTestId('procure-item'), 73);
   await page.getByTestId('procure-name').fill('');
   await page.getByTestId('export-html').click();
   await expectText(page.locator('.name .problem'), 'Ge listan ett namn innan den sparas.');

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot, useApp } from './lib/app.js';
-import { eventually, expectText } from './lib/expect.js';
+import { eventually, expectText, listCount } from './lib/expect.js';
 import { goToStep } from './lib/wizard.js';
 
 const app = useApp();
@@ -10,6 +10,8 @@ const app = useApp();
 test('a re-classification lists its changes', async (t) => {
   const page = await app.open(t, '?seed=8');
   await page.getByTestId('filter-status').selectOption('faststalld');
+  // The host approves three of every four generated objects.
+  await eventually(async () => assert.deepEqual(await listCount(page), { shown: 6, total: 8 }));
   const row = page.getByTestId('object-row').first();
   const name = await row.getAttribute('data-name');
   await row.click();

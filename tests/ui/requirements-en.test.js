@@ -17,10 +17,10 @@ test('the requirements tab has English labels', async (t) => {
   await expectText(page.getByTestId('procure-object'), 'Procurement requirements for this object');
 
   await page.getByTestId('tab-requirements').click();
-  await expectText(page.getByTestId('req-summary'), /^11 requirements · 0 met · 0 partly met · 0 not met · 0 not applicable · 0 don't know · 11 not assessed/);
-  await expectText(page.locator('[data-testid="req-area"][data-area="behorighet"] h3'), 'Access control (2)');
+  await expectText(page.getByTestId('req-summary'), /^91 requirements · 0 met · 0 partly met · 0 not met · 0 not applicable · 0 don't know · 91 not assessed/);
+  await expectText(page.locator('[data-testid="req-area"][data-area="behorighet"] h3'), 'Access control (8)');
   const row = page.locator('[data-testid="req-row"][data-key="BEH-01"]');
-  await expectText(row.locator('.title'), 'Need-based access');
+  await expectText(row.locator('.title'), 'Access based on tasks');
   await expectText(page.getByTestId('req-reasons-BEH-01'), 'Baseline');
   await expectText(page.getByTestId('answer-BEH-01-uppfyllt'), 'Met');
   await expectText(page.getByTestId('answer-BEH-01-delvis_uppfyllt'), 'Partly');

@@ -7,6 +7,10 @@ import { screenshot, useApp } from './lib/app.js';
 import { eventually, expectCount, expectText } from './lib/expect.js';
 import { createClassified } from './lib/objects.js';
 import { goToStep } from './lib/wizard.js';
+import * as catalog from './lib/catalog.js';
+
+// Informationsstöld threatens K only, Överbelastningsangrepp T only.
+const hot07 = catalog.threat('HOT-07');
 
 const app = useApp();
 
@@ -42,21 +46,21 @@ test('a risk analysis from start to approval', async (t) => {
   await expectCount(page.getByTestId('threat-group'), 5);
 
   // The threat is marked relevant and kept with the analysis.
-  await page.getByTestId('threat-scope-HOT-01').check();
-  await expectText(page.getByTestId('threats-count'), '1 av 12 hot relevanta');
+  await page.getByTestId('threat-scope-HOT-07').check();
+  await expectText(page.getByTestId('threats-count'), `1 av ${catalog.threats.length} hot relevanta`);
 
   // A risk from a threat: its texts and aspect, and the consequence the classification gives (K2 → 3).
-  await page.getByTestId('threat-create-HOT-01').click();
+  await page.getByTestId('threat-create-HOT-07').click();
   await expectText(page.locator('dialog[open] h2'), 'Ny risk');
-  assert.equal(await page.getByTestId('risk-cause').inputValue(), 'bristande kunskap om falska inloggningssidor');
-  assert.equal(await page.getByTestId('risk-event-input').inputValue(), 'Nätfiske');
+  assert.equal(await page.getByTestId('risk-cause').inputValue(), hot07.cause_sv);
+  assert.equal(await page.getByTestId('risk-event-input').inputValue(), hot07.name_sv);
   assert.equal(await page.getByTestId('risk-aspect-K').isChecked(), true);
   assert.equal(await page.getByTestId('risk-aspect-T').isChecked(), false);
   await expectText(page.getByTestId('risk-default'), 'Klassningen ger konsekvens 3 – Betydande.');
   assert.equal(await page.getByTestId('risk-c-3').isChecked(), true, 'the default consequence is chosen');
   await page.getByTestId('risk-c-default').waitFor();
   assert.equal(await page.locator('[data-testid="risk-c"] label:has([data-testid="risk-c-default"]) .num').textContent(), '3');
-  await expectText(page.getByTestId('risk-sentence'), /^På grund av bristande kunskap om falska inloggningssidor kan nätfiske inträffa, vilket leder till att uppgifter läcker till obehöriga\.$/);
+  await expectText(page.getByTestId('risk-sentence'), 'På grund av breda behörigheter, ingen bevakning av ovanliga uttag och fri möjlighet att kopiera till privat lagring eller privat e-post kan informationsstöld inträffa, vilket leder till personuppgifter och sekretessbelagda uppgifter sprids, säljs eller används för bedrägerier och utpressning.');
 
   // Another consequence than the classification's needs a motivation.
   await page.getByTestId('risk-p-3').check();
@@ -70,10 +74,10 @@ test('a risk analysis from start to approval', async (t) => {
   await saveRisk(page);
 
   const r1 = row(page, 'R1');
-  await expectText(r1.getByTestId('risk-event'), 'Nätfiske');
+  await expectText(r1.getByTestId('risk-event'), hot07.name_sv);
   await expectText(r1.getByTestId('risk-value'), '12Hög');
   assert.equal(await r1.getByTestId('risk-value').getAttribute('data-band'), 'hog');
-  await expectText(page.getByTestId('threat-risks-HOT-01'), '1 risk');
+  await expectText(page.getByTestId('threat-risks-HOT-07'), '1 risk');
 
   // The heat maps: probability 3 × consequence 4, before and (untreated) after.
   await expectText(cell(page, 'inherent', 3, 4), /R1/);
@@ -112,7 +116,7 @@ test('a risk analysis from start to approval', async (t) => {
   await expectText(r1.getByTestId('risk-acceptance'), /✓ Anna Berg\s*Riskägare/);
 
   // A second risk, with the default consequence (T2 → 3) and no treatment yet: 2 × 3 = 6 Medel.
-  await page.getByTestId('threat-create-HOT-07').click();
+  await page.getByTestId('threat-create-HOT-06').click();
   await expectText(page.getByTestId('risk-default'), 'Klassningen ger konsekvens 3 – Betydande.');
   await page.getByTestId('risk-p-2').check();
   await saveRisk(page);
@@ -127,7 +131,7 @@ test('a risk analysis from start to approval', async (t) => {
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'heat-inherent-cell-3-4');
   await page.keyboard.press('Enter');
   await expectCount(page.getByTestId('risk-row'), 1);
-  await expectText(page.getByTestId('risk-row').getByTestId('risk-event'), 'Nätfiske');
+  await expectText(page.getByTestId('risk-row').getByTestId('risk-event'), hot07.name_sv);
   await expectText(page.getByTestId('risk-filter'), /sannolikhet 3, konsekvens 4/);
   await page.keyboard.press('Escape');
   await expectCount(page.getByTestId('risk-row'), 2);
@@ -160,7 +164,7 @@ test('a changed classification flags the risk for review until it is scored agai
   const page = await app.open(t);
   await createClassified(page, 'Ekonomisystem', { K: 2, R: 2, T: 1, S: 1 });
   await startAnalysis(page);
-  await page.getByTestId('threat-create-HOT-01').click();
+  await page.getByTestId('threat-create-HOT-07').click();
   await page.getByTestId('risk-p-2').check();
   await saveRisk(page);
   await expectText(row(page, 'R1').getByTestId('risk-value'), '6Medel');
@@ -213,8 +217,10 @@ test('a new risk without event, aspect or probability names each missing part', 
   await page.getByTestId('risk-add').click();
   await expectText(page.getByTestId('risk-editor-value'), /Välj sannolikhet och konsekvens/);
   await page.getByTestId('risk-save').click();
-  const codes = await page.getByTestId('risk-problems').locator('li').evaluateAll((li) => li.map((x) => x.dataset.code));
-  assert.deepEqual(codes, ['RISK_EVENT_MISSING', 'RISK_ASPECT_MISSING', 'PROBABILITY_OUT_OF_MATRIX', 'CONSEQUENCE_OUT_OF_MATRIX']);
+  await eventually(async () => {
+    const codes = await page.getByTestId('risk-problems').locator('li').evaluateAll((li) => li.map((x) => x.dataset.code));
+    assert.deepEqual(codes, ['RISK_EVENT_MISSING', 'RISK_ASPECT_MISSING', 'PROBABILITY_OUT_OF_MATRIX', 'CONSEQUENCE_OUT_OF_MATRIX']);
+  });
   await expectText(page.getByTestId('risk-problems').locator('li').first(), 'Beskriv händelsen: vad kan inträffa?');
   // Ticking an aspect brings the classification's consequence (T1 → 2).
   await page.getByTestId('risk-aspect-T').check();
@@ -234,11 +240,11 @@ test('the risk analysis tab has English labels', async (t) => {
   await page.getByTestId('analysis-start').click();
   await expectText(page.getByTestId('analysis-status'), 'Draft');
   await expectText(page.getByTestId('analysis-approve'), 'Approve');
-  await expectText(page.locator('[data-origin="manniska-avsiktlig"] h4'), 'Human, deliberate');
-  await expectText(page.locator('[data-key="HOT-01"] .name'), 'Phishing');
-  await expectText(page.getByTestId('threats-count'), '0 of 12 threats relevant');
+  await expectText(page.locator('[data-origin="manniska-avsiktlig"] h4'), 'Human – deliberate');
+  await expectText(page.locator('[data-key="HOT-07"] .name'), catalog.threat('HOT-07').name_en);
+  await expectText(page.getByTestId('threats-count'), `0 of ${catalog.threats.length} threats relevant`);
 
-  await page.getByTestId('threat-create-HOT-01').click();
+  await page.getByTestId('threat-create-HOT-07').click();
   await expectText(page.locator('dialog[open] h2'), 'New risk');
   await expectText(page.getByTestId('risk-default'), 'The classification gives consequence 3 – Significant.');
   await expectText(page.getByTestId('risk-c-default'), 'From the classification');

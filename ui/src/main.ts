@@ -13,10 +13,10 @@ window.addEventListener('beforeunload', (e) => {
 });
 
 async function start(): Promise<void> {
-  // Only the mock build contains the in-memory backend; the condition is constant at build time.
-  if (import.meta.env.MODE === 'mock') {
-    const { installMock } = await import('./lib/mock');
-    installMock(new URLSearchParams(window.location.search));
+  // Only the browser test build talks to the test host; the condition is constant at build time.
+  if (import.meta.env.MODE === 'host') {
+    const { installHostTransport } = await import('./lib/host-transport');
+    installHostTransport(new URLSearchParams(window.location.search));
   }
   document.documentElement.lang = i18n.lang;
   mount(App, { target: document.getElementById('app')! });
