@@ -36,6 +36,7 @@ fn export_all(dir: &Path) {
     CatalogInfo::export_all(&cfg).unwrap();
     CatalogImportPreview::export_all(&cfg).unwrap();
     ExportResult::export_all(&cfg).unwrap();
+    ExportFormat::export_all(&cfg).unwrap();
     RiskAnalysisView::export_all(&cfg).unwrap();
     AnalysisInput::export_all(&cfg).unwrap();
     ThreatList::export_all(&cfg).unwrap();

@@ -1,5 +1,5 @@
 use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
-use infoklass_store::{ExportResult, ProcurementInput, ProcurementSummary, ProcurementView};
+use infoklass_store::{ExportFormat, ExportResult, ProcurementInput, ProcurementSummary, ProcurementView};
 use tauri::State;
 
 use super::{ctx, err, export_file, CmdResult};
@@ -29,14 +29,13 @@ pub fn list_procurements(state: State<'_, AppState>) -> CmdResult<Vec<Procuremen
 
 /// Writes a saved list into the export folder as xlsx, csv or html.
 #[tauri::command(async)]
-pub fn export_procurement(state: State<'_, AppState>, id: String, format: String) -> CmdResult<ExportResult> {
+pub fn export_procurement(state: State<'_, AppState>, id: String, format: ExportFormat) -> CmdResult<ExportResult> {
     let view = state.store()?.procurement(&id).map_err(err)?;
     let today = ctx().today;
-    let bytes = match format.as_str() {
-        "xlsx" => procurement_xlsx::procurement_xlsx(&view, &today).map_err(super::export_err)?,
-        "csv" => procurement_csv::procurement_csv(&view).into_bytes(),
-        "html" => procurement_html::procurement_html(&view, &today).into_bytes(),
-        other => return Err(err(infoklass_store::StoreError::InvalidInput(format!("unknown format {other}")))),
+    let bytes = match format {
+        ExportFormat::Xlsx => procurement_xlsx::procurement_xlsx(&view, &today).map_err(super::export_err)?,
+        ExportFormat::Csv => procurement_csv::procurement_csv(&view).into_bytes(),
+        ExportFormat::Html => procurement_html::procurement_html(&view, &today).into_bytes(),
     };
-    export_file(&format!("Upphandlingskrav {}", view.name), &format, &bytes)
+    export_file(&format!("Upphandlingskrav {}", view.name), format.extension(), &bytes)
 }

@@ -37,7 +37,9 @@ import type { FileImport } from './bindings/FileImport';
 import type { ImportRecord } from './bindings/ImportRecord';
 import type { LegacyRequirement } from './bindings/LegacyRequirement';
 
-export type ExportFormat = 'xlsx' | 'csv' | 'html';
+import type { ExportFormat } from './bindings/ExportFormat';
+
+export type { ExportFormat };
 
 /** Turns whatever a failed invoke threw into an ErrorBody. */
 export function toErrorBody(e: unknown): ErrorBody {
