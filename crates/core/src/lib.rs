@@ -8,6 +8,7 @@ pub mod classification;
 pub mod diff;
 pub mod error;
 pub mod info_type;
+pub mod input_files;
 pub mod lagrum;
 pub mod object;
 pub mod profile;
