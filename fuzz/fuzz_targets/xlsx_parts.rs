@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use infoklass_fuzz::{parts, read, templates, Reader, READERS};
+use infoklass_fuzz::{allow_caught_panics, parts, read, templates, Reader, READERS};
 use libfuzzer_sys::fuzz_target;
 
 struct Template {
@@ -28,7 +28,7 @@ fn all() -> &'static [Template] {
     })
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: allow_caught_panics(), |data: &[u8]| {
     let [r, p, text @ ..] = data else { return };
     let t = &all()[*r as usize % READERS.len()];
     let index = t.xml[*p as usize % t.xml.len()];

@@ -34,3 +34,10 @@ pub fn read(reader: Reader, bytes: &[u8]) {
         }
     }
 }
+
+/// libfuzzer-sys installs a panic hook that aborts on every panic, also on one the readers
+/// catch on purpose (calamine panics on some damaged files; see `infoklass_isak::panic_guard`).
+/// The default hook lets a caught panic pass; an uncaught one still aborts the run.
+pub fn allow_caught_panics() {
+    drop(std::panic::take_hook());
+}

@@ -7,6 +7,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use infoklass_core::requirements::{Area, Catalog, CatalogError, Obligation, Requirement};
 use infoklass_core::Aspect;
+use infoklass_isak::panic_guard::read_without_panic;
 use infoklass_store::SheetError;
 
 use crate::catalog_export::{AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEET_AREAS, SHEET_INFO, SHEET_REQUIREMENTS};
@@ -15,7 +16,15 @@ use crate::catalog_export::{AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEE
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 10_000;
 
+/// calamine panics on some damaged files; such a file is one error for the whole file.
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
+    read_without_panic(
+        || read_unguarded(bytes),
+        |reason| vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message: format!("the file is damaged and cannot be read ({reason})") }],
+    )
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }];
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len())));

@@ -17,6 +17,7 @@ mod levels;
 mod limits;
 mod load;
 mod model;
+pub mod panic_guard;
 mod requirements;
 mod risks;
 mod sheets;
@@ -56,7 +57,7 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits
     }
     let format = container::detect(bytes, limits)?;
     let mut diags = Diagnostics::default();
-    let book = load::load(bytes, format, limits, &mut diags)?;
+    let book = panic_guard::read_without_panic(|| load::load(bytes, format, limits, &mut diags), FileError::Corrupt)?;
     let sheets = &book.sheets;
     if sheets.iter().all(grid::Sheet::is_empty) {
         return Err(FileError::Empty);

@@ -7,6 +7,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use infoklass_core::{Aspect, InformationSet, ObjectMeta, PerAspect};
+use infoklass_isak::panic_guard::read_without_panic;
 use infoklass_store::workbook_apply::{answer_from_sv, priority_from_sv, status_from_sv, treatment_from_sv};
 use infoklass_store::{ActionInput, AnswerEdit, RiskEdit, WorkbookEdits};
 use serde::{Deserialize, Serialize};
@@ -27,11 +28,30 @@ pub struct CellProblem {
 
 /// True when the bytes are an Infoklass workbook (it has the meta sheet with our format).
 pub fn is_infoklass_workbook(bytes: &[u8]) -> bool {
+    read_without_panic(|| Ok(is_ours_unguarded(bytes)), |_| ()).unwrap_or(false)
+}
+
+fn is_ours_unguarded(bytes: &[u8]) -> bool {
     let Ok(mut wb) = open_workbook_auto_from_rs(Cursor::new(bytes)) else { return false };
     wb.worksheet_range(META).map(|r| meta(&r).get("format").map(String::as_str) == Some(FORMAT_NAME)).unwrap_or(false)
 }
 
+/// calamine panics on some damaged files; such a file is one problem with the whole file.
 pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
+    read_without_panic(
+        || read_unguarded(bytes),
+        |reason| {
+            vec![CellProblem {
+                sheet: String::new(),
+                cell: String::new(),
+                message_sv: format!("Filen är skadad och kan inte läsas ({reason})."),
+                message_en: format!("The file is damaged and cannot be read ({reason})."),
+            }]
+        },
+    )
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
     let whole = |message_sv: String, message_en: String| vec![CellProblem { sheet: String::new(), cell: String::new(), message_sv, message_en }];
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len()), format!("The file is {} bytes; at most {MAX_BYTES} are read.", bytes.len())));
