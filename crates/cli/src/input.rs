@@ -5,24 +5,10 @@ use std::io::Read;
 use std::path::Path;
 
 use infoklass_core::limits::{LimitError, MAX_FILE_BYTES};
-use infoklass_core::{ClassificationContent, InformationSet, LagrumDecision, ObjectMeta, PerAspect, Uplift};
+use infoklass_core::input_files::parse_object_file;
 use infoklass_store::NewObject;
-use serde::Deserialize;
 
 use crate::CliError;
-
-/// The file shape, documented in docs/CLI.md.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ObjectFile {
-    object: ObjectMeta,
-    #[serde(default)]
-    sets: Vec<InformationSet>,
-    #[serde(default)]
-    uplifts: PerAspect<Option<Uplift>>,
-    #[serde(default)]
-    lagrum: Vec<LagrumDecision>,
-}
 
 /// Reads an input file (object, risk, threat or information-type file) as text: only a regular
 /// file, and only up to the cap, which is checked before anything is read.
@@ -59,21 +45,13 @@ fn file_error(path: &Path, e: impl std::fmt::Display) -> CliError {
     CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", path.display()) }
 }
 
+/// The file shape is documented in docs/CLI.md; the parser lives in infoklass-core.
 pub fn read_object_file(path: &Path) -> Result<NewObject, CliError> {
     let text = read_text_file(path)?;
-    let is_json = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"))
-        || text.trim_start().starts_with('{');
-    let parsed: Result<ObjectFile, String> = if is_json {
-        serde_json::from_str(&text).map_err(|e| e.to_string())
-    } else {
-        toml::from_str(&text).map_err(|e| e.to_string())
-    };
-    let file = parsed.map_err(|e| CliError {
+    let is_json = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    let (meta, content) = parse_object_file(&text, is_json).map_err(|e| CliError {
         code: "INVALID_INPUT".into(),
         message: format!("{} is not a valid object description: {e}", path.display()),
     })?;
-    Ok(NewObject {
-        meta: file.object,
-        content: ClassificationContent { sets: file.sets, uplifts: file.uplifts, lagrum: file.lagrum },
-    })
+    Ok(NewObject { meta, content })
 }

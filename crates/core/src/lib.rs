@@ -9,6 +9,7 @@ pub mod collate;
 pub mod diff;
 pub mod error;
 pub mod info_type;
+pub mod input_files;
 pub mod lagrum;
 pub mod limits;
 pub mod object;

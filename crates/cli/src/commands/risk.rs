@@ -1,10 +1,10 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use infoklass_core::risk::{default_consequence, Risk};
+use infoklass_core::input_files::parse_risk_file;
+use infoklass_core::risk::default_consequence;
 use infoklass_core::limits::{check_count, MAX_RISKS};
 use infoklass_store::{Ctx, RiskInput, Store, StoreError};
-use serde::Deserialize;
 
 use crate::input::read_text_file;
 use crate::CliError;
@@ -25,30 +25,18 @@ enum Command {
     },
 }
 
-/// `[[risks]]` entries; a risk without `consequence` gets the one the classification gives.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RiskFile {
-    risks: Vec<Risk>,
-}
-
 pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let Command::Add { object, file } = a.command;
     let id = store.find_object(&object)?;
     let text = read_text_file(&file)?;
-    let parsed: Result<RiskFile, String> = if text.trim_start().starts_with('{') {
-        serde_json::from_str(&text).map_err(|e| e.to_string())
-    } else {
-        toml::from_str(&text).map_err(|e| e.to_string())
-    };
-    let parsed = parsed.map_err(|e| CliError { code: "INVALID_INPUT".into(), message: format!("{}: {e}", file.display()) })?;
+    // A risk without `consequence` gets the one the classification gives.
+    let risks = parse_risk_file(&text).map_err(|e| CliError { code: "INVALID_INPUT".into(), message: format!("{}: {e}", file.display()) })?;
     let in_file = |e: CliError| CliError { message: format!("{}: {}", file.display(), e.message), ..e };
-    check_count("risks in the file", parsed.risks.len(), MAX_RISKS).map_err(|e| in_file(StoreError::from(e).into()))?;
+    check_count("risks in the file", risks.len(), MAX_RISKS).map_err(|e| in_file(StoreError::from(e).into()))?;
     let current = store.get_object(&id, &ctx.today)?.current;
     let max = store.risk_analysis(&id)?.matrix.max_consequence();
     let (sets, levels) = (&current.content.sets, &current.profile.levels);
-    let inputs: Vec<RiskInput> = parsed
-        .risks
+    let inputs: Vec<RiskInput> = risks
         .into_iter()
         .map(|mut risk| {
             if risk.consequence == 0 {
