@@ -19,11 +19,9 @@ fn files(folder: &str) -> Vec<PathBuf> {
 
 /// calamine indexed past the end of the workbook stream at a sheet offset the file declared;
 /// the reader turns the panic into a damaged-file error.
-/// The same file also declares a stream of gigabytes that calamine's cfb reader copies first:
-/// a debug build grew past 20 GB and was killed. It runs quickly once the container check
-/// refuses such sizes (see the ignored test below); until then do not run it.
+/// The same file also declares a stream of gigabytes that calamine's cfb reader would copy
+/// first; the container guard refuses that before calamine runs.
 #[test]
-#[ignore = "calamine first copies the declared size of an xls stream: over 20 GB in a debug build until the container check refuses it"]
 fn inputs_that_made_calamine_panic_are_a_damaged_file() {
     for path in files("panic") {
         let bytes = std::fs::read(&path).unwrap();
@@ -37,7 +35,6 @@ fn inputs_that_made_calamine_panic_are_a_damaged_file() {
 /// (4 GB from a 10 KB file) before anything of ours runs. The container check for such sizes
 /// belongs with the other limits for hostile files (container.rs, limits.rs).
 #[test]
-#[ignore = "calamine allocates the declared size of an xls stream: out of memory until the container check refuses it"]
 fn xls_with_a_looping_sector_chain_is_refused_without_allocating_gigabytes() {
     for path in files("oom") {
         let bytes = std::fs::read(&path).unwrap();
