@@ -53,18 +53,9 @@ impl Store {
         if imp.meta.name.trim().is_empty() {
             return Err(StoreError::InvalidInput("the workbook names no object (IT-stöd, System or Objekt)".into()));
         }
-        self.conn.execute_batch("SAVEPOINT legacy_import")?;
-        match self.import_legacy_inner(ctx, imp, &plan) {
-            Ok(id) => {
-                self.conn.execute_batch("RELEASE legacy_import")?;
-                plan.object_id = Some(id);
-                Ok(plan)
-            }
-            Err(e) => {
-                self.conn.execute_batch("ROLLBACK TO legacy_import; RELEASE legacy_import")?;
-                Err(e)
-            }
-        }
+        let id = self.write_with(|store| store.import_legacy_inner(ctx, imp, &plan))?;
+        plan.object_id = Some(id);
+        Ok(plan)
     }
 
     fn import_legacy_inner(&mut self, ctx: &Ctx, imp: &LegacyImport, plan: &LegacyPlan) -> Result<String> {
@@ -116,7 +107,7 @@ impl Store {
             ImportOutcome::Updated => "updated",
             ImportOutcome::Unchanged => "unchanged",
         };
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute(
             "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report)
              VALUES (?1, ?2, ?3, 'isak', ?4, ?5, ?6, ?7, ?8)",
