@@ -51,7 +51,10 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw toErrorBody(e);
+    const body = toErrorBody(e);
+    // The backend has opened the new file; what is on screen came from the old one.
+    if (body.code === 'DB_CHANGED') setTimeout(() => location.reload(), 3000);
+    throw body;
   }
 }
 

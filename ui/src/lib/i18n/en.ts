@@ -284,5 +284,8 @@ export const en: Record<keyof typeof sv, string> = {
   'error.INVALID_INPUT': 'The data could not be saved because something is filled in incorrectly.',
   'error.DB_NEWER_SCHEMA': 'The database was created by a newer version of Infoklass. Update the program.',
   'error.DB_ERROR': 'The database could not be read or written. Try again; if the problem persists, contact IT support.',
+  'error.DB_BUSY': 'Someone else is using the database right now (another window or program is saving). Try again in a moment.',
+  'error.DISK_FULL': 'The disk is full, so the change could not be saved. Nothing was changed. Free some space and try again.',
+  'error.DB_CHANGED': 'The database file was replaced, moved or deleted by another program. The view is reloading.',
   'error.UNEXPECTED': 'An unexpected error occurred.',
 };

@@ -284,5 +284,8 @@ export const sv = {
   'error.INVALID_INPUT': 'Uppgifterna kunde inte sparas eftersom något är felaktigt ifyllt.',
   'error.DB_NEWER_SCHEMA': 'Databasen är skapad av en nyare version av Infoklass. Uppdatera programmet.',
   'error.DB_ERROR': 'Databasen kunde inte läsas eller skrivas. Försök igen; kvarstår felet, kontakta IT-stöd.',
+  'error.DB_BUSY': 'Databasen används av någon annan just nu (ett annat fönster eller program sparar). Försök igen om en stund.',
+  'error.DISK_FULL': 'Disken är full, så ändringen kunde inte sparas. Inget har ändrats. Frigör utrymme och försök igen.',
+  'error.DB_CHANGED': 'Databasfilen har bytts ut, flyttats eller tagits bort av ett annat program. Vyn laddas om.',
   'error.UNEXPECTED': 'Ett oväntat fel inträffade.',
 };
