@@ -132,12 +132,13 @@ impl Store {
 
     /// Records an Infoklass workbook that was read back (applied or previewed with changes).
     pub fn record_workbook_import(&mut self, ctx: &Ctx, file_name: &str, sha256: &str, object_id: &str, outcome: &str, report: &serde_json::Value) -> Result<()> {
-        self.conn.execute(
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        tx.execute(
             "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report)
              VALUES (?1, ?2, ?3, 'infoklass', ?4, ?5, ?6, ?7, ?8)",
             params![uuid::Uuid::new_v4().to_string(), file_name, sha256, object_id, outcome, ctx.now, ctx.actor, report.to_string()],
         )?;
-        Ok(())
+        tx.commit()
     }
 
     /// The requirement rows kept from the object's old ISAK workbook.
@@ -159,12 +160,13 @@ impl Store {
         if word.is_empty() || level > 4 {
             return Err(StoreError::InvalidInput(format!("\"{word}\" → {level} is not a word and a level 0–4")));
         }
-        self.conn.execute(
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        tx.execute(
             "INSERT INTO import_words (word, level, saved_at, saved_by) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (word) DO UPDATE SET level = excluded.level, saved_at = excluded.saved_at, saved_by = excluded.saved_by",
             params![word, level, ctx.now, ctx.actor],
         )?;
-        Ok(())
+        tx.commit()
     }
 }
 

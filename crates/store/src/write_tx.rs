@@ -96,3 +96,48 @@ impl Store {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Store, StoreError};
+
+    fn rows(store: &Store) -> i64 {
+        store.conn.query_row("SELECT COUNT(*) FROM import_words", [], |r| r.get(0)).unwrap()
+    }
+
+    fn insert(store: &Store, word: &str) -> crate::Result<()> {
+        store.conn.execute("INSERT INTO import_words VALUES (?1, 1, '', '')", [word])?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_panic_inside_a_write_leaves_no_transaction_open() {
+        let mut store = Store::open_in_memory().unwrap();
+        let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = store.write_with(|s| -> crate::Result<()> {
+                insert(s, "a")?;
+                panic!("mid-write")
+            });
+        }));
+        assert!(unwound.is_err());
+        assert!(store.conn.is_autocommit());
+        assert_eq!(rows(&store), 0);
+    }
+
+    #[test]
+    fn a_failed_inner_write_is_undone_and_the_outer_one_kept() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write_with(|s| {
+                insert(s, "kept")?;
+                let inner = s.write_with(|s| {
+                    insert(s, "undone")?;
+                    Err::<(), _>(StoreError::InvalidInput("no".into()))
+                });
+                assert_eq!(inner.unwrap_err().code(), "INVALID_INPUT");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(rows(&store), 1);
+    }
+}
