@@ -10,5 +10,8 @@ cd "$ROOT"
 # The debug build: slower writes give more moments to kill inside a transaction.
 cargo build -p infoklass-cli
 target="${CARGO_TARGET_DIR:-$ROOT/target}"
-python3 scripts/crash_test.py --bin "$target/debug/infoklass" --runs "${1:-150}" --seed "${2:-1}" \
+# The system Python has python3-openpyxl; another python3 first on PATH may not.
+py="${PYTHON:-python3}"
+"$py" -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+"$py" scripts/crash_test.py --bin "$target/debug/infoklass" --runs "${1:-150}" --seed "${2:-1}" \
   --fixtures crates/isak/tests/fixtures --example docs/examples/ekonomisystem.toml

@@ -4,7 +4,7 @@ Each run starts one CLI write (import of an ISAK workbook, a new object, or an a
 sends SIGKILL after a random delay if it is still running, and then checks the database
 with its own SQLite connection. Every failed check is printed and counted.
 """
-import argparse, json, os, random, signal, sqlite3, subprocess, sys, tempfile, time
+import argparse, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
 import openpyxl
 
@@ -149,7 +149,10 @@ def main():
     kills = sum(s["killed"] for s in stats.values())
     print(json.dumps({"runs": a.runs, "kills": kills, "runs_with_failures": failures, "per_operation": stats,
                       "uninterrupted_import_s": round(slowest, 2)}, indent=1))
-    sys.exit(1 if failures else 0)
+    if failures:
+        print(f"the database is kept for inspection: {db}", file=sys.stderr)
+        sys.exit(1)
+    shutil.rmtree(work)
 
 
 if __name__ == "__main__":
