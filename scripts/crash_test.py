@@ -109,7 +109,8 @@ def main():
     run("objects")  # creates the database
     started = time.monotonic()
     run("import", books[-1])
-    slowest = max(time.monotonic() - started, 0.2)
+    # How long each operation took when it ran to the end; kills fall within 1.2 times that.
+    took = {"import": max(time.monotonic() - started, 0.2), "new": 0.5, "approve": 0.3}
 
     stats = {op: {"runs": 0, "killed": 0, "committed": 0, "refused": 0} for op in ("import", "new", "approve")}
     failures, drafts, serial = 0, [], 0
@@ -129,11 +130,14 @@ def main():
             name = drafts.pop(rng.randrange(len(drafts)))
             args = ["approve", name]
         proc = subprocess.Popen([a.bin, "--db", db, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0, slowest * 1.2))
+        started = time.monotonic()
+        time.sleep(rng.uniform(0, took[op] * 1.2))
         killed = proc.poll() is None
         if killed:
             proc.send_signal(signal.SIGKILL)
         proc.wait()
+        if not killed:
+            took[op] = max(time.monotonic() - started, 0.05)
         s = stats[op]
         s["runs"] += 1
         s["killed" if killed else ("committed" if proc.returncode == 0 else "refused")] += 1
@@ -148,7 +152,7 @@ def main():
             print(f"run {n} ({' '.join(args)}, killed={killed}): {'; '.join(problems)}", file=sys.stderr)
     kills = sum(s["killed"] for s in stats.values())
     print(json.dumps({"runs": a.runs, "kills": kills, "runs_with_failures": failures, "per_operation": stats,
-                      "uninterrupted_import_s": round(slowest, 2)}, indent=1))
+                      "last_uninterrupted_s": {k: round(v, 2) for k, v in took.items()}}, indent=1))
     if failures:
         print(f"the database is kept for inspection: {db}", file=sys.stderr)
         sys.exit(1)
