@@ -108,3 +108,17 @@ fn a_newer_program_raising_the_schema_is_noticed() {
     other.execute_batch("PRAGMA user_version = 99").unwrap();
     assert_eq!(store.check_unchanged().unwrap_err().code(), "DB_NEWER_SCHEMA");
 }
+
+/// Another Infoklass process holds the writers' lock file (`<db>.lock`) for longer than the
+/// busy timeout: the write is refused as busy and nothing is written.
+#[test]
+fn a_writer_waits_for_the_lock_file_and_then_refuses_as_busy() {
+    let (dir, mut store) = temp_store();
+    let lock = std::fs::File::open(dir.path().join("infoklass.sqlite.lock")).unwrap();
+    lock.lock().unwrap();
+    let err = store.create_object(&ctx(), &new_object("Väntar", vec![])).unwrap_err();
+    assert_eq!(err.code(), "DB_BUSY", "{err:?}");
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM objects"), 0);
+    lock.unlock().unwrap();
+    store.create_object(&ctx(), &new_object("Väntar", vec![])).unwrap();
+}
