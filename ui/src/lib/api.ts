@@ -2,6 +2,7 @@
 // Every command the UI may call is listed here; argument and result types are generated
 // from the Rust types (./bindings). A Rust test checks that every name below is registered.
 import { invoke } from '@tauri-apps/api/core';
+import { reloadIfDatabaseChanged } from './db-changed';
 import type { AppInfo } from './bindings/AppInfo';
 import type { ClassificationContent } from './bindings/ClassificationContent';
 import type { ErrorBody } from './bindings/ErrorBody';
@@ -52,8 +53,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
     return await invoke<T>(command, args);
   } catch (e) {
     const body = toErrorBody(e);
-    // The backend has opened the new file; what is on screen came from the old one.
-    if (body.code === 'DB_CHANGED') setTimeout(() => location.reload(), 3000);
+    reloadIfDatabaseChanged(body);
     throw body;
   }
 }
