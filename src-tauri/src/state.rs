@@ -37,7 +37,25 @@ impl AppState {
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, ErrorBody> {
         match (&self.store, &self.open_error) {
-            (Some(store), _) => Ok(store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+            (Some(store), _) => {
+                let mut guard = store.lock().unwrap_or_else(|poisoned| {
+                    let guard = poisoned.into_inner();
+                    // A command panicked: make sure no transaction of it stays open.
+                    guard.reset_after_panic();
+                    guard
+                });
+                store.clear_poison();
+                if let Err(e) = guard.check_unchanged() {
+                    // Follow a replaced file by opening it again; the UI reloads on DB_CHANGED.
+                    if e.code() == "DB_CHANGED" && self.db_path.exists() {
+                        if let Ok(fresh) = Store::open(&self.db_path) {
+                            *guard = fresh;
+                        }
+                    }
+                    return Err(e.to_body());
+                }
+                Ok(guard)
+            }
             (None, Some(e)) => Err(e.clone()),
             (None, None) => unreachable!("a state has either a store or an error"),
         }

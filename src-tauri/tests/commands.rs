@@ -133,3 +133,20 @@ fn a_file_over_the_upload_bound_is_refused_before_it_is_decoded() {
     assert_eq!(small["ok"], false, "a small file is read and judged on its content");
     assert!(small["failure"]["code"].is_string());
 }
+
+/// Another program replaces the database file under the running app: the next command says
+/// so (`DB_CHANGED`, the UI reloads) and the one after works on the new file.
+#[test]
+fn a_replaced_database_file_is_reported_and_then_followed() {
+    let h = host_with(|dir| AppState::open(dir.join("app.sqlite")));
+    h.call("create_object", json!({ "input": new_object("Gammal") })).unwrap();
+    let path = h.dir().join("app.sqlite");
+    let other = h.dir().join("other.sqlite");
+    drop(infoklass_store::Store::open(&other).unwrap());
+    std::fs::rename(&other, &path).unwrap();
+
+    let e = h.call("list_objects", json!({ "filter": {} })).unwrap_err();
+    assert_eq!(e["code"], "DB_CHANGED");
+    let list = h.call("list_objects", json!({ "filter": {} })).unwrap();
+    assert_eq!(list["total"], 0);
+}

@@ -95,7 +95,7 @@ impl Store {
         if let Some(d) = due.filter(|d| !is_iso_date(d)) {
             return Err(StoreError::InvalidInput(format!("\"{d}\" is not a date (YYYY-MM-DD)")));
         }
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         crate::objects::read_meta(&tx, object_id)?;
         let old = match &input.id {
             Some(id) => match read(&tx, id, &ctx.today)? {
@@ -130,7 +130,7 @@ impl Store {
     }
 
     pub fn delete_action(&mut self, ctx: &Ctx, object_id: &str, action_id: &str) -> Result<()> {
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let old = match read(&tx, action_id, &ctx.today)? {
             Some((owner, action)) if owner == object_id => action,
             _ => return Err(StoreError::NotFound(action_id.to_string())),

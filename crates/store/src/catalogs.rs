@@ -14,7 +14,7 @@ use crate::{Ctx, Store};
 /// `imported_at`.
 pub(crate) fn seed_catalog(conn: &mut Connection) -> Result<()> {
     let shipped = Catalog::default_catalog();
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     let active_id: Option<String> =
         tx.query_row("SELECT id FROM catalogs ORDER BY seq DESC LIMIT 1", [], |r| r.get(0)).optional()?;
     let known: bool = tx.query_row(
@@ -91,7 +91,7 @@ impl Store {
     /// Stores a validated catalogue as a new version and makes it active. An id and version
     /// already present is refused: versions are never rewritten.
     pub fn import_catalog(&mut self, ctx: &Ctx, catalog: Catalog) -> Result<CatalogInfo> {
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let exists: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM catalogs WHERE id = ?1 AND version = ?2)",
             params![catalog.id, catalog.version],
@@ -114,7 +114,7 @@ impl Store {
         if self.catalog.requirement(key).is_none() {
             return Err(StoreError::NotFound(key.to_string()));
         }
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let old: Option<String> = tx
             .query_row("SELECT how FROM requirement_local WHERE catalog_id = ?1 AND key = ?2", [&self.catalog.id, key], |r| r.get(0))
             .optional()?;

@@ -60,7 +60,7 @@ pub(crate) fn store_derived(
 impl Store {
     /// Replaces the content of the object's current draft.
     pub fn save_draft(&mut self, ctx: &Ctx, object_id: &str, content: &ClassificationContent) -> Result<()> {
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
@@ -89,7 +89,7 @@ impl Store {
             return Err(StoreError::InvalidInput("say who approves the classification".into()));
         }
         let types = self.info_types()?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
@@ -131,7 +131,7 @@ impl Store {
     /// Starts a re-classification: a new draft copied from the last approved classification,
     /// under the scale in use now.
     pub fn start_reclassification(&mut self, ctx: &Ctx, object_id: &str) -> Result<()> {
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Faststalld {
             return Err(StoreError::NoApprovedVersion);

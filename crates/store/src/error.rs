@@ -44,8 +44,14 @@ pub enum StoreError {
     InvalidInput(String),
     #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
     NewerSchema { found: u32, supported: u32 },
+    #[error("the database is busy: {0}; try again in a moment")]
+    Busy(String),
+    #[error("the disk is full: {0}")]
+    DiskFull(String),
+    #[error("the database file was changed by another program: {0}")]
+    Changed(String),
     #[error("the database could not be opened or written: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(rusqlite::Error),
     #[error("stored data could not be read: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -71,6 +77,9 @@ impl StoreError {
             StoreError::RequirementNotApplicable(_) => "REQUIREMENT_NOT_APPLICABLE",
             StoreError::NotApplicableNeedsMotivation => "NOT_APPLICABLE_NEEDS_MOTIVATION",
             StoreError::NewerSchema { .. } => "DB_NEWER_SCHEMA",
+            StoreError::Busy(_) => "DB_BUSY",
+            StoreError::DiskFull(_) => "DISK_FULL",
+            StoreError::Changed(_) => "DB_CHANGED",
             StoreError::Db(_) | StoreError::Json(_) => "DB_ERROR",
         }
     }
@@ -91,6 +100,19 @@ impl StoreError {
             _ => None,
         };
         ErrorBody { code: self.code().into(), message: self.to_string(), details }
+    }
+}
+
+/// Busy and full get their own codes: a script can retry the first, and a person needs to
+/// know that the second is about the disk, not the data.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, DiskFull};
+        match e.sqlite_error_code() {
+            Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy(e.to_string()),
+            Some(DiskFull) => StoreError::DiskFull(e.to_string()),
+            _ => StoreError::Db(e),
+        }
     }
 }
 

@@ -46,26 +46,19 @@ impl Store {
 
     /// Writes the workbook: a new object, or a new draft of the object with the same name.
     /// Risks already in the analysis (same event text) are not added twice.
+    /// The plan is made again inside the write, under the write lock, so two programs importing
+    /// the same file at once give one new object and one "unchanged", never a name clash.
     pub fn import_legacy(&mut self, ctx: &Ctx, imp: &LegacyImport) -> Result<LegacyPlan> {
-        let mut plan = self.legacy_plan(imp)?;
-        if plan.outcome == ImportOutcome::Unchanged {
-            return Ok(plan);
-        }
         if imp.meta.name.trim().is_empty() {
             return Err(StoreError::InvalidInput("the workbook names no object (IT-stöd, System or Objekt)".into()));
         }
-        self.conn.execute_batch("SAVEPOINT legacy_import")?;
-        match self.import_legacy_inner(ctx, imp, &plan) {
-            Ok(id) => {
-                self.conn.execute_batch("RELEASE legacy_import")?;
-                plan.object_id = Some(id);
-                Ok(plan)
+        self.write_with(|store| {
+            let mut plan = store.legacy_plan(imp)?;
+            if plan.outcome != ImportOutcome::Unchanged {
+                plan.object_id = Some(store.import_legacy_inner(ctx, imp, &plan)?);
             }
-            Err(e) => {
-                self.conn.execute_batch("ROLLBACK TO legacy_import; RELEASE legacy_import")?;
-                Err(e)
-            }
-        }
+            Ok(plan)
+        })
     }
 
     fn import_legacy_inner(&mut self, ctx: &Ctx, imp: &LegacyImport, plan: &LegacyPlan) -> Result<String> {
@@ -125,7 +118,7 @@ impl Store {
             ImportOutcome::Updated => "updated",
             ImportOutcome::Unchanged => "unchanged",
         };
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute(
             "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report)
              VALUES (?1, ?2, ?3, 'isak', ?4, ?5, ?6, ?7, ?8)",
@@ -150,12 +143,13 @@ impl Store {
 
     /// Records an Infoklass workbook that was read back (applied or previewed with changes).
     pub fn record_workbook_import(&mut self, ctx: &Ctx, file_name: &str, sha256: &str, object_id: &str, outcome: &str, report: &serde_json::Value) -> Result<()> {
-        self.conn.execute(
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        tx.execute(
             "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report)
              VALUES (?1, ?2, ?3, 'infoklass', ?4, ?5, ?6, ?7, ?8)",
             params![uuid::Uuid::new_v4().to_string(), file_name, sha256, object_id, outcome, ctx.now, ctx.actor, report.to_string()],
         )?;
-        Ok(())
+        tx.commit()
     }
 
     /// The requirement rows kept from the object's old ISAK workbook.
@@ -177,12 +171,13 @@ impl Store {
         if word.is_empty() || level > 4 {
             return Err(StoreError::InvalidInput(format!("\"{word}\" → {level} is not a word and a level 0–4")));
         }
-        self.conn.execute(
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        tx.execute(
             "INSERT INTO import_words (word, level, saved_at, saved_by) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (word) DO UPDATE SET level = excluded.level, saved_at = excluded.saved_at, saved_by = excluded.saved_by",
             params![word, level, ctx.now, ctx.actor],
         )?;
-        Ok(())
+        tx.commit()
     }
 }
 

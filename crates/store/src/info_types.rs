@@ -76,7 +76,7 @@ impl Store {
             retired: old.is_some_and(|o| o.retired),
         };
         self.checked_type(&t)?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         WRITER.write(&tx, ctx, old, &t, "update")?;
         tx.commit()?;
         Ok(t)
@@ -86,7 +86,7 @@ impl Store {
     pub fn set_info_type_retired(&mut self, ctx: &Ctx, key: &str, retired: bool) -> Result<InfoType> {
         let old = self.info_types()?.into_iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("information type {key}")))?;
         let t = old.with_retired(retired);
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         WRITER.write(&tx, ctx, Some(&old), &t, if retired { "retire" } else { "restore" })?;
         tx.commit()?;
         Ok(t)
@@ -105,7 +105,7 @@ impl Store {
             self.checked_type(t)?;
         }
         let plan = list_sync::plan(&self.info_types()?, &file.types);
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         WRITER.apply(&tx, ctx, &plan)?;
         if !dry_run {
             tx.commit()?;

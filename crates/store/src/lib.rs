@@ -31,6 +31,9 @@ mod threats;
 pub mod workbook_apply;
 pub mod workbook_merge;
 mod seed;
+mod open;
+mod write_lock;
+mod write_tx;
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +49,7 @@ pub use dto_workbook::*;
 pub use dto_imports::*;
 pub use error::{Result, StoreError};
 pub use portfolio::{PortfolioObject, PortfolioRisk};
+pub use write_lock::BUSY_TIMEOUT;
 
 /// Who acts and when; passed to every write.
 #[derive(Debug, Clone)]
@@ -60,35 +64,39 @@ pub struct Ctx {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    lock: write_lock::WriteLock,
+    /// What the file was when opened, to notice it being replaced (see `open.rs`).
+    identity: open::FileIdentity,
     scale: Scale,
     catalog: Catalog,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opening writes nothing when the schema and the shipped data are already there.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::InvalidInput(format!("cannot create {}: {e}", dir.display())))?;
         }
         let conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        Self::init(conn, Some(path.to_path_buf()))
+        // Closing never checkpoints or deletes the write-ahead log (see open.rs and Drop).
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        Self::init(conn, Some(path.to_path_buf()), write_lock::WriteLock::for_db(path))
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?, None)
+        Self::init(Connection::open_in_memory()?, None, write_lock::WriteLock::default())
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn init(mut conn: Connection, path: Option<PathBuf>, lock: write_lock::WriteLock) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate::migrate(&mut conn)?;
-        let scale = seed::seed_defaults(&mut conn)?;
-        catalogs::seed_catalog(&mut conn)?;
-        risks::seed(&mut conn)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        open::prepare(&mut conn, path.is_some(), &lock)?;
+        let scale = Scale::default_scale();
         let catalog = catalogs::active(&conn)?;
-        Ok(Store { conn, path, scale, catalog })
+        let identity = open::FileIdentity::of(path.as_deref());
+        Ok(Store { conn, path, lock, identity, scale, catalog })
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -25,7 +25,19 @@ pub fn schema_version(conn: &Connection) -> Result<u32, StoreError> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
-/// Applies what is missing; returns how many migrations ran.
+/// Refuses a database from a newer Infoklass.
+pub fn check_version(conn: &Connection) -> Result<u32, StoreError> {
+    let current = schema_version(conn)?;
+    let latest = latest_version();
+    if current > latest {
+        return Err(StoreError::NewerSchema { found: current, supported: latest });
+    }
+    Ok(current)
+}
+
+/// Applies what is missing; returns how many migrations ran. Run it inside the write
+/// transaction of the open (`open.rs`), so that the version read here is still true when the
+/// migrations are written, even when another process opens the same new file.
 pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     let current = schema_version(conn)?;
     let latest = latest_version();
@@ -36,7 +48,7 @@ pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     if pending.is_empty() {
         return Ok(0);
     }
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     for (version, sql) in &pending {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;

@@ -88,7 +88,7 @@ impl Store {
         let content = normalise_content(&input.content, &self.scale)?;
         let id = uuid::Uuid::new_v4().to_string();
         let classification_id = uuid::Uuid::new_v4().to_string();
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         ensure_name_free(&tx, &meta.name, None)?;
         write_meta(&tx, &id, &meta, &ctx.now, true)?;
         tx.execute(
@@ -107,7 +107,7 @@ impl Store {
     /// Changes the facts of an object. Approved classifications keep the facts they froze.
     pub fn update_object(&mut self, ctx: &Ctx, id: &str, meta: &ObjectMeta) -> Result<()> {
         let meta = normalise_meta(meta)?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let old = read_meta(&tx, id)?;
         if old == meta {
             return Ok(());
@@ -123,7 +123,7 @@ impl Store {
     /// Deletes an object and all its classifications; the audit log keeps the full record.
     pub fn delete_object(&mut self, ctx: &Ctx, id: &str) -> Result<()> {
         let detail = self.get_object(id, &ctx.today)?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute("DELETE FROM objects WHERE id = ?1", [id])?;
         let entry = Entry { action: "delete", entity: "object", entity_id: id, object_id: id };
         audit::record::<_, ()>(&tx, ctx, entry, Some(&detail), None)?;

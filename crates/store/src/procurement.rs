@@ -128,7 +128,7 @@ impl Store {
             None => None,
         };
         let id = input.id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         if old.is_some() {
             tx.execute(
                 "UPDATE procurements SET name = ?2, object_ids = ?3, updated_at = ?4 WHERE id = ?1",

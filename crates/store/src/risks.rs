@@ -18,7 +18,7 @@ use crate::{Ctx, Store};
 /// Stores the shipped matrix, and the shipped threats when the organisation has none yet.
 pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
     let m = RiskMatrix::default_matrix();
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     tx.execute(
         "INSERT OR IGNORE INTO risk_matrices (id, version, definition) VALUES (?1, ?2, ?3)",
         params![m.id, m.version, serde_json::to_string(&m)?],
@@ -240,7 +240,7 @@ impl Store {
         }
         check_header_texts(input)?;
         let old = header(&self.conn, object_id)?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         match &old {
             Some((h, _)) => {
                 tx.execute(
@@ -298,7 +298,7 @@ impl Store {
             let p = self.prepare_risk(input, &matrix, &class, &stored, &known).map_err(numbered)?;
             prepared.push((p.0, p.1, p.2, &input.new_actions));
         }
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let analysis_id = match found {
             Some(h) => h.id,
             None => create_header(&tx, ctx, object_id, &AnalysisInput::default())?,
@@ -398,7 +398,7 @@ impl Store {
     pub fn delete_risk(&mut self, ctx: &Ctx, object_id: &str, risk_id: &str) -> Result<()> {
         let (h, _) = header(&self.conn, object_id)?.ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
         let old = self.stored_risks(&h.id)?.into_iter().find(|(r, _)| r.id == risk_id).ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute("DELETE FROM risks WHERE id = ?1", [risk_id])?;
         let entry = Entry { action: "delete", entity: "risk", entity_id: risk_id, object_id };
         audit::record::<_, ()>(&tx, ctx, entry, Some(&old.0), None)?;
@@ -419,7 +419,7 @@ impl Store {
         }
         let old = risk.clone();
         risk.acceptance = Some(Acceptance { role: role.to_string(), name: name.trim().to_string(), at: ctx.now.clone() });
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute("UPDATE risks SET data = ?2, updated_at = ?3 WHERE id = ?1", params![risk_id, serde_json::to_string(&risk)?, ctx.now])?;
         let entry = Entry { action: "accept", entity: "risk", entity_id: risk_id, object_id };
         audit::record(&tx, ctx, entry, Some(&old), Some(&risk))?;
@@ -433,7 +433,7 @@ impl Store {
             return Err(StoreError::InvalidInput("say who approves the analysis".into()));
         }
         let (h, _) = header(&self.conn, object_id)?.ok_or_else(|| StoreError::NotFound(object_id.to_string()))?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute(
             "UPDATE risk_analyses SET status = 'faststalld', approved_by = ?2, approved_at = ?3, updated_at = ?3 WHERE id = ?1",
             params![h.id, by.trim(), ctx.now],

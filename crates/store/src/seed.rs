@@ -9,7 +9,7 @@ use crate::error::Result;
 /// Makes sure the default scale and information types are stored; returns the scale.
 pub fn seed_defaults(conn: &mut Connection) -> Result<Scale> {
     let scale = Scale::default_scale();
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     tx.execute(
         "INSERT OR IGNORE INTO scales (id, version, definition) VALUES (?1, ?2, ?3)",
         params![scale.id, scale.version, serde_json::to_string(&scale)?],
@@ -43,4 +43,24 @@ pub fn info_types(conn: &Connection) -> Result<Vec<InfoType>> {
         out.push(InfoType { key, name_sv, name_en, description_sv, levels: serde_json::from_str(&levels)?, retired });
     }
     Ok(out)
+}
+
+/// Whether any shipped data (scale, information types, requirement catalogue, risk matrix,
+/// threats) is missing; only then does opening write.
+pub(crate) fn missing(conn: &Connection) -> Result<bool> {
+    let scale = Scale::default_scale();
+    let matrix = infoklass_core::risk::matrix::RiskMatrix::default_matrix();
+    let catalog = infoklass_core::requirements::Catalog::default_catalog();
+    let all_there: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM scales WHERE id = ?1 AND version = ?2)
+            AND EXISTS (SELECT 1 FROM info_types)
+            AND EXISTS (SELECT 1 FROM risk_matrices WHERE id = ?3 AND version = ?4)
+            AND EXISTS (SELECT 1 FROM threats)
+            -- the shipped catalogue is stored, or the organisation uses one of its own
+            AND (EXISTS (SELECT 1 FROM catalogs WHERE id = ?5 AND version = ?6)
+                 OR COALESCE((SELECT id FROM catalogs ORDER BY seq DESC LIMIT 1), ?5) <> ?5)",
+        params![scale.id, scale.version, matrix.id, matrix.version, catalog.id, catalog.version],
+        |r| r.get(0),
+    )?;
+    Ok(!all_there)
 }

@@ -88,7 +88,7 @@ impl Store {
 
     /// Adds a threat (no key: the next HOT-number) or changes one; returns it as stored.
     pub fn save_threat(&mut self, ctx: &Ctx, input: &ThreatInput) -> Result<Threat> {
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let (origins, all) = threat_catalog(&tx)?;
         let old = match input.key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
             Some(key) => Some(all.iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?),
@@ -106,7 +106,7 @@ impl Store {
 
     /// Takes a threat out of use (or back into it). Risks made from it keep its name.
     pub fn set_threat_retired(&mut self, ctx: &Ctx, key: &str, retired: bool) -> Result<Threat> {
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let old = find(&tx, key)?.ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?;
         let t = old.with_retired(retired);
         WRITER.write(&tx, ctx, Some(&old), &t, if retired { "retire" } else { "restore" })?;
@@ -127,7 +127,7 @@ impl Store {
     pub fn import_threats(&mut self, ctx: &Ctx, file: &ThreatCatalog, dry_run: bool) -> Result<ListImport> {
         check_count("threats in the file", file.threats.len(), MAX_LIST_ENTRIES)?;
         check_count("origins in the file", file.origins.len(), MAX_LIST_ENTRIES)?;
-        let tx = self.conn.savepoint()?;
+        let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         for (i, o) in file.origins.iter().enumerate() {
             tx.execute(
                 "INSERT INTO threat_origins (key, name_sv, name_en, position) VALUES (?1, ?2, ?3, ?4)

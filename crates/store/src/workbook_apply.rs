@@ -113,17 +113,8 @@ impl Store {
         if plan.changes.is_empty() {
             return Ok(plan);
         }
-        self.conn.execute_batch("SAVEPOINT workbook_import")?;
-        match self.apply_inner(ctx, &edits, &plan) {
-            Ok(()) => {
-                self.conn.execute_batch("RELEASE workbook_import")?;
-                Ok(plan)
-            }
-            Err(e) => {
-                self.conn.execute_batch("ROLLBACK TO workbook_import; RELEASE workbook_import")?;
-                Err(e)
-            }
-        }
+        self.write_with(|store| store.apply_inner(ctx, &edits, &plan))?;
+        Ok(plan)
     }
 
     fn apply_inner(&mut self, ctx: &Ctx, edits: &WorkbookEdits, plan: &WorkbookPlan) -> Result<()> {

@@ -2,6 +2,7 @@
 // Every command the UI may call is listed here; argument and result types are generated
 // from the Rust types (./bindings). A Rust test checks that every name below is registered.
 import { invoke } from '@tauri-apps/api/core';
+import { reloadIfDatabaseChanged } from './db-changed';
 import type { AppInfo } from './bindings/AppInfo';
 import type { ClassificationContent } from './bindings/ClassificationContent';
 import type { ErrorBody } from './bindings/ErrorBody';
@@ -53,7 +54,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw toErrorBody(e);
+    const body = toErrorBody(e);
+    reloadIfDatabaseChanged(body);
+    throw body;
   }
 }
 

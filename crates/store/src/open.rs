@@ -1,0 +1,104 @@
+//! What happens when a database is opened and closed, with other processes on the same file.
+//!
+//! - Nothing is written when the schema and the shipped data are complete, so reading needs
+//!   no write lock and works on a read-only file.
+//! - Otherwise the writers' lock is taken and one IMMEDIATE transaction re-reads the schema
+//!   version, migrates and seeds: two processes opening a new file at once cannot both run
+//!   the first migration.
+//! - A database from a newer Infoklass is refused before anything (even the journal mode)
+//!   is changed.
+//! - SQLite's checkpoint-on-close is turned off (in `Store::open`): it decides that it is the
+//!   last user of the file by a POSIX lock that another handle in a process can drop, and
+//!   would then delete the write-ahead log under a running app. Instead `Drop` checkpoints
+//!   explicitly under the writers' lock; the `-wal` and `-shm` files stay next to the database.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::{Result, StoreError};
+use crate::write_lock::WriteLock;
+use crate::{catalogs, migrate, risks, seed, Store};
+
+pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) -> Result<()> {
+    let found = migrate::check_version(conn)?;
+    let wal = !on_disk || conn.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))? == "wal";
+    if wal && found == migrate::latest_version() && !seed::missing(conn)? {
+        return Ok(());
+    }
+    let _guard = lock.acquire()?;
+    if !wal {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        migrate::check_version(conn)?;
+        migrate::migrate(conn)?;
+        seed::seed_defaults(conn)?;
+        catalogs::seed_catalog(conn)?;
+        risks::seed(conn)?;
+        Ok(conn.execute_batch("COMMIT")?)
+    })();
+    if result.is_err() && !conn.is_autocommit() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    result
+}
+
+/// The file's device and inode (Unix), to notice that the path now names another file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileIdentity(Option<(u64, u64)>);
+
+impl FileIdentity {
+    pub fn of(path: Option<&Path>) -> FileIdentity {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            FileIdentity(path.and_then(|p| std::fs::metadata(p).ok()).map(|m| (m.dev(), m.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            FileIdentity(path.filter(|p| p.exists()).map(|_| (0, 0)))
+        }
+    }
+}
+
+impl Store {
+    /// A cheap check, made before each command of the desktop app, that the database is still
+    /// one this connection can follow: the same file, and the schema this program knows.
+    /// Ordinary writes by other processes are fine (SQLite shows them); `DB_CHANGED` or
+    /// `DB_NEWER_SCHEMA` means the app has to open the file again.
+    pub fn check_unchanged(&self) -> Result<()> {
+        let Some(path) = &self.path else { return Ok(()) };
+        let now = FileIdentity::of(Some(path));
+        if now.0.is_none() {
+            return Err(StoreError::Changed(format!("{} was deleted or moved", path.display())));
+        }
+        if now != self.identity {
+            return Err(StoreError::Changed(format!("{} was replaced by another file", path.display())));
+        }
+        let found = migrate::schema_version(&self.conn)?;
+        if found != migrate::latest_version() {
+            return Err(if found > migrate::latest_version() {
+                StoreError::NewerSchema { found, supported: migrate::latest_version() }
+            } else {
+                StoreError::Changed(format!("the schema version went back to {found}"))
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Store {
+    /// Copies the write-ahead log into the database file and empties it, so the file alone
+    /// is complete after a clean exit. Skipped when another process is writing.
+    fn drop(&mut self) {
+        if self.path.is_none() || !self.conn.is_autocommit() {
+            return;
+        }
+        if let Ok(_guard) = self.lock.acquire_within(std::time::Duration::ZERO) {
+            let _ = self.conn.busy_timeout(std::time::Duration::from_millis(100));
+            let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+    }
+}
