@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use infoklass_core::requirements::{derive_requirements, Answer, Assessment, Catalog, Derived, Requirement, Suppression};
+use infoklass_core::requirements::{action_priority, derive_requirements, Answer, Assessment, Catalog, Derived, Requirement, Suppression};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
@@ -154,10 +154,12 @@ impl Store {
         let existing: Option<String> = tx
             .query_row("SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2", [object_id, &a.key], |r| r.get(0))
             .optional()?;
-        if a.answer.needs_action() && existing.is_none() {
-            crate::actions::insert_for_requirement(&tx, ctx, object_id, requirement)?;
-        } else if !a.answer.needs_action() {
-            crate::actions::remove_untouched(&tx, ctx, object_id, &a.key)?;
+        match action_priority(a.answer, requirement.obligation) {
+            Some(priority) if existing.is_none() => {
+                crate::actions::insert_for_requirement(&tx, ctx, object_id, requirement, priority)?
+            }
+            Some(_) => {}
+            None => crate::actions::remove_untouched(&tx, ctx, object_id, &a.key)?,
         }
         tx.commit()?;
         Ok(())

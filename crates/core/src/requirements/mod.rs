@@ -7,7 +7,7 @@ pub mod derive;
 pub mod trigger;
 
 
-pub use assessment::{Action, ActionStatus, Answer, Assessment, Priority};
+pub use assessment::{action_priority, Action, ActionStatus, Answer, Assessment, Priority};
 pub use catalog::{Area, Catalog, CatalogError, Obligation, Requirement};
 pub use derive::{derive_requirements, Derived, DerivedItem, Reason, Suppression};
 pub use trigger::Trigger;
