@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use infoklass_core::requirements::{action_priority, derive_requirements, Answer, Assessment, Catalog, Derived, Requirement, Suppression};
+use infoklass_core::requirements::{
+    action_priority, derive_requirements, require_complete, Answer, Assessment, Catalog, Derived, Requirement,
+};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
@@ -35,10 +37,10 @@ impl Store {
         let scale = rows::load_scale(&self.conn, &c.scale_id, &c.scale_version)?;
         let profile = infoklass_core::derive_profile(&snap.content, &scale);
         let lagrum: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum).collect();
-        let mut derived = derive_requirements(&catalog, &profile.levels, &lagrum, scale.security_level);
-        if derived.suppressed.is_none() && !profile.complete {
-            derived = Derived { items: Vec::new(), suppressed: Some(Suppression::Incomplete) };
-        }
+        let derived = require_complete(
+            derive_requirements(&catalog, &profile.levels, &lagrum, scale.security_level),
+            profile.complete,
+        );
         Ok(Basis { catalog, levels: profile.levels, derived })
     }
 

@@ -4,10 +4,12 @@
 pub mod assessment;
 pub mod catalog;
 pub mod derive;
+pub mod procurement;
 pub mod trigger;
 
 
 pub use assessment::{action_priority, Action, ActionStatus, Answer, Assessment, Priority};
 pub use catalog::{Area, Catalog, CatalogError, Obligation, Requirement};
-pub use derive::{derive_requirements, Derived, DerivedItem, Reason, Suppression};
+pub use derive::{derive_requirements, require_complete, Derived, DerivedItem, Reason, Suppression};
+pub use procurement::{unite, ObjectNeeds, Union, UnionItem};
 pub use trigger::Trigger;
