@@ -2,8 +2,8 @@
 //! previews what each would do, and writes it on request. Used by the CLI and the app alike,
 //! one file at a time so a batch can show progress and one broken file stops nothing else.
 
-use infoklass_core::requirements::{ActionStatus, Priority};
-use infoklass_core::risk::{Risk, Treatment};
+use infoklass_core::requirements::ActionStatus;
+use infoklass_core::risk::{risk_action_priority, Risk, RiskMatrix, Treatment};
 use infoklass_core::{Aspect, InformationSet, ObjectKind, ObjectMeta, PerAspect};
 use infoklass_isak::{ImportProfile, Limits, ParsedWorkbook, Severity};
 use infoklass_store::{
@@ -218,6 +218,8 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
             ..Default::default()
         })
         .collect();
+    // A new analysis starts under the shipped matrix; its bands set the actions' priority.
+    let matrix = RiskMatrix::default_matrix();
     let mut risks = Vec::new();
     for r in &p.risks {
         let (Some(probability), Some(consequence)) = (r.probability, r.consequence) else { continue };
@@ -236,7 +238,7 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
             measure: measure.into(),
             responsible: r.responsible.clone(),
             due: r.due.clone(),
-            priority: if probability * consequence >= 8 { Priority::Hog } else { Priority::Medel },
+            priority: risk_action_priority(&matrix, probability * consequence),
             status: action_status(&r.status),
             notes: if r.status.trim().is_empty() { String::new() } else { format!("Status i ISAK: {}", r.status.trim()) },
         });

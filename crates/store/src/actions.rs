@@ -35,14 +35,16 @@ fn read(conn: &Connection, id: &str, today: &str) -> Result<Option<(String, Acti
     Ok(conn.query_row(&sql, [id], |r| Ok((r.get(8)?, from_row(r, today)?))).optional()?)
 }
 
-/// A new row for a requirement the self-assessment found unmet. Mandatory (ska)
-/// requirements start at high priority.
-pub(crate) fn insert_for_requirement(conn: &Connection, ctx: &Ctx, object_id: &str, r: &Requirement) -> Result<()> {
+/// A new row for a requirement the self-assessment found unmet, at the priority
+/// `core::requirements::action_priority` gives.
+pub(crate) fn insert_for_requirement(
+    conn: &Connection,
+    ctx: &Ctx,
+    object_id: &str,
+    r: &Requirement,
+    priority: Priority,
+) -> Result<()> {
     let id = uuid::Uuid::new_v4().to_string();
-    let priority = match r.obligation {
-        infoklass_core::requirements::Obligation::Ska => Priority::Hog,
-        infoklass_core::requirements::Obligation::Bor => Priority::Medel,
-    };
     conn.execute(
         "INSERT INTO actions (id, object_id, requirement_key, measure, priority, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, 'ej_paborjad', ?6, ?6)",

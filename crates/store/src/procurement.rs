@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS, MAX_NAME_CHARS};
 use infoklass_core::profile_string;
+use infoklass_core::requirements::{unite, ObjectNeeds};
 use rusqlite::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
@@ -20,32 +21,22 @@ impl Store {
     /// The list for these objects with default decisions (every item relevant, the
     /// catalogue's obligation and SKA-wording). Items keep catalogue order, without duplicates.
     pub fn procurement_for(&self, object_ids: &[String]) -> Result<ProcurementView> {
-        let mut objects = Vec::new();
-        let mut excluded = Vec::new();
-        let mut needed: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut read = Vec::new();
         for id in dedup(object_ids) {
             let meta = read_meta(&self.conn, &id)?;
             let basis = self.basis(&rows::current_classification(&self.conn, &id)?)?;
-            let object = ObjectRef { id: id.clone(), name: meta.name, profile: profile_string(&basis.levels) };
-            if let Some(reason) = basis.derived.suppressed {
-                excluded.push(ExcludedObject { object, reason });
-                continue;
-            }
-            for d in &basis.derived.items {
-                // Objects derived under another catalogue version are matched by key.
-                let key = &basis.catalog.requirements[d.index].key;
-                if let Some(i) = self.catalog.requirements.iter().position(|r| &r.key == key) {
-                    needed.entry(i).or_default().push(object.name.clone());
-                }
-            }
-            objects.push(object);
+            read.push((ObjectRef { id, name: meta.name, profile: profile_string(&basis.levels) }, basis));
         }
-        let mut indices: Vec<usize> = needed.keys().copied().collect();
-        indices.sort_unstable();
-        let items = indices
+        let needs: Vec<ObjectNeeds> =
+            read.iter().map(|(o, b)| ObjectNeeds { name: &o.name, catalog: &b.catalog, derived: &b.derived }).collect();
+        let union = unite(&self.catalog, &needs);
+        let objects = union.included.iter().map(|&i| read[i].0.clone()).collect();
+        let excluded = union.excluded.into_iter().map(|(i, reason)| ExcludedObject { object: read[i].0.clone(), reason }).collect();
+        let items = union
+            .items
             .into_iter()
-            .map(|i| {
-                let r = &self.catalog.requirements[i];
+            .map(|u| {
+                let r = &self.catalog.requirements[u.index];
                 ProcurementItem {
                     key: r.key.clone(),
                     area_sv: self.catalog.area(&r.area).map(|a| a.name_sv.clone()).unwrap_or_default(),
@@ -56,7 +47,7 @@ impl Store {
                     relevant: true,
                     aspects: r.aspects.clone(),
                     iso27002: r.iso27002.clone(),
-                    needed_by: needed.remove(&i).unwrap_or_default(),
+                    needed_by: u.needed_by,
                 }
             })
             .collect();

@@ -3,7 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use infoklass_core::requirements::{derive_requirements, Answer, Assessment, Catalog, Derived, Requirement, Suppression};
+use infoklass_core::requirements::{
+    action_priority, carry_over, derive_requirements, require_complete, Answer, Assessment, Catalog, Derived, Requirement,
+};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
@@ -35,10 +37,10 @@ impl Store {
         let scale = rows::load_scale(&self.conn, &c.scale_id, &c.scale_version)?;
         let profile = infoklass_core::derive_profile(&snap.content, &scale);
         let lagrum: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum).collect();
-        let mut derived = derive_requirements(&catalog, &profile.levels, &lagrum, scale.security_level);
-        if derived.suppressed.is_none() && !profile.complete {
-            derived = Derived { items: Vec::new(), suppressed: Some(Suppression::Incomplete) };
-        }
+        let derived = require_complete(
+            derive_requirements(&catalog, &profile.levels, &lagrum, scale.security_level),
+            profile.complete,
+        );
         Ok(Basis { catalog, levels: profile.levels, derived })
     }
 
@@ -71,25 +73,24 @@ impl Store {
             }
             None => None,
         };
-        let mut answers = self.assessments(object_id)?;
+        let keys = basis.derived.items.iter().map(|d| basis.catalog.requirements[d.index].key.as_str());
+        let carried = carry_over(keys, previous_keys.as_ref(), self.assessments(object_id)?.into_values());
         let local = self.local_how(&basis.catalog.id)?;
         let mut counts = AnswerCounts::default();
         let mut items = Vec::with_capacity(basis.derived.items.len());
-        for d in &basis.derived.items {
+        for (d, c) in basis.derived.items.iter().zip(carried.items) {
             let r = &basis.catalog.requirements[d.index];
-            let assessment = answers.remove(&r.key);
-            count(&mut counts, assessment.as_ref().map(|a| a.answer));
-            let is_new = previous_keys.as_ref().is_some_and(|keys| !keys.contains(&r.key));
-            items.push(item(&basis.catalog, r, &local, d.reasons.clone(), assessment, is_new));
+            count(&mut counts, c.assessment.as_ref().map(|a| a.answer));
+            items.push(item(&basis.catalog, r, &local, d.reasons.clone(), c.assessment, c.is_new));
         }
-        let mut dropped: Vec<RequirementItem> = answers
-            .into_values()
+        let dropped: Vec<RequirementItem> = carried
+            .dropped
+            .into_iter()
             .map(|a| match basis.catalog.requirement(&a.key) {
                 Some(r) => item(&basis.catalog, r, &local, Vec::new(), Some(a), false),
                 None => orphan(a),
             })
             .collect();
-        dropped.sort_by(|a, b| a.key.cmp(&b.key));
         let meta = read_meta(&self.conn, object_id)?;
         Ok(RequirementView {
             object_id: object_id.to_string(),
@@ -154,10 +155,12 @@ impl Store {
         let existing: Option<String> = tx
             .query_row("SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2", [object_id, &a.key], |r| r.get(0))
             .optional()?;
-        if a.answer.needs_action() && existing.is_none() {
-            crate::actions::insert_for_requirement(&tx, ctx, object_id, requirement)?;
-        } else if !a.answer.needs_action() {
-            crate::actions::remove_untouched(&tx, ctx, object_id, &a.key)?;
+        match action_priority(a.answer, requirement.obligation) {
+            Some(priority) if existing.is_none() => {
+                crate::actions::insert_for_requirement(&tx, ctx, object_id, requirement, priority)?
+            }
+            Some(_) => {}
+            None => crate::actions::remove_untouched(&tx, ctx, object_id, &a.key)?,
         }
         tx.commit()?;
         Ok(())

@@ -2,7 +2,10 @@
 //! default from the classification and are flagged for review when it changes.
 
 use infoklass_core::risk::matrix::RiskMatrix;
-use infoklass_core::risk::{default_consequence, may_accept, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin};
+use infoklass_core::risk::{
+    consequence_source, consequence_to_review, default_consequence, kept_acceptance, may_accept, risk_action_note,
+    risk_action_priority, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin,
+};
 use infoklass_core::limits::{check_count, check_risk, check_text, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_RISKS};
 use infoklass_core::{derive_profile, profile_string};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -190,10 +193,8 @@ impl Store {
         let mut risks = Vec::new();
         for (risk, source) in stored {
             let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
-            let needs_review = match (source.as_str(), default) {
-                ("classification", Some(d)) if d != risk.consequence => Some(ReviewFlag { old: risk.consequence, new: d }),
-                _ => None,
-            };
+            let needs_review = consequence_to_review(&source, default, risk.consequence)
+                .map(|d| ReviewFlag { old: risk.consequence, new: d });
             let band_of = |v: u8| matrix.band(v).map(|b| b.key.clone()).unwrap_or_default();
             let cell = |grid: &mut Vec<Vec<Vec<String>>>, p: u8, c: u8| {
                 if matrix.in_matrix(p, c) {
@@ -307,11 +308,11 @@ impl Store {
         for (mut risk, old, source, new_actions) in prepared {
             for measure in new_actions.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
                 let id = uuid::Uuid::new_v4().to_string();
-                let priority = if risk.value() >= 8 { "hog" } else { "medel" };
+                let priority = risk_action_priority(&matrix, risk.value());
                 tx.execute(
                     "INSERT INTO actions (id, object_id, measure, priority, status, notes, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, 'ej_paborjad', ?5, ?6, ?6)",
-                    params![id, object_id, measure, priority, format!("Från risk: {}", risk.event.trim()), ctx.now],
+                    params![id, object_id, measure, priority.as_str(), risk_action_note(&risk.event), ctx.now],
                 )?;
                 let entry = Entry { action: "create", entity: "action", entity_id: &id, object_id };
                 audit::record::<(), _>(&tx, ctx, entry, None, Some(&serde_json::json!({ "measure": measure, "risk": risk.id })))?;
@@ -388,10 +389,8 @@ impl Store {
             risk.id = uuid::Uuid::new_v4().to_string();
         }
         // An acceptance is made with accept_risk, and lapses when what was accepted changes.
-        risk.acceptance = old.as_ref().and_then(|o| o.acceptance.clone()).filter(|_| {
-            old.as_ref().is_some_and(|o| o.value_to_accept() == risk.value_to_accept() && o.treatment == risk.treatment)
-        });
-        let source = if default == Some(risk.consequence) { "classification" } else { "manual" };
+        risk.acceptance = kept_acceptance(old.as_ref(), &risk);
+        let source = consequence_source(default, risk.consequence);
         Ok((risk, old, source))
     }
 

@@ -116,6 +116,19 @@ impl Priority {
     }
 }
 
+/// The priority of the action-plan row an answer to a requirement makes: none when the
+/// answer leaves no work to do; a mandatory (ska) requirement starts high, a
+/// recommended (bör) one medium.
+pub fn action_priority(answer: Answer, obligation: super::Obligation) -> Option<Priority> {
+    if !answer.needs_action() {
+        return None;
+    }
+    Some(match obligation {
+        super::Obligation::Ska => Priority::Hog,
+        super::Obligation::Bor => Priority::Medel,
+    })
+}
+
 /// One row of the handlingsplan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Action {
@@ -141,6 +154,19 @@ pub fn is_overdue(due: Option<&str>, status: ActionStatus, today: &str) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn action_priority_follows_the_answer_and_the_obligation() {
+        use super::super::Obligation::{Bor, Ska};
+        for o in [Ska, Bor] {
+            assert_eq!(action_priority(Answer::Uppfyllt, o), None);
+            assert_eq!(action_priority(Answer::EjTillampligt, o), None);
+        }
+        for a in [Answer::DelvisUppfyllt, Answer::EjUppfyllt, Answer::VetEj] {
+            assert_eq!(action_priority(a, Ska), Some(Priority::Hog), "{a:?} ska");
+            assert_eq!(action_priority(a, Bor), Some(Priority::Medel), "{a:?} bör");
+        }
+    }
 
     #[test]
     fn answers_and_overdue() {

@@ -52,6 +52,15 @@ pub fn derive_requirements(catalog: &Catalog, levels: &Levels, lagrum: &[Lagrum]
     Derived { items, suppressed: None }
 }
 
+/// Requirements are only derived from a complete profile: an incomplete one gives none,
+/// marked Incomplete (a suppression for the security level stands).
+pub fn require_complete(derived: Derived, complete: bool) -> Derived {
+    if derived.suppressed.is_none() && !complete {
+        return Derived { items: Vec::new(), suppressed: Some(Suppression::Incomplete) };
+    }
+    derived
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +68,18 @@ mod tests {
 
     fn levels(k: u8, r: u8, t: u8, s: u8) -> Levels {
         PerAspect { k: Some(k), r: Some(r), t: Some(t), s: Some(s) }
+    }
+
+    #[test]
+    fn an_incomplete_profile_derives_nothing() {
+        let c = Catalog::default_catalog();
+        let open = derive_requirements(&c, &levels(1, 1, 1, 1), &[], 4);
+        assert!(!open.items.is_empty());
+        assert_eq!(require_complete(open.clone(), true), open);
+        let incomplete = require_complete(open, false);
+        assert_eq!((incomplete.items.len(), incomplete.suppressed), (0, Some(Suppression::Incomplete)));
+        let secret = require_complete(derive_requirements(&c, &levels(4, 0, 0, 0), &[], 4), false);
+        assert_eq!(secret.suppressed, Some(Suppression::SecurityLevel), "the security level stands");
     }
 
     #[test]

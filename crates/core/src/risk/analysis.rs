@@ -7,6 +7,7 @@ use ts_rs::TS;
 use super::matrix::RiskMatrix;
 use crate::aspect::{Aspect, Levels};
 use crate::classification::InformationSet;
+use crate::requirements::Priority;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -131,6 +132,51 @@ pub fn may_accept(r: &Risk, matrix: &RiskMatrix, role: &str) -> bool {
     matrix.band(r.value_to_accept()).is_some_and(|b| b.accept_roles.iter().any(|x| x == role))
 }
 
+/// The acceptance a changed risk keeps: an acceptance is made with accept_risk and lapses
+/// when what was accepted changes (the value to accept or the treatment).
+pub fn kept_acceptance(old: Option<&Risk>, new: &Risk) -> Option<Acceptance> {
+    let old = old?;
+    let same = old.value_to_accept() == new.value_to_accept() && old.treatment == new.treatment;
+    old.acceptance.clone().filter(|_| same)
+}
+
+/// Where a risk's consequence comes from: "classification" when it is the one the
+/// classification gives (so it is flagged for review when the classification changes),
+/// otherwise "manual".
+pub fn consequence_source(default: Option<u8>, consequence: u8) -> &'static str {
+    if default == Some(consequence) {
+        "classification"
+    } else {
+        "manual"
+    }
+}
+
+/// Whether a stored consequence "from the classification" no longer matches the one the
+/// classification now gives; returns the new default then.
+pub fn consequence_to_review(source: &str, default: Option<u8>, consequence: u8) -> Option<u8> {
+    default.filter(|&d| source == "classification" && d != consequence)
+}
+
+/// The key of the matrix band from which an action made from a risk starts at high priority.
+pub const HIGH_BAND: &str = "hog";
+
+/// The priority of an action made from a risk: high when the risk's value lies in the
+/// matrix's "hog" band or in a band ordered above it, otherwise medium. A matrix without
+/// that band gives medium.
+pub fn risk_action_priority(matrix: &RiskMatrix, value: u8) -> Priority {
+    let rank = |b: &super::matrix::Band| matrix.bands.iter().filter(|x| x.min < b.min).count();
+    let high = matrix.bands.iter().find(|b| b.key == HIGH_BAND).map(rank);
+    match (matrix.band(value).map(rank), high) {
+        (Some(r), Some(h)) if r >= h => Priority::Hog,
+        _ => Priority::Medel,
+    }
+}
+
+/// The note on an action made from a risk: where it came from.
+pub fn risk_action_note(event: &str) -> String {
+    format!("Från risk: {}", event.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +221,56 @@ mod tests {
         assert!(may_accept(&r, &m, "riskagare"), "the residual risk decides");
         let extreme = Risk { probability: 4, consequence: 4, ..Default::default() };
         assert!(!may_accept(&extreme, &m, "ledning"), "Extremt hög must be treated");
+    }
+
+    #[test]
+    fn acceptance_lapses_when_value_or_treatment_changes() {
+        let accepted = Acceptance { role: "ledning".into(), name: "A".into(), at: "2026-01-01".into() };
+        let old = Risk {
+            probability: 2,
+            consequence: 3,
+            treatment: Some(Treatment::Acceptera),
+            acceptance: Some(accepted.clone()),
+            ..Default::default()
+        };
+        let same = Risk { cause: "other words".into(), acceptance: None, ..old.clone() };
+        assert_eq!(kept_acceptance(Some(&old), &same), Some(accepted.clone()), "a new text keeps it");
+        let swapped = Risk { probability: 3, consequence: 2, ..same.clone() };
+        assert_eq!(kept_acceptance(Some(&old), &swapped), Some(accepted), "the same value keeps it");
+        assert_eq!(kept_acceptance(Some(&old), &Risk { probability: 3, ..same.clone() }), None, "value changed");
+        assert_eq!(kept_acceptance(Some(&old), &Risk { treatment: Some(Treatment::Reducera), ..same.clone() }), None);
+        assert_eq!(kept_acceptance(Some(&old), &Risk { residual_probability: Some(1), residual_consequence: Some(1), ..same.clone() }), None, "the residual value is what was accepted");
+        assert_eq!(kept_acceptance(None, &old), None, "a new risk has none");
+    }
+
+    #[test]
+    fn consequence_from_the_classification_or_manual() {
+        assert_eq!(consequence_source(Some(3), 3), "classification");
+        assert_eq!(consequence_source(Some(3), 4), "manual");
+        assert_eq!(consequence_source(None, 1), "manual");
+        assert_eq!(consequence_to_review("classification", Some(4), 3), Some(4));
+        assert_eq!(consequence_to_review("classification", Some(3), 3), None);
+        assert_eq!(consequence_to_review("manual", Some(4), 3), None);
+        assert_eq!(consequence_to_review("classification", None, 3), None);
+    }
+
+    #[test]
+    fn risk_actions_are_high_from_the_high_band_of_the_matrix() {
+        let m = RiskMatrix::default_matrix();
+        let high = m.bands.iter().find(|b| b.key == HIGH_BAND).unwrap();
+        let below = m.bands.iter().filter(|b| b.max < high.min).map(|b| b.max).max().unwrap();
+        assert_eq!(risk_action_priority(&m, high.min), Priority::Hog, "the lower edge of Hög");
+        assert_eq!(risk_action_priority(&m, below), Priority::Medel, "the upper edge of the band below");
+        assert_eq!(risk_action_priority(&m, high.max), Priority::Hog);
+        assert_eq!(risk_action_priority(&m, 16), Priority::Hog, "Extremt hög lies above Hög");
+        assert_eq!(risk_action_priority(&m, 1), Priority::Medel);
+        // The edge is the matrix's, not a number in the code.
+        let moved = super::super::matrix::DEFAULT_MATRIX_TOML
+            .replace("min = 3\nmax = 6", "min = 3\nmax = 4")
+            .replace("min = 8\nmax = 12", "min = 6\nmax = 12");
+        let moved = RiskMatrix::from_toml(&moved).unwrap();
+        assert_eq!(risk_action_priority(&moved, 6), Priority::Hog);
+        assert_eq!(risk_action_priority(&moved, 4), Priority::Medel);
+        assert_eq!(risk_action_note("  Nätfiske "), "Från risk: Nätfiske");
     }
 }
