@@ -63,6 +63,7 @@ export class ProcurementState {
       this.nameMissing = true;
       return null;
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup for this save, not state
     const keys = new Set(this.view?.items.map((i) => i.key) ?? []);
     const choices = Object.values(this.choices).filter((c) => keys.has(c.key));
     const view = await api.saveProcurement({
