@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: Rust (core, store, CLI, commands, bindings
-# drift), the front end's type check, browser UI flows (Chromium against the real backend
-# through the test host) and the end-to-end tests of the real desktop binary under Xvfb
-# through WebDriver.
+# drift), the front end's formatting, lint, unit tests and type check, browser UI flows
+# (Chromium against the real backend through the test host) and the end-to-end tests of the
+# real desktop binary under Xvfb through WebDriver.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 npm_install tests/ui
@@ -10,8 +10,9 @@ cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "front end: type check and build"
-(cd ui && npm run --silent check && npm run --silent build)
+step "front end: format, lint, unit tests, type check and build"
+(cd ui && npm run --silent format:check && npm run --silent lint && npm run --silent test:unit &&
+  npm run --silent check && npm run --silent build)
 
 step "Rust: cargo test --workspace"
 cargo test --workspace

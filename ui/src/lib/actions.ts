@@ -24,14 +24,26 @@ export function sortActions(list: Action[], by: ActionSort): Action[] {
 
 export function toInput(a: Action): ActionInput {
   return {
-    id: a.id, requirement_key: a.requirement_key, measure: a.measure, responsible: a.responsible, due: a.due,
-    priority: a.priority, status: a.status, notes: a.notes,
+    id: a.id,
+    requirement_key: a.requirement_key,
+    measure: a.measure,
+    responsible: a.responsible,
+    due: a.due,
+    priority: a.priority,
+    status: a.status,
+    notes: a.notes,
   };
 }
 
 export function blankAction(): ActionInput {
   return {
-    id: null, requirement_key: null, measure: '', responsible: '', due: null, priority: 'medel', status: 'ej_paborjad',
+    id: null,
+    requirement_key: null,
+    measure: '',
+    responsible: '',
+    due: null,
+    priority: 'medel',
+    status: 'ej_paborjad',
     notes: '',
   };
 }

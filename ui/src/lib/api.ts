@@ -71,7 +71,8 @@ export const api = {
   saveInfoType: (input: InfoTypeInput) => call<InfoType>('save_info_type', { input }),
   setInfoTypeRetired: (key: string, retired: boolean) => call<InfoType>('set_info_type_retired', { key, retired }),
   exportInfoTypes: () => call<ExportResult>('export_info_types'),
-  previewInfoTypeImport: (fileName: string, base64: string) => call<ListImport>('preview_info_type_import', { fileName, base64 }),
+  previewInfoTypeImport: (fileName: string, base64: string) =>
+    call<ListImport>('preview_info_type_import', { fileName, base64 }),
   importInfoTypes: (fileName: string, base64: string) => call<ListImport>('import_info_types', { fileName, base64 }),
   listObjects: (filter: ObjectFilter) => call<ObjectList>('list_objects', { filter }),
   getObject: (id: string) => call<ObjectDetail>('get_object', { id }),
@@ -86,8 +87,7 @@ export const api = {
 
   // Requirements, self-assessment and the action plan of one object.
   getRequirements: (id: string) => call<RequirementView>('get_requirements', { id }),
-  saveAssessment: (id: string, assessment: Assessment) =>
-    call<RequirementView>('save_assessment', { id, assessment }),
+  saveAssessment: (id: string, assessment: Assessment) => call<RequirementView>('save_assessment', { id, assessment }),
   clearAssessment: (id: string, key: string) => call<RequirementView>('clear_assessment', { id, key }),
   setLocalHow: (key: string, how: string) => call<void>('set_local_how', { key, how }),
   getActionPlan: (id: string) => call<Action[]>('get_action_plan', { id }),
@@ -100,21 +100,18 @@ export const api = {
   saveProcurement: (input: ProcurementInput) => call<ProcurementView>('save_procurement', { input }),
   getProcurement: (id: string) => call<ProcurementView>('get_procurement', { id }),
   listProcurements: () => call<ProcurementSummary[]>('list_procurements'),
-  exportProcurement: (id: string, format: ExportFormat) =>
-    call<ExportResult>('export_procurement', { id, format }),
+  exportProcurement: (id: string, format: ExportFormat) => call<ExportResult>('export_procurement', { id, format }),
 
   // The requirement catalogue. An imported workbook arrives as base64 bytes, never as a path.
   listCatalogs: () => call<CatalogInfo[]>('list_catalogs'),
   exportCatalog: () => call<ExportResult>('export_catalog'),
   previewCatalogImport: (fileName: string, base64: string) =>
     call<CatalogImportPreview>('preview_catalog_import', { fileName, base64 }),
-  importCatalog: (fileName: string, base64: string) =>
-    call<CatalogInfo>('import_catalog', { fileName, base64 }),
+  importCatalog: (fileName: string, base64: string) => call<CatalogInfo>('import_catalog', { fileName, base64 }),
 
   // The object's risk analysis; every call returns the whole analysis as it now stands.
   getRiskAnalysis: (id: string) => call<RiskAnalysisView>('get_risk_analysis', { id }),
-  saveRiskAnalysis: (id: string, input: AnalysisInput) =>
-    call<RiskAnalysisView>('save_risk_analysis', { id, input }),
+  saveRiskAnalysis: (id: string, input: AnalysisInput) => call<RiskAnalysisView>('save_risk_analysis', { id, input }),
   saveRisk: (id: string, input: RiskInput) => call<RiskAnalysisView>('save_risk', { id, input }),
   deleteRisk: (id: string, riskId: string) => call<RiskAnalysisView>('delete_risk', { id, riskId }),
   acceptRisk: (id: string, riskId: string, role: string, name: string) =>
@@ -128,7 +125,8 @@ export const api = {
   saveThreat: (input: ThreatInput) => call<Threat>('save_threat', { input }),
   setThreatRetired: (key: string, retired: boolean) => call<Threat>('set_threat_retired', { key, retired }),
   exportThreats: () => call<ExportResult>('export_threats'),
-  previewThreatImport: (fileName: string, base64: string) => call<ListImport>('preview_threat_import', { fileName, base64 }),
+  previewThreatImport: (fileName: string, base64: string) =>
+    call<ListImport>('preview_threat_import', { fileName, base64 }),
   importThreats: (fileName: string, base64: string) => call<ListImport>('import_threats', { fileName, base64 }),
 
   // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK

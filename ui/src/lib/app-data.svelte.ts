@@ -29,5 +29,6 @@ export function markReady(): void {
 }
 
 export function today(): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throw-away value for today's date, not state
   return appData.info?.today ?? new Date().toISOString().slice(0, 10);
 }

@@ -11,12 +11,20 @@ export type Outcome = 'created' | 'updated' | 'unchanged' | 'failed';
 
 export function previewStatus(f: FileImport): PreviewStatus {
   if (!f.ok || f.failure) return 'failed';
-  if (f.legacy?.outcome === 'unchanged' || (f.workbook && f.workbook.changes.length === 0 && f.workbook.conflicts.length === 0)) return 'nothing';
+  if (
+    f.legacy?.outcome === 'unchanged' ||
+    (f.workbook && f.workbook.changes.length === 0 && f.workbook.conflicts.length === 0)
+  )
+    return 'nothing';
   return warningCount(f) > 0 ? 'warnings' : 'ready';
 }
 
 export function warningCount(f: FileImport): number {
-  return f.diagnostics.filter((d) => d.severity !== 'info').length + (f.workbook?.stale ? 1 : 0) + (f.workbook?.conflicts.length ?? 0);
+  return (
+    f.diagnostics.filter((d) => d.severity !== 'info').length +
+    (f.workbook?.stale ? 1 : 0) +
+    (f.workbook?.conflicts.length ?? 0)
+  );
 }
 
 /** Files that importing would change something for. */
@@ -32,7 +40,8 @@ export function whatHappens(f: FileImport): string {
   if (f.failure || !f.ok) return t('import.what.none');
   if (f.legacy) {
     const { outcome, object_name: name } = f.legacy;
-    if (outcome === 'unchanged') return t('import.what.unchanged', { name, at: formatDateTime(f.legacy.previous_import) });
+    if (outcome === 'unchanged')
+      return t('import.what.unchanged', { name, at: formatDateTime(f.legacy.previous_import) });
     return t(`import.what.${outcome}`, { name });
   }
   if (f.workbook) {
@@ -66,16 +75,24 @@ export function reason(f: FileImport): { text: string; code: string } | null {
     // the store has one (English) text, so the app's own text for its code is shown instead.
     const d = f.failure;
     const both = d.message_en !== '' && d.message_en !== d.message_sv;
-    const text = i18n.lang === 'en'
-      ? (both ? d.message_en : tCode(`importFailure.${d.code}`, d.message_en))
-      : (both ? d.message_sv : tCode(`importFailure.${d.code}`, tCode(`error.${d.code}`, d.message_sv)));
+    const text =
+      i18n.lang === 'en'
+        ? both
+          ? d.message_en
+          : tCode(`importFailure.${d.code}`, d.message_en)
+        : both
+          ? d.message_sv
+          : tCode(`importFailure.${d.code}`, tCode(`error.${d.code}`, d.message_sv));
     return { text, code: d.code };
   }
   const errors = f.diagnostics.filter((d) => d.severity === 'error');
   if (f.ok || errors.length === 0) return null;
   const first = errors[0];
   const where = [first.sheet, first.cell].filter(Boolean).join('!');
-  return { text: tn('import.errorsInFile', errors.length, { first: `${where ? `${where}: ` : ''}${diagnosticText(first)}` }), code: first.code };
+  return {
+    text: tn('import.errorsInFile', errors.length, { first: `${where ? `${where}: ` : ''}${diagnosticText(first)}` }),
+    code: first.code,
+  };
 }
 
 /** A call that failed as a whole (the file could not be read or sent), in the same shape. */

@@ -17,7 +17,13 @@ export function filterInfoTypes(entries: InfoTypeEntry[], f: InfoTypeFilter): In
 
 export function infoTypeInput(it: InfoType | null): InfoTypeInput {
   return it
-    ? { key: it.key, name_sv: it.name_sv, name_en: it.name_en, description_sv: it.description_sv, levels: { ...it.levels } }
+    ? {
+        key: it.key,
+        name_sv: it.name_sv,
+        name_en: it.name_en,
+        description_sv: it.description_sv,
+        levels: { ...it.levels },
+      }
     : { key: null, name_sv: '', name_en: '', description_sv: '', levels: { K: 0, R: 0, T: 0, S: 0 } };
 }
 

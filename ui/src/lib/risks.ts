@@ -72,17 +72,36 @@ export function defaultConsequence(
 
 export function blankRisk(): Risk {
   return {
-    id: '', threat_key: null, cause: '', event: '', consequence_text: '', aspects: [], set_ids: [], existing_controls: '',
-    probability: 0, consequence: 0, consequence_motivation: '', treatment: null, treatment_motivation: '',
-    requirement_keys: [], action_ids: [], residual_probability: null, residual_consequence: null, acceptance: null,
+    id: '',
+    threat_key: null,
+    cause: '',
+    event: '',
+    consequence_text: '',
+    aspects: [],
+    set_ids: [],
+    existing_controls: '',
+    probability: 0,
+    consequence: 0,
+    consequence_motivation: '',
+    treatment: null,
+    treatment_motivation: '',
+    requirement_keys: [],
+    action_ids: [],
+    residual_probability: null,
+    residual_consequence: null,
+    acceptance: null,
   };
 }
 
 /** A new risk prompted by a catalogue threat: its texts and aspects. */
 export function riskFromThreat(t: Threat): Risk {
   return {
-    ...blankRisk(), threat_key: t.key, cause: t.cause_sv, event: t.name_sv,
-    consequence_text: t.consequence_sv, aspects: [...t.aspects],
+    ...blankRisk(),
+    threat_key: t.key,
+    cause: t.cause_sv,
+    event: t.name_sv,
+    consequence_text: t.consequence_sv,
+    aspects: [...t.aspects],
   };
 }
 

@@ -14,7 +14,9 @@ function matches(e: ThreatEntry, f: ThreatFilter, words: string[]): boolean {
   const th = e.threat;
   if (th.retired && !f.showRetired) return false;
   if (f.origin && th.origin !== f.origin) return false;
-  const text = [th.key, th.name_sv, th.name_en, th.description_sv, th.cause_sv, th.consequence_sv].join(' ').toLowerCase();
+  const text = [th.key, th.name_sv, th.name_en, th.description_sv, th.cause_sv, th.consequence_sv]
+    .join(' ')
+    .toLowerCase();
   return words.every((w) => text.includes(w));
 }
 
@@ -22,17 +24,35 @@ function matches(e: ThreatEntry, f: ThreatFilter, words: string[]): boolean {
 export function groupThreats(list: ThreatList, f: ThreatFilter): ThreatGroup[] {
   const words = f.search.toLowerCase().split(/\s+/).filter(Boolean);
   return list.origins
-    .map((origin) => ({ origin, entries: list.threats.filter((e) => e.threat.origin === origin.key && matches(e, f, words)) }))
+    .map((origin) => ({
+      origin,
+      entries: list.threats.filter((e) => e.threat.origin === origin.key && matches(e, f, words)),
+    }))
     .filter((g) => g.entries.length > 0);
 }
 
 export function threatInput(th: Threat | null, origin: string): ThreatInput {
   return th
     ? {
-        key: th.key, origin: th.origin, name_sv: th.name_sv, name_en: th.name_en, description_sv: th.description_sv,
-        cause_sv: th.cause_sv, consequence_sv: th.consequence_sv, aspects: [...th.aspects],
+        key: th.key,
+        origin: th.origin,
+        name_sv: th.name_sv,
+        name_en: th.name_en,
+        description_sv: th.description_sv,
+        cause_sv: th.cause_sv,
+        consequence_sv: th.consequence_sv,
+        aspects: [...th.aspects],
       }
-    : { key: null, origin, name_sv: '', name_en: '', description_sv: '', cause_sv: '', consequence_sv: '', aspects: [] };
+    : {
+        key: null,
+        origin,
+        name_sv: '',
+        name_en: '',
+        description_sv: '',
+        cause_sv: '',
+        consequence_sv: '',
+        aspects: [],
+      };
 }
 
 /** What the backend would refuse that the form can see itself. */

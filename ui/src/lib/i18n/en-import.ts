@@ -90,7 +90,8 @@ export const enImport: Record<keyof typeof svImport, string> = {
   'import.conflicts.exported': 'At the export',
   'import.conflicts.unknown': '(unknown: workbook of an older format)',
   'import.conflicts.removed': '(removed in Infoklass)',
-  'import.stale': 'The object has been re-classified since the workbook was exported: the workbook is older than the object. Check the changes carefully.',
+  'import.stale':
+    'The object has been re-classified since the workbook was exported: the workbook is older than the object. Check the changes carefully.',
   'import.startsReclassification':
     'The classification is approved: changed information sets start a re-classification (a new draft) that is then approved in the app.',
   'import.words.title': 'Unknown level words',
@@ -110,7 +111,7 @@ export const enImport: Record<keyof typeof svImport, string> = {
   'import.confirm.title': 'Import {n} files?',
   'import.confirm.title.one': 'Import 1 file?',
   'import.confirm.body':
-    'New objects are created and objects with the same name get a new draft; Infoklass workbooks update their objects. Everything that changes shows in the objects\' history.',
+    "New objects are created and objects with the same name get a new draft; Infoklass workbooks update their objects. Everything that changes shows in the objects' history.",
   'import.confirm.yes': 'Import',
   'import.confirm.words': '{n} level words are not mapped; those cells stay empty.',
   'import.confirm.words.one': 'One level word is not mapped; those cells stay empty.',
@@ -123,13 +124,14 @@ export const enImport: Record<keyof typeof svImport, string> = {
   'import.history.by': 'User',
   'import.format.isak': 'ISAK',
   'import.format.infoklass': 'Infoklass',
-  'importFailure.IMPORT_NO_OBJECT_NAME': 'The workbook names no object (IT-stöd, System or Objekt) on the Klassning sheet.',
+  'importFailure.IMPORT_NO_OBJECT_NAME':
+    'The workbook names no object (IT-stöd, System or Objekt) on the Klassning sheet.',
   'importFailure.NOT_FOUND': 'The object in the workbook is not in the database.',
 
   'detail.exportWorkbook': 'Export workbook',
   'tab.legacy': 'Legacy requirements',
   'legacy.intro':
-    'These requirements come from the object\'s old ISAK workbook and are shown as written there. They are not part of the requirement catalogue and affect neither the self-assessment nor the procurement requirements.',
+    "These requirements come from the object's old ISAK workbook and are shown as written there. They are not part of the requirement catalogue and affect neither the self-assessment nor the procurement requirements.",
   'legacy.id': 'Requirement ID',
   'legacy.area': 'Area',
   'legacy.text': 'Requirement',

@@ -42,7 +42,8 @@ export const enInfoTypes: Record<keyof typeof svInfoTypes, string> = {
   'infoTypes.nameEn': 'Name in English',
   'infoTypes.description': 'Description',
   'infoTypes.levels': 'Lowest levels',
-  'infoTypes.levelsHelp': 'An information set of the type starts at these levels and may be raised freely. Going below them needs a motivation.',
+  'infoTypes.levelsHelp':
+    'An information set of the type starts at these levels and may be raised freely. Going below them needs a motivation.',
   'infoTypes.keyNote': 'The key is made from the Swedish name when the type is saved.',
   'infoTypes.inUse':
     'The type is used in {n} objects. Changed levels apply to their information sets the next time the classification is saved; approved classifications do not change.',
@@ -70,10 +71,12 @@ export const enInfoTypes: Record<keyof typeof svInfoTypes, string> = {
   'infoTypeImport.updated': 'Changed ({n})',
   'infoTypeImport.retired': 'Retired ({n})',
   'infoTypeImport.unchanged': 'Unchanged: {n}',
-  'infoTypeImport.retireNote': 'Types missing from the file are retired. Information sets that already have them keep them.',
+  'infoTypeImport.retireNote':
+    'Types missing from the file are retired. Information sets that already have them keep them.',
   'infoTypeImport.nothing': 'The file already matches the list.',
   'infoTypeImport.confirm': 'Import',
-  'infoTypeImport.done': 'The information types are imported. Added: {created}, changed: {updated}, retired: {retired}, unchanged: {unchanged}.',
+  'infoTypeImport.done':
+    'The information types are imported. Added: {created}, changed: {updated}, retired: {retired}, unchanged: {unchanged}.',
 
   'error.INFO_TYPE_NAME_MISSING': 'The information type needs a Swedish name.',
   'error.INFO_TYPE_LEVEL_INVALID': 'A level is outside the scale. Levels go from 0 to 4.',

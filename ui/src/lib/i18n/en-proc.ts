@@ -60,7 +60,8 @@ export const enProc: Record<keyof typeof svProc, string> = {
   'catalog.importedBy': 'By',
   'catalog.active': 'Active',
   'catalog.importTitle': 'Import a catalogue',
-  'catalog.importIntro': 'Choose a workbook (.xlsx, .xls or .ods). You see what changes and any errors before anything is saved.',
+  'catalog.importIntro':
+    'Choose a workbook (.xlsx, .xls or .ods). You see what changes and any errors before anything is saved.',
   'catalog.file': 'Workbook',
   'catalog.previewCounts': '{n} requirements in {areas} areas',
   'catalog.added': 'New requirements ({n})',

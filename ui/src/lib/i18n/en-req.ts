@@ -92,7 +92,8 @@ export const enReq: Record<keyof typeof svReq, string> = {
   'req.motivationPlaceholder': 'Motivation (required)',
   'req.evidence': 'Evidence',
   'req.evidencePlaceholder': 'Evidence (document, ticket)',
-  'req.motivationNeeded': 'Explain in the comment why the requirement does not apply. The answer is saved once the motivation is filled in.',
+  'req.motivationNeeded':
+    'Explain in the comment why the requirement does not apply. The answer is saved once the motivation is filled in.',
   'req.chooseAnswer': 'Choose an answer to save the comment.',
   'req.inActionPlan': 'Action in the action plan',
   'req.guidance': 'Guidance',
@@ -100,7 +101,8 @@ export const enReq: Record<keyof typeof svReq, string> = {
   'req.aspects': 'Protects',
   'req.nis2': 'NIS2 area',
   'req.localHow': 'How we do it here',
-  'req.localHowPlaceholder': 'Describe how your organisation meets the requirement: routine, system, responsible function.',
+  'req.localHowPlaceholder':
+    'Describe how your organisation meets the requirement: routine, system, responsible function.',
   'req.localHowHint': 'Applies to every object in the organisation. Saved when you leave the field.',
 
   'actions.loadFailed': 'The action plan could not be shown.',
@@ -132,8 +134,10 @@ export const enReq: Record<keyof typeof svReq, string> = {
   'actions.deleteBody': '"{measure}" is removed from the action plan.',
 
   'error.NOT_APPLICABLE_NEEDS_MOTIVATION': 'Not applicable needs a motivation in the comment.',
-  'error.REQUIREMENT_NOT_APPLICABLE': "The requirement does not (or no longer) apply to the object's classification. Reload the requirements.",
-  'error.CATALOG_VERSION_EXISTS': 'A requirement catalogue with that version already exists. Change the version in the workbook.',
+  'error.REQUIREMENT_NOT_APPLICABLE':
+    "The requirement does not (or no longer) apply to the object's classification. Reload the requirements.",
+  'error.CATALOG_VERSION_EXISTS':
+    'A requirement catalogue with that version already exists. Change the version in the workbook.',
   'error.BAD_CATALOG': 'The requirement catalogue could not be read:',
   'error.NO_APPROVED_VERSION': 'There is no approved version to start from. Approve the classification first.',
   'error.FILE_ERROR': 'The file could not be read or written.',

@@ -36,7 +36,8 @@ export const enRisk: Record<keyof typeof svRisk, string> = {
   'risk.approveWho': 'Approved by',
 
   'threats.title': 'Threat catalogue',
-  'threats.hint': 'Tick the threats that are relevant for the object and create risks from them. Hover over a threat to see its description.',
+  'threats.hint':
+    'Tick the threats that are relevant for the object and create risks from them. Hover over a threat to see its description.',
   'threats.inScope': '{n} of {m} threats relevant',
   'threats.onlyInScope': 'Show relevant only',
   'threats.create': 'Risk',
@@ -147,7 +148,8 @@ export const enRisk: Record<keyof typeof svRisk, string> = {
   'editor.residualNone': 'Not assessed',
   'editor.residual': 'Residual risk',
   'editor.residualHint': 'Assess probability and consequence after the treatment.',
-  'editor.acceptLapses': 'The risk is accepted. If the treatment or the accepted value changes, it must be accepted again.',
+  'editor.acceptLapses':
+    'The risk is accepted. If the treatment or the accepted value changes, it must be accepted again.',
   'editor.save': 'Save risk',
   'editor.problems': 'The risk could not be saved:',
 
@@ -168,8 +170,10 @@ export const enRisk: Record<keyof typeof svRisk, string> = {
   'riskIssue.TREATMENT_NEEDS_MOTIVATION': 'Explain the chosen treatment.',
   'riskIssue.RESIDUAL_OUT_OF_MATRIX': 'The residual probability and consequence must lie in the risk matrix.',
   'error.BAD_RISK': 'The risk could not be saved:',
-  'error.RISK_THREAT_UNKNOWN': 'The threat is not in the threat catalogue, or has been retired. Choose a threat from the catalogue.',
-  'error.RISK_SET_UNKNOWN': 'The risk names an information set the classification does not have. Choose among the object\'s information sets.',
+  'error.RISK_THREAT_UNKNOWN':
+    'The threat is not in the threat catalogue, or has been retired. Choose a threat from the catalogue.',
+  'error.RISK_SET_UNKNOWN':
+    "The risk names an information set the classification does not have. Choose among the object's information sets.",
   'error.ACCEPTANCE_NOT_ALLOWED':
     'The chosen role may not accept a risk at this level. Choose a role the risk matrix allows, or treat the risk.',
 };

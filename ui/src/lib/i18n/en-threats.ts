@@ -2,7 +2,6 @@
 import type { svThreats } from './sv-threats';
 
 export const enThreats: Record<keyof typeof svThreats, string> = {
-
   'threatCat.title': 'Threat catalogue',
   'threatCat.intro':
     'The threats help to identify risks in a risk analysis. Threats are never deleted: a retired threat is not offered for new risks but keeps its name in the risks already made from it.',
@@ -36,7 +35,8 @@ export const enThreats: Record<keyof typeof svThreats, string> = {
   'threatCat.restore': 'Restore',
   'threatCat.restoreNamed': 'Restore the threat {name}',
   'threatCat.retireTitle': 'Retire the threat?',
-  'threatCat.retireBody': '{key} {name} will no longer be offered when new risks are created. {used} The threat is not deleted and can be restored later.',
+  'threatCat.retireBody':
+    '{key} {name} will no longer be offered when new risks are created. {used} The threat is not deleted and can be restored later.',
   'threatCat.retireUsed': 'The {n} risks already made from it keep its name.',
   'threatCat.retireUsed.one': 'The risk already made from it keeps its name.',
   'threatCat.retireUnused': 'No risks have been made from it.',
@@ -72,10 +72,12 @@ export const enThreats: Record<keyof typeof svThreats, string> = {
   'threatImport.updated': 'Changed ({n})',
   'threatImport.retired': 'Retired ({n})',
   'threatImport.unchanged': 'Unchanged: {n}',
-  'threatImport.retireNote': 'Threats missing from the file are retired. They keep their name in the risks already made from them.',
+  'threatImport.retireNote':
+    'Threats missing from the file are retired. They keep their name in the risks already made from them.',
   'threatImport.nothing': 'The file already matches the threat catalogue.',
   'threatImport.confirm': 'Import',
-  'threatImport.done': 'The threat catalogue is imported. Added: {created}, changed: {updated}, retired: {retired}, unchanged: {unchanged}.',
+  'threatImport.done':
+    'The threat catalogue is imported. Added: {created}, changed: {updated}, retired: {retired}, unchanged: {unchanged}.',
 
   'error.reason': 'Reason',
   'error.THREAT_NAME_MISSING': 'The threat needs a Swedish name.',

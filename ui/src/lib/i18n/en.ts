@@ -146,7 +146,8 @@ export const en: Record<keyof typeof sv, string> = {
   'lagrum.sakerhetsskydd': 'Protective security',
   'lagrum.nis2': 'Essential service under the Cybersecurity Act (NIS2)',
   'lagrumHelp.osl_sekretess': 'Secrecy with a presumption of confidentiality. Suggests K ≥ 2.',
-  'lagrumHelp.gdpr_sarskilda': 'Special categories (art. 9/10) or personal identity numbers in bulk. Suggests K ≥ 2 and S ≥ 2.',
+  'lagrumHelp.gdpr_sarskilda':
+    'Special categories (art. 9/10) or personal identity numbers in bulk. Suggests K ≥ 2 and S ≥ 2.',
   'lagrumHelp.patientdatalagen': 'Logging, log review and needs and risk analysis. Suggests S ≥ 2.',
   'lagrumHelp.sakerhetsskydd': 'Suspected security-classified information. Suggests K 4 and needs a separate analysis.',
   'lagrumHelp.nis2': 'Vital or essential service. Suggests T ≥ 2 and a review of continuity.',
@@ -172,11 +173,14 @@ export const en: Record<keyof typeof sv, string> = {
   'issues.none': 'Nothing prevents approving the classification.',
 
   'level4.title': 'Level 4 – {name}?',
-  'level4.body1': 'Level 4 means the harm could affect national security. The information is then handled under the Protective Security Act:',
-  'level4.point1': "A separate protective security analysis is needed, together with the organisation's security protection officer.",
+  'level4.body1':
+    'Level 4 means the harm could affect national security. The information is then handled under the Protective Security Act:',
+  'level4.point1':
+    "A separate protective security analysis is needed, together with the organisation's security protection officer.",
   'level4.point2': 'Infoklass generates no protection or procurement requirements for the object.',
   'level4.point3': 'The choice must be motivated.',
-  'level4.body2': 'This level is often overused. Choose it only if disclosure, errors or outages really could harm national security.',
+  'level4.body2':
+    'This level is often overused. Choose it only if disclosure, errors or outages really could harm national security.',
   'level4.cancel': 'Cancel',
   'level4.confirm': 'Yes, choose level 4',
   'level4.noticeTitle': 'Protective security: level 4',
@@ -185,7 +189,8 @@ export const en: Record<keyof typeof sv, string> = {
   'level4.short': 'Level 4 (protective security)',
 
   'approve.title': 'Approve the classification',
-  'approve.body': 'Once approved, the classification is locked. Later changes are made through a re-classification based on this version.',
+  'approve.body':
+    'Once approved, the classification is locked. Later changes are made through a re-classification based on this version.',
   'approve.who': 'Approved by',
   'approve.hint': 'Normally the information owner.',
   'approve.confirm': 'Approve',
@@ -277,7 +282,8 @@ export const en: Record<keyof typeof sv, string> = {
   'error.code': 'Error code',
   'error.technical': 'Technical details',
   'error.unknown': 'An unexpected error occurred.',
-  'error.IMPORT_CONFLICT': 'Some fields were changed both in the workbook and in Infoklass since the export and were not saved.',
+  'error.IMPORT_CONFLICT':
+    'Some fields were changed both in the workbook and in Infoklass since the export and were not saved.',
   'error.NOT_FOUND': 'The object does not exist (any more). It may have been deleted.',
   'error.NOT_DRAFT': 'The classification is already approved and cannot be changed. Start a re-classification instead.',
   'error.VALIDATION': 'The classification cannot be approved yet:',
@@ -285,7 +291,8 @@ export const en: Record<keyof typeof sv, string> = {
   'error.INVALID_INPUT': 'The data could not be saved because something is filled in incorrectly.',
   'error.FILE_TOO_LARGE': 'The file is larger than Infoklass reads. Nothing has been saved.',
   'error.DB_NEWER_SCHEMA': 'The database was created by a newer version of Infoklass. Update the program.',
-  'error.DB_ERROR': 'The database could not be read or written. Try again; if the problem persists, contact IT support.',
+  'error.DB_ERROR':
+    'The database could not be read or written. Try again; if the problem persists, contact IT support.',
   'error.TEXT_TOO_LONG':
     'A text is longer than an Excel cell holds (32,767 characters; an object name at most 500). Shorten it and try again.',
   'error.TOO_MANY_ITEMS':

@@ -19,7 +19,10 @@ export type Lang = 'sv' | 'en';
 const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes };
 export type Key = keyof typeof svAll;
 
-const dictionaries: Record<Lang, Record<Key, string>> = { sv: svAll, en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes } };
+const dictionaries: Record<Lang, Record<Key, string>> = {
+  sv: svAll,
+  en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes },
+};
 const STORAGE_KEY = 'infoklass.lang';
 
 function savedLang(): Lang {

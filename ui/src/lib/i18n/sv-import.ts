@@ -88,7 +88,8 @@ export const svImport = {
   'import.conflicts.exported': 'Vid exporten',
   'import.conflicts.unknown': '(okänt: arbetsbok av äldre format)',
   'import.conflicts.removed': '(borttagen i Infoklass)',
-  'import.stale': 'Objektet har klassats om sedan arbetsboken exporterades: arbetsboken är äldre än objektet. Kontrollera ändringarna noga.',
+  'import.stale':
+    'Objektet har klassats om sedan arbetsboken exporterades: arbetsboken är äldre än objektet. Kontrollera ändringarna noga.',
   'import.startsReclassification':
     'Klassningen är fastställd: ändrade informationsmängder startar en omklassning (ett nytt utkast) som sedan fastställs i appen.',
   'import.words.title': 'Okända nivåord',
@@ -121,7 +122,8 @@ export const svImport = {
   'import.history.by': 'Användare',
   'import.format.isak': 'ISAK',
   'import.format.infoklass': 'Infoklass',
-  'importFailure.IMPORT_NO_OBJECT_NAME': 'Arbetsboken anger inget objekt (IT-stöd, System eller Objekt) i bladet Klassning.',
+  'importFailure.IMPORT_NO_OBJECT_NAME':
+    'Arbetsboken anger inget objekt (IT-stöd, System eller Objekt) i bladet Klassning.',
   'importFailure.NOT_FOUND': 'Objektet i arbetsboken finns inte i databasen.',
 
   'detail.exportWorkbook': 'Exportera arbetsbok',

@@ -40,7 +40,8 @@ export const svInfoTypes = {
   'infoTypes.nameEn': 'Namn på engelska',
   'infoTypes.description': 'Beskrivning',
   'infoTypes.levels': 'Lägsta nivåer',
-  'infoTypes.levelsHelp': 'En informationsmängd av typen får de här nivåerna från början och kan höjas fritt. Att sänka under dem kräver en motivering.',
+  'infoTypes.levelsHelp':
+    'En informationsmängd av typen får de här nivåerna från början och kan höjas fritt. Att sänka under dem kräver en motivering.',
   'infoTypes.keyNote': 'Nyckeln bildas av det svenska namnet när typen sparas.',
   'infoTypes.inUse':
     'Typen används i {n} objekt. Ändrade nivåer gäller deras informationsmängder nästa gång klassningen sparas; fastställda klassningar ändras inte.',
@@ -68,10 +69,12 @@ export const svInfoTypes = {
   'infoTypeImport.updated': 'Ändras ({n})',
   'infoTypeImport.retired': 'Tas ur bruk ({n})',
   'infoTypeImport.unchanged': 'Oförändrade: {n}',
-  'infoTypeImport.retireNote': 'Typer som saknas i filen tas ur bruk. Informationsmängder som redan har dem behåller dem.',
+  'infoTypeImport.retireNote':
+    'Typer som saknas i filen tas ur bruk. Informationsmängder som redan har dem behåller dem.',
   'infoTypeImport.nothing': 'Filen stämmer redan med listan.',
   'infoTypeImport.confirm': 'Importera',
-  'infoTypeImport.done': 'Informationstyperna är importerade. Tillagda: {created}, ändrade: {updated}, tagna ur bruk: {retired}, oförändrade: {unchanged}.',
+  'infoTypeImport.done':
+    'Informationstyperna är importerade. Tillagda: {created}, ändrade: {updated}, tagna ur bruk: {retired}, oförändrade: {unchanged}.',
 
   'error.INFO_TYPE_NAME_MISSING': 'Informationstypen behöver ett namn på svenska.',
   'error.INFO_TYPE_LEVEL_INVALID': 'En nivå ligger utanför skalan. Nivåerna går från 0 till 4.',

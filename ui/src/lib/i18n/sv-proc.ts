@@ -58,7 +58,8 @@ export const svProc = {
   'catalog.importedBy': 'Av',
   'catalog.active': 'Aktiv',
   'catalog.importTitle': 'Importera katalog',
-  'catalog.importIntro': 'Välj en arbetsbok (.xlsx, .xls eller .ods). Du ser vad som ändras och eventuella fel innan något sparas.',
+  'catalog.importIntro':
+    'Välj en arbetsbok (.xlsx, .xls eller .ods). Du ser vad som ändras och eventuella fel innan något sparas.',
   'catalog.file': 'Arbetsbok',
   'catalog.previewCounts': '{n} krav i {areas} områden',
   'catalog.added': 'Nya krav ({n})',

@@ -90,7 +90,8 @@ export const svReq = {
   'req.motivationPlaceholder': 'Motivering (krävs)',
   'req.evidence': 'Underlag',
   'req.evidencePlaceholder': 'Underlag (dokument, ärende)',
-  'req.motivationNeeded': 'Motivera i kommentaren varför kravet inte är tillämpligt. Svaret sparas när motiveringen är ifylld.',
+  'req.motivationNeeded':
+    'Motivera i kommentaren varför kravet inte är tillämpligt. Svaret sparas när motiveringen är ifylld.',
   'req.chooseAnswer': 'Välj ett svar så sparas kommentaren.',
   'req.inActionPlan': 'Åtgärd i handlingsplanen',
   'req.guidance': 'Vägledning',

@@ -35,7 +35,8 @@ export const svRisk = {
   'risk.approveWho': 'Fastställd av',
 
   'threats.title': 'Hotkatalog',
-  'threats.hint': 'Kryssa i de hot som är relevanta för objektet och skapa risker utifrån dem. Håll muspekaren över ett hot för att se beskrivningen.',
+  'threats.hint':
+    'Kryssa i de hot som är relevanta för objektet och skapa risker utifrån dem. Håll muspekaren över ett hot för att se beskrivningen.',
   'threats.inScope': '{n} av {m} hot relevanta',
   'threats.onlyInScope': 'Visa bara relevanta',
   'threats.create': 'Risk',
@@ -146,7 +147,8 @@ export const svRisk = {
   'editor.residualNone': 'Ej bedömd',
   'editor.residual': 'Kvarstående risk',
   'editor.residualHint': 'Bedöm sannolikhet och konsekvens efter behandlingen.',
-  'editor.acceptLapses': 'Risken är accepterad. Ändras behandlingen eller värdet som accepterades behöver den accepteras på nytt.',
+  'editor.acceptLapses':
+    'Risken är accepterad. Ändras behandlingen eller värdet som accepterades behöver den accepteras på nytt.',
   'editor.save': 'Spara risken',
   'editor.problems': 'Risken kunde inte sparas:',
 
@@ -168,7 +170,8 @@ export const svRisk = {
   'riskIssue.RESIDUAL_OUT_OF_MATRIX': 'Den kvarstående sannolikheten och konsekvensen måste ligga i riskmatrisen.',
   'error.BAD_RISK': 'Risken kunde inte sparas:',
   'error.RISK_THREAT_UNKNOWN': 'Hotet finns inte i hotkatalogen, eller är taget ur bruk. Välj ett hot ur katalogen.',
-  'error.RISK_SET_UNKNOWN': 'Risken pekar på en informationsmängd som inte finns i klassningen. Välj bland objektets informationsmängder.',
+  'error.RISK_SET_UNKNOWN':
+    'Risken pekar på en informationsmängd som inte finns i klassningen. Välj bland objektets informationsmängder.',
   'error.ACCEPTANCE_NOT_ALLOWED':
     'Den valda rollen får inte acceptera en risk på den här nivån. Välj en roll som riskmatrisen tillåter, eller behandla risken.',
 };

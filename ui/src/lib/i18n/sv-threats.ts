@@ -1,6 +1,5 @@
 // Swedish texts for editing the threat catalogue (merged into `sv`).
 export const svThreats = {
-
   'threatCat.title': 'Hotkatalog',
   'threatCat.intro':
     'Hoten är stöd när risker identifieras i en riskanalys. Hot tas aldrig bort: ett hot ur bruk erbjuds inte för nya risker men behåller sitt namn i de risker som redan gjorts av det.',
@@ -34,7 +33,8 @@ export const svThreats = {
   'threatCat.restore': 'Återställ',
   'threatCat.restoreNamed': 'Återställ hotet {name}',
   'threatCat.retireTitle': 'Ta hotet ur bruk?',
-  'threatCat.retireBody': '{key} {name} erbjuds inte längre när nya risker skapas. {used} Hotet tas inte bort och kan återställas senare.',
+  'threatCat.retireBody':
+    '{key} {name} erbjuds inte längre när nya risker skapas. {used} Hotet tas inte bort och kan återställas senare.',
   'threatCat.retireUsed': 'De {n} risker som redan gjorts av hotet behåller dess namn.',
   'threatCat.retireUsed.one': 'Den risk som redan gjorts av hotet behåller dess namn.',
   'threatCat.retireUnused': 'Inga risker har gjorts av hotet.',
@@ -70,16 +70,19 @@ export const svThreats = {
   'threatImport.updated': 'Ändras ({n})',
   'threatImport.retired': 'Tas ur bruk ({n})',
   'threatImport.unchanged': 'Oförändrade: {n}',
-  'threatImport.retireNote': 'Hot som saknas i filen tas ur bruk. De behåller sitt namn i de risker som redan gjorts av dem.',
+  'threatImport.retireNote':
+    'Hot som saknas i filen tas ur bruk. De behåller sitt namn i de risker som redan gjorts av dem.',
   'threatImport.nothing': 'Filen stämmer redan med hotkatalogen.',
   'threatImport.confirm': 'Importera',
-  'threatImport.done': 'Hotkatalogen är importerad. Tillagda: {created}, ändrade: {updated}, tagna ur bruk: {retired}, oförändrade: {unchanged}.',
+  'threatImport.done':
+    'Hotkatalogen är importerad. Tillagda: {created}, ändrade: {updated}, tagna ur bruk: {retired}, oförändrade: {unchanged}.',
 
   'error.reason': 'Orsak',
   'error.THREAT_NAME_MISSING': 'Hotet behöver ett namn på svenska.',
   'error.THREAT_ASPECTS_MISSING': 'Välj minst en aspekt som hotet påverkar (K, R, T eller S).',
   'error.THREAT_ORIGIN_UNKNOWN': 'Ursprunget finns inte i hotkatalogen. Välj ett av ursprungen i listan.',
-  'error.THREAT_KEY_INVALID': 'Hotets nyckel är ogiltig. En nyckel har 1–20 tecken: versaler A–Z, siffror och bindestreck.',
+  'error.THREAT_KEY_INVALID':
+    'Hotets nyckel är ogiltig. En nyckel har 1–20 tecken: versaler A–Z, siffror och bindestreck.',
   'error.THREAT_FILE_INVALID': 'Filen är inte en giltig hotkatalog. Ingenting har ändrats.',
   'error.threat.NOT_FOUND': 'Hotet finns inte i hotkatalogen. Öppna hotkatalogen på nytt och försök igen.',
 };

@@ -145,9 +145,11 @@ export const sv = {
   'lagrum.sakerhetsskydd': 'Säkerhetsskydd',
   'lagrum.nis2': 'Väsentlig tjänst enligt cybersäkerhetslagen (NIS2)',
   'lagrumHelp.osl_sekretess': 'Sekretess med omvänt skaderekvisit. Föreslår K ≥ 2.',
-  'lagrumHelp.gdpr_sarskilda': 'Känsliga personuppgifter (art. 9/10) eller personnummer i större mängd. Föreslår K ≥ 2 och S ≥ 2.',
+  'lagrumHelp.gdpr_sarskilda':
+    'Känsliga personuppgifter (art. 9/10) eller personnummer i större mängd. Föreslår K ≥ 2 och S ≥ 2.',
   'lagrumHelp.patientdatalagen': 'Loggning, loggkontroll och behovs- och riskanalys. Föreslår S ≥ 2.',
-  'lagrumHelp.sakerhetsskydd': 'Misstänkt säkerhetsskyddsklassad information. Föreslår K 4 och kräver en särskild analys.',
+  'lagrumHelp.sakerhetsskydd':
+    'Misstänkt säkerhetsskyddsklassad information. Föreslår K 4 och kräver en särskild analys.',
   'lagrumHelp.nis2': 'Samhällsviktig eller väsentlig tjänst. Föreslår T ≥ 2 och en genomgång av kontinuiteten.',
   'lagrumStatus.pending': 'Ej tagit ställning',
   'lagrumStatus.accepted': 'Godtaget',
@@ -171,11 +173,13 @@ export const sv = {
   'issues.none': 'Inget hindrar att klassningen fastställs.',
 
   'level4.title': 'Nivå 4 – {name}?',
-  'level4.body1': 'Nivå 4 betyder att skadan kan drabba Sveriges säkerhet. Informationen hanteras då enligt säkerhetsskyddslagen:',
+  'level4.body1':
+    'Nivå 4 betyder att skadan kan drabba Sveriges säkerhet. Informationen hanteras då enligt säkerhetsskyddslagen:',
   'level4.point1': 'En särskild säkerhetsskyddsanalys behövs, tillsammans med organisationens säkerhetsskyddschef.',
   'level4.point2': 'Infoklass tar inte fram några skyddskrav eller upphandlingskrav för objektet.',
   'level4.point3': 'Valet ska motiveras.',
-  'level4.body2': 'Nivån används ofta i onödan. Välj den bara om ett röjande, fel eller avbrott verkligen kan skada rikets säkerhet.',
+  'level4.body2':
+    'Nivån används ofta i onödan. Välj den bara om ett röjande, fel eller avbrott verkligen kan skada rikets säkerhet.',
   'level4.cancel': 'Avbryt',
   'level4.confirm': 'Ja, välj nivå 4',
   'level4.noticeTitle': 'Säkerhetsskydd: nivå 4',
@@ -277,7 +281,8 @@ export const sv = {
   'error.code': 'Felkod',
   'error.technical': 'Teknisk information',
   'error.unknown': 'Ett oväntat fel inträffade.',
-  'error.IMPORT_CONFLICT': 'Några fält har ändrats både i arbetsboken och i Infoklass sedan exporten och sparades inte.',
+  'error.IMPORT_CONFLICT':
+    'Några fält har ändrats både i arbetsboken och i Infoklass sedan exporten och sparades inte.',
   'error.NOT_FOUND': 'Objektet finns inte (längre). Det kan ha tagits bort.',
   'error.NOT_DRAFT': 'Klassningen är redan fastställd och kan inte ändras. Starta en omklassning i stället.',
   'error.VALIDATION': 'Klassningen kan inte fastställas ännu:',

@@ -24,7 +24,9 @@ export type Progress = { verb: 'reading' | 'importing'; done: number; total: num
 
 let nextKey = 1;
 const unreadable = (file: File, e: unknown): ErrorBody =>
-  e && typeof e === 'object' && 'code' in e ? (e as ErrorBody) : { code: 'FILE_ERROR', message: `${file.name}: ${String(e)}`, details: null };
+  e && typeof e === 'object' && 'code' in e
+    ? (e as ErrorBody)
+    : { code: 'FILE_ERROR', message: `${file.name}: ${String(e)}`, details: null };
 /** A file chosen again (same name and size) is not added twice; its modification time is not
  * compared, as some sources (drag and drop from archives, test tools) set it to the current time. */
 const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size;
@@ -85,17 +87,25 @@ class ImportBatch {
 
   /** Imports every file that is ready (warnings included); the others are left as they are. */
   importAll(): Promise<void> {
-    return this.each(this.importable.map((f) => f.key), 'importing', async (f, base64) => {
-      this.update(f.key, { phase: 'importing', error: null });
-      try {
-        this.update(f.key, { phase: 'imported', result: await api.importFile(f.file.name, await base64()) });
-      } catch (e) {
-        this.update(f.key, { phase: 'imported', result: null, error: toErrorBody(e) });
-      }
-    }).finally(() => (this.imports += 1));
+    return this.each(
+      this.importable.map((f) => f.key),
+      'importing',
+      async (f, base64) => {
+        this.update(f.key, { phase: 'importing', error: null });
+        try {
+          this.update(f.key, { phase: 'imported', result: await api.importFile(f.file.name, await base64()) });
+        } catch (e) {
+          this.update(f.key, { phase: 'imported', result: null, error: toErrorBody(e) });
+        }
+      },
+    ).finally(() => (this.imports += 1));
   }
 
-  private async each(keys: number[], verb: Progress['verb'], work: (f: BatchFile, base64: () => Promise<string>) => Promise<void>) {
+  private async each(
+    keys: number[],
+    verb: Progress['verb'],
+    work: (f: BatchFile, base64: () => Promise<string>) => Promise<void>,
+  ) {
     if (this.busy || keys.length === 0) return;
     this.stopAsked = false;
     this.stopped = null;

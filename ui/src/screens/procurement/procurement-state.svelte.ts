@@ -39,7 +39,9 @@ export class ProcurementState {
   }
 
   async toggle(objectId: string): Promise<void> {
-    this.picked = this.picked.includes(objectId) ? this.picked.filter((x) => x !== objectId) : [...this.picked, objectId];
+    this.picked = this.picked.includes(objectId)
+      ? this.picked.filter((x) => x !== objectId)
+      : [...this.picked, objectId];
     this.dirty = true;
     await this.refresh();
   }
@@ -61,9 +63,15 @@ export class ProcurementState {
       this.nameMissing = true;
       return null;
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup for this save, not state
     const keys = new Set(this.view?.items.map((i) => i.key) ?? []);
     const choices = Object.values(this.choices).filter((c) => keys.has(c.key));
-    const view = await api.saveProcurement({ id: this.id, name: this.name.trim(), object_ids: [...this.picked], choices });
+    const view = await api.saveProcurement({
+      id: this.id,
+      name: this.name.trim(),
+      object_ids: [...this.picked],
+      choices,
+    });
     this.id = view.id;
     this.name = view.name;
     this.apply(view, false);

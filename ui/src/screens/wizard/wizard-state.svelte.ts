@@ -53,6 +53,7 @@ export class WizardState {
     this.form = metaToForm(d.meta);
     this.content = d.current.content;
     this.savedJson = this.json;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the Date is replaced on each save, never mutated
     this.savedAt = new Date();
   }
 
