@@ -297,8 +297,10 @@ export const en: Record<keyof typeof sv, string> = {
     'A text is longer than an Excel cell holds (32,767 characters; an object name at most 500). Shorten it and try again.',
   'error.TOO_MANY_ITEMS':
     'Too many entries for Infoklass (at most 10,000 information sets, risks or list entries). Nothing has been saved.',
-  'error.DB_BUSY': 'Someone else is using the database right now (another window or program is saving). Try again in a moment.',
-  'error.DISK_FULL': 'The disk is full, so the change could not be saved. Nothing was changed. Free some space and try again.',
+  'error.DB_BUSY':
+    'Someone else is using the database right now (another window or program is saving). Try again in a moment.',
+  'error.DISK_FULL':
+    'The disk is full, so the change could not be saved. Nothing was changed. Free some space and try again.',
   'error.DB_CHANGED': 'The database file was replaced, moved or deleted by another program. The view is reloading.',
   'error.UNEXPECTED': 'An unexpected error occurred.',
 };

@@ -295,8 +295,10 @@ export const sv = {
     'En text är längre än en cell i Excel rymmer (32 767 tecken; ett objektnamn högst 500). Korta texten och försök igen.',
   'error.TOO_MANY_ITEMS':
     'För många poster för Infoklass (högst 10 000 informationsmängder, risker eller poster i en lista). Ingenting har sparats.',
-  'error.DB_BUSY': 'Databasen används av någon annan just nu (ett annat fönster eller program sparar). Försök igen om en stund.',
-  'error.DISK_FULL': 'Disken är full, så ändringen kunde inte sparas. Inget har ändrats. Frigör utrymme och försök igen.',
+  'error.DB_BUSY':
+    'Databasen används av någon annan just nu (ett annat fönster eller program sparar). Försök igen om en stund.',
+  'error.DISK_FULL':
+    'Disken är full, så ändringen kunde inte sparas. Inget har ändrats. Frigör utrymme och försök igen.',
   'error.DB_CHANGED': 'Databasfilen har bytts ut, flyttats eller tagits bort av ett annat program. Vyn laddas om.',
   'error.UNEXPECTED': 'Ett oväntat fel inträffade.',
 };
