@@ -22,12 +22,12 @@ fn generate(store: &mut Store, i: usize) -> String {
         .map(|s| InformationSet {
             name: format!("Mängd {s}"),
             levels: PerAspect {
-                k: if i % 11 == 0 { Some(4) } else { level(i + s) },
+                k: if i.is_multiple_of(11) { Some(4) } else { level(i + s) },
                 r: level(i / 2),
                 t: Some(1),
                 s: if i % 7 == 3 { None } else { Some(2) },
             },
-            motivations: PerAspect::from_fn(|a| if i % 11 == 0 && a == Aspect::K { "Säkerhetsskydd.".into() } else { format!("{} för {i}", a.code()) }),
+            motivations: PerAspect::from_fn(|a| if i.is_multiple_of(11) && a == Aspect::K { "Säkerhetsskydd.".into() } else { format!("{} för {i}", a.code()) }),
             ..Default::default()
         })
         .collect();
@@ -40,7 +40,7 @@ fn generate(store: &mut Store, i: usize) -> String {
         name: format!("Objekt {i:03}"),
         unit: format!("Förvaltning {}", i % 4),
         information_owner: format!("Ägare {}", i % 6),
-        next_review: (i % 2 == 0).then(|| format!("2027-0{}-01", 1 + i % 9)),
+        next_review: i.is_multiple_of(2).then(|| format!("2027-0{}-01", 1 + i % 9)),
         ..Default::default()
     };
     let content = ClassificationContent { sets, lagrum, ..Default::default() };
@@ -50,13 +50,13 @@ fn generate(store: &mut Store, i: usize) -> String {
     for (key, answer) in keys.iter().zip(answers).take(i % 6) {
         store.save_assessment(&ctx, &id, &Assessment { key: key.clone(), answer, comment: String::new(), evidence: String::new() }).unwrap();
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         let input = ActionInput {
             id: None,
             requirement_key: None,
             measure: format!("Åtgärd {i}"),
             responsible: "Förvaltare".into(),
-            due: (i % 2 == 0).then(|| "2026-10-01".into()),
+            due: i.is_multiple_of(2).then(|| "2026-10-01".into()),
             priority: infoklass_core::requirements::Priority::Lag,
             status: infoklass_core::requirements::ActionStatus::Pagar,
             notes: String::new(),
@@ -76,15 +76,14 @@ fn generate(store: &mut Store, i: usize) -> String {
         store.save_risk(&ctx, &id, &RiskInput { risk, new_actions: vec![format!("Skydd {n}")] }).unwrap();
     }
     // Objects with open approval issues (undecided lagrum, missing levels) stay drafts.
-    if i % 4 == 1 && store.approve(&ctx, &id, "Ägaren").is_ok() {
-        if i % 8 == 1 {
+    if i % 4 == 1 && store.approve(&ctx, &id, "Ägaren").is_ok()
+        && i % 8 == 1 {
             // Re-classified: a draft over the approved version, with a changed set.
             store.start_reclassification(&ctx, &id).unwrap();
             let mut detail = store.get_object(&id, "2026-11-01").unwrap();
             detail.current.content.sets[0].levels.k = Some(3);
             store.save_draft(&ctx, &id, &detail.current.content).unwrap();
         }
-    }
     id
 }
 

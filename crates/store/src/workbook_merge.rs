@@ -154,7 +154,9 @@ impl Merge {
     }
 
     /// Merges one row present in both the workbook and the database; `take` copies a field's
-    /// database value into the workbook's row.
+    /// database value into the workbook's row. The row's address (sheet, id, item), its two
+    /// versions and the two accessors are what every sheet differs in, so they stay arguments.
+    #[allow(clippy::too_many_arguments)]
     fn row<T>(&mut self, sheet: &str, id: &str, item: &str, edit: &mut T, db: &T, fields: fn(&T) -> Fields, take: fn(&mut T, &T, &str)) {
         let base = self.base(sheet, id).cloned();
         if base.is_none() && !self.unsure {
