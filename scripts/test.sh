@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: Rust (core, store, CLI, commands, bindings
 # drift), the front end's type check, browser UI flows (Chromium, mocked backend) and the
-# end-to-end tests of the real desktop binary under Xvfb through WebDriver.
+# end-to-end tests of the real desktop binary under Xvfb through WebDriver, and the installable
+# packages (.deb, .rpm) built, unpacked and started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 npm_install tests/ui
@@ -10,7 +11,8 @@ cd "$ROOT"
 step() { printf '\n== %s\n' "$*"; }
 
 step "front end: type check and build"
-(cd ui && npm run --silent check && npm run --silent build)
+(cd ui && npm run --silent check)
+build_ui
 
 step "Rust: cargo test --workspace"
 cargo test --workspace
@@ -23,6 +25,10 @@ cargo build --quiet -p infoklass-desktop --features custom-protocol
 cargo build --quiet -p infoklass-cli
 INFOKLASS_APP="$CARGO_TARGET_DIR/debug/infoklass-app" INFOKLASS_CLI="$CARGO_TARGET_DIR/debug/infoklass" \
   node --test --test-concurrency=1 tests/e2e/
+
+step "packages: .deb and .rpm built, unpacked and started"
+bash scripts/package.sh
+bash tests/package/run.sh
 
 echo
 echo "all tests passed"
