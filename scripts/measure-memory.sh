@@ -37,14 +37,19 @@ if ! wait_for_window "Infoklass" "$app" 120; then
 fi
 sleep "$SETTLE"
 
-pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
-total=0
-printf '%-26s %8s %10s\n' process pid "PSS (MB)"
+# PSS (the spec's figure), USS (pages only this process holds: what closing it frees) and RSS.
+# PSS splits shared pages among every process that maps them, also other programs' WebKit
+# processes, so on a busy machine it reads lower; USS does not depend on other programs.
+field_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+tp=0; tu=0; tr=0
+printf '%-18s %8s %9s %9s %9s\n' process pid "PSS MB" "USS MB" "RSS MB"
 for pid in $(process_tree "$app"); do
   name="$(cat "/proc/$pid/comm" 2>/dev/null || true)"
   [ -n "$name" ] || continue
-  kb="$(pss_kb "$pid")"
-  total=$((total + kb))
-  awk -v n="$name" -v p="$pid" -v k="$kb" 'BEGIN {printf "%-26s %8s %10.1f\n", n, p, k / 1024}'
+  pss="$(field_kb "$pid" Pss)"; rss="$(field_kb "$pid" Rss)"
+  uss=$(( $(field_kb "$pid" Private_Clean) + $(field_kb "$pid" Private_Dirty) ))
+  tp=$((tp + pss)); tu=$((tu + uss)); tr=$((tr + rss))
+  printf '%-18s %8s %9s %9s %9s\n' "$name" "$pid" "$(mb "$pss")" "$(mb "$uss")" "$(mb "$rss")"
 done
-awk -v k="$total" 'BEGIN {printf "%-26s %8s %10.1f\n", "total", "", k / 1024}'
+printf '%-18s %8s %9s %9s %9s\n' total "" "$(mb "$tp")" "$(mb "$tu")" "$(mb "$tr")"
