@@ -13,6 +13,7 @@ SYSTEM_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver chromium
   libreoffice-calc-nogui zip unzip python3-openpyxl poppler-utils
+  x11-utils rpm
 )
 
 install_system_packages() {
@@ -41,8 +42,9 @@ npm_install() {
   fi
 }
 
+# Builds ui/dist only when its sources changed (see build-ui.sh).
 build_ui() {
-  (cd "$ROOT/ui" && npm run --silent build)
+  bash "$ROOT/scripts/build-ui.sh"
 }
 
 install_system_packages

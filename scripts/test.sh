@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: Rust (core, store, CLI, commands, bindings
 # drift), the front end's formatting, lint, unit tests and type check, browser UI flows
-# (Chromium against the real backend through the test host) and the end-to-end tests of the
-# real desktop binary under Xvfb through WebDriver.
+# (Chromium against the real backend through the test host), the end-to-end tests of the
+# real desktop binary under Xvfb through WebDriver, and the installable packages (.deb, .rpm)
+# built, unpacked and started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 npm_install tests/ui
@@ -12,7 +13,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "front end: format, lint, unit tests, type check and build"
 (cd ui && npm run --silent format:check && npm run --silent lint && npm run --silent test:unit &&
-  npm run --silent check && npm run --silent build)
+  npm run --silent check)
+build_ui
 
 step "Rust: cargo test --workspace"
 cargo test --workspace
@@ -25,6 +27,10 @@ cargo build --quiet -p infoklass-desktop --features custom-protocol
 cargo build --quiet -p infoklass-cli
 INFOKLASS_APP="$CARGO_TARGET_DIR/debug/infoklass-app" INFOKLASS_CLI="$CARGO_TARGET_DIR/debug/infoklass" \
   node --test --test-concurrency=1 tests/e2e/
+
+step "packages: .deb and .rpm built, unpacked and started"
+bash scripts/package.sh
+bash tests/package/run.sh
 
 echo
 echo "all tests passed"
