@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test: Rust (core, store, CLI, commands, bindings
-# drift), the front end's formatting, lint, unit tests and type check, browser UI flows
-# (Chromium against the real backend through the test host), the end-to-end tests of the
-# real desktop binary under Xvfb through WebDriver, and the installable packages (.deb, .rpm)
-# built, unpacked and started.
+# Installs what is missing and runs every test: Rust (rustfmt and clippy gates; core, store,
+# CLI, commands, bindings drift), the front end's formatting, lint, unit tests and type check,
+# browser UI flows (Chromium against the real backend through the test host), the end-to-end
+# tests of the real desktop binary under Xvfb through WebDriver, and the installable packages
+# (.deb, .rpm) built, unpacked and started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 npm_install tests/ui
@@ -16,7 +16,14 @@ step "front end: format, lint, unit tests, type check and build"
   npm run --silent check)
 build_ui
 
-step "Rust: cargo test --workspace"
+step "Rust: format, lint and cargo test --workspace"
+# rustfmt and clippy come with the default Rust toolchain; a toolchain without them says so.
+if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; else echo "rustfmt is not installed: format check skipped"; fi
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy --quiet --workspace --all-targets -- -D warnings
+else
+  echo "clippy is not installed: lint skipped"
+fi
 cargo test --workspace
 
 step "UI flows in Chromium (real backend through the test host)"

@@ -32,5 +32,10 @@ pub fn join(parts: &[(String, Vec<u8>)], index: usize, replacement: &[u8]) -> Ve
 
 /// The parts worth mutating: the XML ones (not images or binary parts).
 pub fn xml_indices(parts: &[(String, Vec<u8>)]) -> Vec<usize> {
-    parts.iter().enumerate().filter(|(_, (name, _))| name.ends_with(".xml") || name.ends_with(".rels")).map(|(i, _)| i).collect()
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| name.ends_with(".xml") || name.ends_with(".rels"))
+        .map(|(i, _)| i)
+        .collect()
 }

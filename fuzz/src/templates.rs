@@ -38,7 +38,8 @@ pub fn infoklass_workbook() -> Vec<u8> {
         store.save_risk(&ctx, &id, &RiskInput { risk, new_actions }).expect("the example risk is valid");
     }
     let stamp = ExportStamp { app_version: "fuzz".into(), exported_at: ctx.now.clone() };
-    object_workbook(&gather(&store, &id, &ctx.today).expect("the object reads back"), &stamp).expect("the export writes")
+    object_workbook(&gather(&store, &id, &ctx.today).expect("the object reads back"), &stamp)
+        .expect("the export writes")
 }
 
 /// The shipped catalogue cut to its first requirements and their areas.

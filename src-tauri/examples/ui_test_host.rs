@@ -64,8 +64,7 @@ impl Backend {
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         };
-        get_ipc_response(&self.window, request)
-            .map(|body| body.deserialize::<Value>().unwrap_or(Value::Null))
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap_or(Value::Null))
     }
 }
 
@@ -73,15 +72,37 @@ impl Backend {
 /// seventh due for review. Written through the store's own use cases.
 fn generate_organisation(path: &Path, n: usize) -> Result<usize, String> {
     const BASES: [&str; 18] = [
-        "Journalsystem", "Ekonomisystem", "Lönesystem", "Ärendehantering", "Bokningssystem", "Skolplattform",
-        "Dokumenthantering", "Intranät", "E-tjänsteplattform", "Vårdplanering", "Fakturaportal", "Bygglovsprocess",
-        "Rekrytering", "Hemtjänstplanering", "Kundtjänst", "Diarium", "Kartportal", "Elevregister",
+        "Journalsystem",
+        "Ekonomisystem",
+        "Lönesystem",
+        "Ärendehantering",
+        "Bokningssystem",
+        "Skolplattform",
+        "Dokumenthantering",
+        "Intranät",
+        "E-tjänsteplattform",
+        "Vårdplanering",
+        "Fakturaportal",
+        "Bygglovsprocess",
+        "Rekrytering",
+        "Hemtjänstplanering",
+        "Kundtjänst",
+        "Diarium",
+        "Kartportal",
+        "Elevregister",
     ];
     const UNITS: [&str; 8] = [
-        "Hälso- och sjukvårdsförvaltningen", "Regionservice", "Kultur och utbildning", "Socialförvaltningen",
-        "Stadsbyggnadskontoret", "Ekonomiavdelningen", "HR-avdelningen", "IT-avdelningen",
+        "Hälso- och sjukvårdsförvaltningen",
+        "Regionservice",
+        "Kultur och utbildning",
+        "Socialförvaltningen",
+        "Stadsbyggnadskontoret",
+        "Ekonomiavdelningen",
+        "HR-avdelningen",
+        "IT-avdelningen",
     ];
-    const PEOPLE: [&str; 6] = ["Anna Lindqvist", "Erik Johansson", "Maria Svensson", "Johan Berg", "Sara Nilsson", "Karin Holm"];
+    const PEOPLE: [&str; 6] =
+        ["Anna Lindqvist", "Erik Johansson", "Maria Svensson", "Johan Berg", "Sara Nilsson", "Karin Holm"];
     const SUPPLIERS: [&str; 6] = ["Cambio", "Visma", "Tieto", "Egen utveckling", "Microsoft", "Lantmäteriet"];
     const KINDS: [ObjectKind; 4] =
         [ObjectKind::System, ObjectKind::Process, ObjectKind::Tjanst, ObjectKind::Informationsmangd];
@@ -134,7 +155,11 @@ fn content_security_policy() -> String {
     csp.split(';')
         .map(|d| {
             let d = d.trim();
-            if d.starts_with("connect-src ") { format!("{d} 'self'") } else { d.to_string() }
+            if d.starts_with("connect-src ") {
+                format!("{d} 'self'")
+            } else {
+                d.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -176,16 +201,16 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-    let query = query
-        .split('&')
-        .filter_map(|p| p.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let query =
+        query.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect();
     Some(Request { method, path: path.to_string(), query, body })
 }
 
 fn respond(mut stream: &TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) {
-    let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n", body.len());
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n",
+        body.len()
+    );
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -271,9 +296,10 @@ fn empty_folder(dir: &Path) {
 }
 
 fn main() {
-    let dist = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/dist-host")
-    });
+    let dist = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/dist-host"));
     let dist = dist.canonicalize().unwrap_or_else(|e| panic!("no front end at {}: {e}", dist.display()));
     // Exports land in a folder of the host's own, never in the user's Downloads.
     let exports = tempfile::tempdir().expect("a temporary folder");

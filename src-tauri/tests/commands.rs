@@ -104,19 +104,37 @@ fn information_types_are_edited_through_ipc() {
     let input = json!({"key": null, "name_sv": "Bygglovsärenden", "levels": {"K": 1, "R": 2, "T": 1, "S": 1}});
     let added = h.call("save_info_type", json!({ "input": input })).unwrap();
     assert_eq!(added["key"], "bygglovsarenden");
-    let refused = h.call("save_info_type", json!({ "input": {"key": null, "name_sv": "", "levels": {"K": 0, "R": 0, "T": 0, "S": 0}} })).unwrap_err();
+    let refused = h
+        .call(
+            "save_info_type",
+            json!({ "input": {"key": null, "name_sv": "", "levels": {"K": 0, "R": 0, "T": 0, "S": 0}} }),
+        )
+        .unwrap_err();
     assert_eq!(refused["code"], "INFO_TYPE_NAME_MISSING");
-    assert_eq!(h.call("set_info_type_retired", json!({ "key": "bygglovsarenden", "retired": true })).unwrap()["retired"], true);
+    assert_eq!(
+        h.call("set_info_type_retired", json!({ "key": "bygglovsarenden", "retired": true })).unwrap()["retired"],
+        true
+    );
     let types = h.call("list_info_types", json!({})).unwrap();
     assert_eq!(types.as_array().unwrap().len(), shipped + 1, "the wizard's list has retired types too, flagged");
 
     let b64 = |s: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, s);
-    let bad = h.call("preview_info_type_import", json!({ "fileName": "typer.toml", "base64": b64("types = 1") })).unwrap_err();
+    let bad = h
+        .call("preview_info_type_import", json!({ "fileName": "typer.toml", "base64": b64("types = 1") }))
+        .unwrap_err();
     assert_eq!(bad["code"], "INFO_TYPE_FILE_INVALID");
     let file = "[[types]]\nkey = \"allman\"\nname_sv = \"Allmän information\"\nname_en = \"\"\nlevels = { K = 0, R = 1, T = 0, S = 0 }\n";
     let preview = h.call("preview_info_type_import", json!({ "fileName": "typer.toml", "base64": b64(file) })).unwrap();
-    assert_eq!(preview["retired"].as_array().unwrap().len(), shipped - 1, "all but allman (and the already retired one)");
-    assert_eq!(h.call("list_info_type_entries", json!({})).unwrap().as_array().unwrap().len(), shipped + 1, "a preview writes nothing");
+    assert_eq!(
+        preview["retired"].as_array().unwrap().len(),
+        shipped - 1,
+        "all but allman (and the already retired one)"
+    );
+    assert_eq!(
+        h.call("list_info_type_entries", json!({})).unwrap().as_array().unwrap().len(),
+        shipped + 1,
+        "a preview writes nothing"
+    );
 }
 
 #[test]

@@ -13,11 +13,7 @@ fn read(rel: &str) -> String {
 #[test]
 fn api_ts_calls_exactly_the_listed_commands() {
     let api = read("../ui/src/lib/api.ts");
-    let used: BTreeSet<&str> = api
-        .split("call<")
-        .skip(1)
-        .filter_map(|rest| rest.split('\'').nth(1))
-        .collect();
+    let used: BTreeSet<&str> = api.split("call<").skip(1).filter_map(|rest| rest.split('\'').nth(1)).collect();
     let listed: BTreeSet<&str> = COMMANDS.iter().copied().collect();
     assert_eq!(used, listed);
 }

@@ -31,26 +31,47 @@ fn assess_plan_procure_and_export_through_ipc() {
     let level_item = items.iter().find(|i| i["reasons"][0]["kind"] == "level").unwrap();
     let key = level_item["key"].as_str().unwrap();
 
-    let after = h.call("save_assessment", json!({ "id": a, "assessment": {"key": key, "answer": "ej_uppfyllt", "comment": "", "evidence": ""} })).unwrap();
+    let after = h
+        .call(
+            "save_assessment",
+            json!({ "id": a, "assessment": {"key": key, "answer": "ej_uppfyllt", "comment": "", "evidence": ""} }),
+        )
+        .unwrap();
     assert_eq!(after["counts"]["ej_uppfyllt"], 1);
     let plan = h.call("get_action_plan", json!({ "id": a })).unwrap();
     assert_eq!(plan[0]["requirement_key"], key);
-    let refused = h.call("save_assessment", json!({ "id": a, "assessment": {"key": key, "answer": "ej_tillampligt", "comment": "", "evidence": ""} }));
+    let refused = h.call(
+        "save_assessment",
+        json!({ "id": a, "assessment": {"key": key, "answer": "ej_tillampligt", "comment": "", "evidence": ""} }),
+    );
     assert_eq!(refused.unwrap_err()["code"], "NOT_APPLICABLE_NEEDS_MOTIVATION");
     // Taking the answer back: unanswered again, and the untouched action goes with it.
     let cleared = h.call("clear_assessment", json!({ "id": a, "key": key })).unwrap();
     assert_eq!(cleared["counts"]["ej_uppfyllt"], 0);
     assert!(h.call("get_action_plan", json!({ "id": a })).unwrap().as_array().unwrap().is_empty());
-    h.call("save_assessment", json!({ "id": a, "assessment": {"key": key, "answer": "ej_uppfyllt", "comment": "", "evidence": ""} })).unwrap();
+    h.call(
+        "save_assessment",
+        json!({ "id": a, "assessment": {"key": key, "answer": "ej_uppfyllt", "comment": "", "evidence": ""} }),
+    )
+    .unwrap();
 
     let preview = h.call("procurement_preview", json!({ "objectIds": [a, b] })).unwrap();
-    let shared = preview["items"].as_array().unwrap().iter().filter(|i| i["needed_by"].as_array().unwrap().len() == 2).count();
+    let shared =
+        preview["items"].as_array().unwrap().iter().filter(|i| i["needed_by"].as_array().unwrap().len() == 2).count();
     assert!(shared > 0);
-    let saved = h.call("save_procurement", json!({ "input": {"id": null, "name": "Ekonomi 2027", "object_ids": [a, b], "choices": []} })).unwrap();
+    let saved = h
+        .call(
+            "save_procurement",
+            json!({ "input": {"id": null, "name": "Ekonomi 2027", "object_ids": [a, b], "choices": []} }),
+        )
+        .unwrap();
     let id = saved["id"].as_str().unwrap();
     let export = h.call("export_procurement", json!({ "id": id, "format": "xlsx" })).unwrap();
     let path = export["path"].as_str().unwrap();
-    assert!(path.starts_with(exports.to_str().unwrap()) && path.ends_with("Upphandlingskrav Ekonomi 2027.xlsx"), "{path}");
+    assert!(
+        path.starts_with(exports.to_str().unwrap()) && path.ends_with("Upphandlingskrav Ekonomi 2027.xlsx"),
+        "{path}"
+    );
     use calamine::Reader;
     let wb = calamine::open_workbook_auto(path).unwrap();
     assert_eq!(wb.sheet_names()[0], "Upphandlingskrav");

@@ -17,25 +17,35 @@ fn a_risk_analysis_through_ipc() {
     let view = h.call("get_risk_analysis", json!({ "id": id })).unwrap();
     assert!(view["analysis"].is_null());
     let threat = view["threats"][0]["key"].clone();
-    let started = h.call("save_risk_analysis", json!({ "id": id, "input": {"purpose": "Årlig", "in_scope": [threat]} })).unwrap();
+    let started =
+        h.call("save_risk_analysis", json!({ "id": id, "input": {"purpose": "Årlig", "in_scope": [threat]} })).unwrap();
     assert_eq!(started["analysis"]["status"], "utkast");
     assert_eq!(started["in_scope"][0], threat);
 
     let risk = json!({"event": "Driftavbrott", "aspects": ["T"], "probability": 1, "consequence": 3});
     let view = h.call("save_risk", json!({ "id": id, "input": {"risk": risk, "new_actions": []} })).unwrap();
     let r = &view["risks"][0];
-    assert_eq!((r["value"].as_u64(), r["band"].as_str(), r["default_consequence"].as_u64()), (Some(3), Some("medel"), Some(3)));
+    assert_eq!(
+        (r["value"].as_u64(), r["band"].as_str(), r["default_consequence"].as_u64()),
+        (Some(3), Some("medel"), Some(3))
+    );
     assert_eq!(view["inherent"][0][2][0], r["risk"]["id"]);
     let rid = r["risk"]["id"].clone();
-    let refused = h.call("accept_risk", json!({ "id": id, "riskId": rid, "role": "riskagare", "name": "A" })).unwrap_err();
+    let refused =
+        h.call("accept_risk", json!({ "id": id, "riskId": rid, "role": "riskagare", "name": "A" })).unwrap_err();
     assert_eq!(refused["code"], "ACCEPTANCE_NOT_ALLOWED");
-    let accepted = h.call("accept_risk", json!({ "id": id, "riskId": rid, "role": "informationsagare", "name": "Kanslichef" })).unwrap();
+    let accepted = h
+        .call("accept_risk", json!({ "id": id, "riskId": rid, "role": "informationsagare", "name": "Kanslichef" }))
+        .unwrap();
     assert_eq!(accepted["risks"][0]["risk"]["acceptance"]["name"], "Kanslichef");
 
     let bad = json!({"event": "", "aspects": [], "probability": 0, "consequence": 9});
     let err = h.call("save_risk", json!({ "id": id, "input": {"risk": bad} })).unwrap_err();
     assert_eq!(err["code"], "BAD_RISK");
-    assert_eq!(err["details"], json!(["RISK_EVENT_MISSING", "RISK_ASPECT_MISSING", "PROBABILITY_OUT_OF_MATRIX", "CONSEQUENCE_OUT_OF_MATRIX"]));
+    assert_eq!(
+        err["details"],
+        json!(["RISK_EVENT_MISSING", "RISK_ASPECT_MISSING", "PROBABILITY_OUT_OF_MATRIX", "CONSEQUENCE_OUT_OF_MATRIX"])
+    );
 
     let approved = h.call("approve_risk_analysis", json!({ "id": id, "approvedBy": "Kanslichef" })).unwrap();
     assert_eq!(approved["analysis"]["status"], "faststalld");
@@ -53,7 +63,9 @@ fn the_threat_catalogue_through_ipc() {
     let input = json!({"key": null, "origin": "teknik", "name_sv": "Licensservern går ner", "aspects": ["T"]});
     let added = h.call("save_threat", json!({ "input": input })).unwrap();
     assert_eq!(added["key"], format!("HOT-{:02}", shipped + 1));
-    let refused = h.call("save_threat", json!({ "input": {"key": null, "origin": "teknik", "name_sv": "X", "aspects": []} })).unwrap_err();
+    let refused = h
+        .call("save_threat", json!({ "input": {"key": null, "origin": "teknik", "name_sv": "X", "aspects": []} }))
+        .unwrap_err();
     assert_eq!(refused["code"], "THREAT_ASPECTS_MISSING");
     let retired = h.call("set_threat_retired", json!({ "key": added["key"], "retired": true })).unwrap();
     assert_eq!(retired["retired"], true);

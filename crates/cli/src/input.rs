@@ -4,8 +4,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use infoklass_core::limits::{LimitError, MAX_FILE_BYTES};
 use infoklass_core::input_files::parse_object_file;
+use infoklass_core::limits::{LimitError, MAX_FILE_BYTES};
 use infoklass_store::NewObject;
 
 use crate::CliError;
@@ -13,9 +13,8 @@ use crate::CliError;
 /// Reads an input file (object, risk, threat or information-type file) as text: only a regular
 /// file, and only up to the cap, which is checked before anything is read.
 pub fn read_text_file(path: &Path) -> Result<String, CliError> {
-    read_capped(path, MAX_FILE_BYTES).and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|_| file_error(path, "stream did not contain valid UTF-8"))
-    })
+    read_capped(path, MAX_FILE_BYTES)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| file_error(path, "stream did not contain valid UTF-8")))
 }
 
 /// The bytes of a regular file of at most `max` bytes; the size is checked from the file

@@ -29,13 +29,15 @@ fn new_show_approve_through_the_command_line() {
     assert!(created.contains("Ekonomisystem K2 R3 T2 S2"), "{created}");
 
     // --db after the subcommand works too.
-    let list: serde_json::Value = serde_json::from_str(&stdout(&infoklass(&["objects", "--json", "--db", &db]))).unwrap();
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&["objects", "--json", "--db", &db]))).unwrap();
     assert_eq!(list["total"], 1);
     assert_eq!(list["items"][0]["profile"], "K2 R3 T2 S2");
     assert_eq!(list["items"][0]["status"], "utkast");
 
     stdout(&infoklass(&["--db", &db, "approve", "ekonomisystem"]));
-    let shown: serde_json::Value = serde_json::from_str(&stdout(&infoklass(&["--db", &db, "show", "Ekonomisystem", "--json"]))).unwrap();
+    let shown: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&["--db", &db, "show", "Ekonomisystem", "--json"]))).unwrap();
     let object = &shown["object"];
     assert_eq!(object["current"]["status"], "faststalld");
     assert_eq!(object["current"]["approved_by"], "Ekonomichef");
@@ -70,7 +72,8 @@ fn errors_exit_non_zero_with_one_line() {
     assert!(String::from_utf8(twice.stderr).unwrap().contains("[NAME_TAKEN]"));
 
     let json = dir.path().join("draft.json");
-    std::fs::write(&json, r#"{"object": {"name": "Halvfärdig"}, "sets": [{"name": "A", "levels": {"K": 1}}]}"#).unwrap();
+    std::fs::write(&json, r#"{"object": {"name": "Halvfärdig"}, "sets": [{"name": "A", "levels": {"K": 1}}]}"#)
+        .unwrap();
     stdout(&infoklass(&["--db", &db, "new", &json.display().to_string()]));
     let refused = infoklass(&["--db", &db, "approve", "Halvfärdig", "--by", "Chef"]);
     let err = String::from_utf8(refused.stderr).unwrap();

@@ -3,7 +3,13 @@
 use std::process::{Command, Output};
 
 fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "testare")
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -20,14 +26,26 @@ fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
     std::fs::write(&file, edited).unwrap();
 
     let dry = run(&db, &["info-types", "import", path, "--dry-run"]);
-    assert_eq!(String::from_utf8_lossy(&dry.stdout).trim(), "1 nya (bygglov), 1 ändrade (patientjournal), 0 tas ur bruk, 7 oförändrade (inget sparat)");
+    assert_eq!(
+        String::from_utf8_lossy(&dry.stdout).trim(),
+        "1 nya (bygglov), 1 ändrade (patientjournal), 0 tas ur bruk, 7 oförändrade (inget sparat)"
+    );
     assert!(!String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout).contains("bygglov"));
-    let done: serde_json::Value = serde_json::from_slice(&run(&db, &["info-types", "import", path, "--json"]).stdout).unwrap();
+    let done: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["info-types", "import", path, "--json"]).stdout).unwrap();
     assert_eq!(done["created"], serde_json::json!(["bygglov"]));
     let list = String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout).to_string();
-    assert!(list.contains("patientjournal Patientjournal K3 R3 T3 S3") && list.contains("bygglov Bygglovsärenden K1 R2 T1 S1"), "{list}");
+    assert!(
+        list.contains("patientjournal Patientjournal K3 R3 T3 S3")
+            && list.contains("bygglov Bygglovsärenden K1 R2 T1 S1"),
+        "{list}"
+    );
 
-    std::fs::write(&file, "[[types]]\nkey = \"x\"\nname_sv = \"X\"\nname_en = \"\"\nlevels = { K = 9, R = 0, T = 0, S = 0 }\n").unwrap();
+    std::fs::write(
+        &file,
+        "[[types]]\nkey = \"x\"\nname_sv = \"X\"\nname_en = \"\"\nlevels = { K = 9, R = 0, T = 0, S = 0 }\n",
+    )
+    .unwrap();
     let out = run(&db, &["info-types", "import", path]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);

@@ -5,7 +5,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "testare")
+        .output()
+        .unwrap()
 }
 
 /// The one error line, after checking that the command failed.
@@ -37,7 +43,10 @@ impl Fixture {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("db.sqlite").display().to_string();
         let f = Fixture { dir, db };
-        let object = f.file("o.toml", "[object]\nname = \"Ärenden\"\n[[sets]]\nname = \"Ärenden\"\nlevels = { K = 3, R = 2, T = 2, S = 1 }\n");
+        let object = f.file(
+            "o.toml",
+            "[object]\nname = \"Ärenden\"\n[[sets]]\nname = \"Ärenden\"\nlevels = { K = 3, R = 2, T = 2, S = 1 }\n",
+        );
         ok(run(&f.db, &["new", &object]));
         f
     }
@@ -49,7 +58,8 @@ impl Fixture {
     }
 }
 
-const GOOD_RISK: &str = "[[risks]]\nthreat_key = \"HOT-01\"\nevent = \"Nätfiske\"\naspects = [\"K\"]\nprobability = 2\n";
+const GOOD_RISK: &str =
+    "[[risks]]\nthreat_key = \"HOT-01\"\nevent = \"Nätfiske\"\naspects = [\"K\"]\nprobability = 2\n";
 
 #[test]
 fn a_risk_file_with_one_bad_risk_stores_nothing() {
@@ -57,11 +67,19 @@ fn a_risk_file_with_one_bad_risk_stores_nothing() {
     let audit = count(&f.db, "audit");
     let bad = format!("{GOOD_RISK}{GOOD_RISK}[[risks]]\nevent = \"X\"\naspects = [\"K\"]\nprobability = 9\n");
     let err = refused(run(&f.db, &["risk", "add", "Ärenden", &f.file("r.toml", &bad)]));
-    assert!(err.contains("risk 3: ") && err.contains("PROBABILITY_OUT_OF_MATRIX") && err.ends_with("[BAD_RISK]\n"), "{err}");
+    assert!(
+        err.contains("risk 3: ") && err.contains("PROBABILITY_OUT_OF_MATRIX") && err.ends_with("[BAD_RISK]\n"),
+        "{err}"
+    );
     let only_bad = "[[risks]]\nevent = \"\"\naspects = [\"K\"]\nprobability = 9\n";
     refused(run(&f.db, &["risk", "add", "Ärenden", &f.file("r.toml", only_bad)]));
-    assert_eq!((count(&f.db, "risks"), count(&f.db, "risk_analyses"), count(&f.db, "audit")), (0, 0, audit), "not even an empty analysis");
-    assert!(ok(run(&f.db, &["risk", "add", "Ärenden", &f.file("r.toml", &format!("{GOOD_RISK}{GOOD_RISK}"))])).contains("2 risker"));
+    assert_eq!(
+        (count(&f.db, "risks"), count(&f.db, "risk_analyses"), count(&f.db, "audit")),
+        (0, 0, audit),
+        "not even an empty analysis"
+    );
+    assert!(ok(run(&f.db, &["risk", "add", "Ärenden", &f.file("r.toml", &format!("{GOOD_RISK}{GOOD_RISK}"))]))
+        .contains("2 risker"));
 }
 
 #[test]
@@ -108,7 +126,10 @@ fn texts_too_long_for_a_cell_files_too_large_and_long_lists_are_refused() {
     let f = Fixture::new();
     let long = f.file("l.toml", &format!("[object]\nname = \"Långt\"\ndescription = \"{}\"\n", "å".repeat(40_000)));
     let err = refused(run(&f.db, &["new", &long]));
-    assert!(err.contains("description has 40000 characters; at most 32767") && err.ends_with("[TEXT_TOO_LONG]\n"), "{err}");
+    assert!(
+        err.contains("description has 40000 characters; at most 32767") && err.ends_with("[TEXT_TOO_LONG]\n"),
+        "{err}"
+    );
     let risk = f.file("r.toml", &format!("{GOOD_RISK}cause = \"{}\"\n", "x".repeat(32_768)));
     assert!(refused(run(&f.db, &["risk", "add", "Ärenden", &risk])).ends_with("[TEXT_TOO_LONG]\n"));
 
@@ -120,7 +141,9 @@ fn texts_too_long_for_a_cell_files_too_large_and_long_lists_are_refused() {
         assert!(refused(run(&f.db, &["risk", "add", "Ärenden", "/dev/zero"])).contains("not a regular file"));
     }
 
-    let mut threats = String::from("id = \"x\"\nversion = \"1\"\n[[origins]]\nkey = \"teknik\"\nname_sv = \"Teknik\"\nname_en = \"\"\n");
+    let mut threats = String::from(
+        "id = \"x\"\nversion = \"1\"\n[[origins]]\nkey = \"teknik\"\nname_sv = \"Teknik\"\nname_en = \"\"\n",
+    );
     for i in 0..10_001 {
         threats += &format!("[[threats]]\nkey = \"T-{i}\"\norigin = \"teknik\"\nname_sv = \"H\"\nname_en = \"\"\ndescription_sv = \"\"\ncause_sv = \"\"\nconsequence_sv = \"\"\naspects = [\"T\"]\n");
     }
@@ -143,7 +166,8 @@ fn export_each_gives_names_that_clean_alike_their_own_files() {
     args.extend(names);
     let printed = ok(run(&f.db, &args));
     assert_eq!(printed.lines().count(), 4, "{printed}");
-    let mut files: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut files: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     files.sort();
     assert_eq!(&files[..3], ["a_b (2).xlsx", "a_b (3).xlsx", "a_b.xlsx"]);
     assert!(files[3].len() <= 255 && files[3].starts_with("𝐀𝐀"), "{}", files[3]);

@@ -4,7 +4,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "testare")
+        .output()
+        .unwrap()
 }
 
 fn ok(o: Output) -> String {
@@ -15,7 +21,8 @@ fn ok(o: Output) -> String {
 fn object_file(dir: &Path, name: &str, levels: &str) -> String {
     let path = dir.join(format!("{name}.toml"));
     let m = "motivations = { K = \"m\", R = \"m\", T = \"m\", S = \"m\" }";
-    std::fs::write(&path, format!("[object]\nname = \"{name}\"\n[[sets]]\nname = \"Mängd\"\nlevels = {levels}\n{m}\n")).unwrap();
+    std::fs::write(&path, format!("[object]\nname = \"{name}\"\n[[sets]]\nname = \"Mängd\"\nlevels = {levels}\n{m}\n"))
+        .unwrap();
     path.display().to_string()
 }
 
@@ -27,7 +34,8 @@ fn requirements_assessment_and_procurement() {
     ok(run(&db, &["new", &object_file(dir.path(), "Lönesystem", "{ K = 2, R = 2, T = 1, S = 2 }")]));
     ok(run(&db, &["new", &object_file(dir.path(), "Skyddat", "{ K = 4, R = 1, T = 1, S = 1 }")]));
 
-    let view: serde_json::Value = serde_json::from_str(&ok(run(&db, &["requirements", "Ekonomisystem", "--json"]))).unwrap();
+    let view: serde_json::Value =
+        serde_json::from_str(&ok(run(&db, &["requirements", "Ekonomisystem", "--json"]))).unwrap();
     assert_eq!(view["profile"], "K2 R3 T2 S1");
     let items = view["items"].as_array().unwrap();
     let key = items.iter().find(|i| i["reasons"][0]["kind"] == "level").unwrap()["key"].as_str().unwrap().to_string();
@@ -48,7 +56,19 @@ fn requirements_assessment_and_procurement() {
     assert!(suppressed.contains("säkerhetsskyddschefen"), "{suppressed}");
 
     let xlsx = dir.path().join("krav.xlsx");
-    let said = ok(run(&db, &["procurement", "Ekonomisystem", "Lönesystem", "Skyddat", "--out", xlsx.to_str().unwrap(), "--name", "Ekonomi"]));
+    let said = ok(run(
+        &db,
+        &[
+            "procurement",
+            "Ekonomisystem",
+            "Lönesystem",
+            "Skyddat",
+            "--out",
+            xlsx.to_str().unwrap(),
+            "--name",
+            "Ekonomi",
+        ],
+    ));
     assert!(said.contains("för 2 objekt"), "{said}");
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
     let csv = dir.path().join("krav.csv");

@@ -3,7 +3,13 @@
 use std::process::{Command, Output};
 
 fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "testare")
+        .output()
+        .unwrap()
 }
 
 fn ok(o: Output) -> String {
@@ -23,7 +29,11 @@ fn risks_from_a_file_get_their_consequence_from_the_classification() {
     assert!(ok(run(&db, &["risk", "add", "Ärenden", example])).contains("2 risker"));
     let view: serde_json::Value = serde_json::from_str(&ok(run(&db, &["risks", "Ärenden", "--json"]))).unwrap();
     let risks = view["risks"].as_array().unwrap();
-    assert_eq!((risks[0]["value"].as_u64(), risks[0]["risk"]["consequence"].as_u64()), (Some(12), Some(4)), "K3 → 4, P3");
+    assert_eq!(
+        (risks[0]["value"].as_u64(), risks[0]["risk"]["consequence"].as_u64()),
+        (Some(12), Some(4)),
+        "K3 → 4, P3"
+    );
     assert_eq!((risks[1]["value"].as_u64(), risks[1]["band"].as_str()), (Some(6), Some("medel")), "T2 → 3, P2");
     let text = ok(run(&db, &["risks", "Ärenden"]));
     assert!(text.contains("Hög") && text.contains("Nätfiske"), "{text}");

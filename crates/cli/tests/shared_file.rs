@@ -23,7 +23,10 @@ fn ctx() -> Ctx {
 }
 
 fn object(name: &str) -> NewObject {
-    NewObject { meta: ObjectMeta { name: name.into(), ..Default::default() }, content: ClassificationContent::default() }
+    NewObject {
+        meta: ObjectMeta { name: name.into(), ..Default::default() },
+        content: ClassificationContent::default(),
+    }
 }
 
 /// Writes an object file for `infoklass new` with the given name.
@@ -74,7 +77,11 @@ fn a_closed_file_handle_in_the_app_loses_no_write_of_the_app_or_the_command_line
 
 fn example_named(dir: &Path, name: &str) -> String {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/ekonomisystem.toml");
-    let text = std::fs::read_to_string(example).unwrap().replacen("name = \"Ekonomisystem\"", &format!("name = \"{name}\""), 1);
+    let text = std::fs::read_to_string(example).unwrap().replacen(
+        "name = \"Ekonomisystem\"",
+        &format!("name = \"{name}\""),
+        1,
+    );
     let path = dir.join(format!("{name}.toml"));
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
@@ -105,7 +112,12 @@ fn parallel_command_line_writers_lose_nothing() {
                     let created = infoklass(&db, &["new", &example_named(&dir, &name)]);
                     let approved = refused_code(&created).is_none().then(|| infoklass(&db, &["approve", &name]));
                     let imported = infoklass(&db, &["import", fixture.to_str().unwrap()]);
-                    done.push((name, refused_code(&created), approved.map(|o| refused_code(&o)), refused_code(&imported)));
+                    done.push((
+                        name,
+                        refused_code(&created),
+                        approved.map(|o| refused_code(&o)),
+                        refused_code(&imported),
+                    ));
                 }
                 done
             })
@@ -125,7 +137,9 @@ fn parallel_command_line_writers_lose_nothing() {
     };
     for (name, created, approved, imported) in &results {
         // A write is applied, or refused as busy; nothing else.
-        for code in [created.as_ref(), approved.as_ref().and_then(|a| a.as_ref()), imported.as_ref()].into_iter().flatten() {
+        for code in
+            [created.as_ref(), approved.as_ref().and_then(|a| a.as_ref()), imported.as_ref()].into_iter().flatten()
+        {
             assert_eq!(code, "DB_BUSY", "{name}");
         }
         match (created, approved) {

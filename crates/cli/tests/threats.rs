@@ -4,7 +4,13 @@
 use std::process::{Command, Output};
 
 fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "testare")
+        .output()
+        .unwrap()
 }
 
 fn json(out: &Output) -> serde_json::Value {
@@ -38,13 +44,18 @@ fn an_edited_catalogue_file_is_previewed_then_imported() {
     assert_eq!(preview["updated"], serde_json::json!(["HOT-02"]));
     assert_eq!(preview["retired"], serde_json::json!(["HOT-03"]));
     let list = json(&run(&db, &["threats", "list", "--json"]));
-    assert!(list["threats"].as_array().unwrap().iter().all(|e| e["threat"]["key"] != "EGEN-01"), "a dry run writes nothing");
+    assert!(
+        list["threats"].as_array().unwrap().iter().all(|e| e["threat"]["key"] != "EGEN-01"),
+        "a dry run writes nothing"
+    );
 
     let done = run(&db, &["threats", "import", path]);
     let said = String::from_utf8_lossy(&done.stdout);
     assert!(said.contains("1 nya (EGEN-01), 1 ändrade (HOT-02), 1 tas ur bruk (HOT-03)"), "{said}");
     let list = json(&run(&db, &["threats", "list", "--json"]));
-    let find = |key: &str| list["threats"].as_array().unwrap().iter().find(|e| e["threat"]["key"] == key).unwrap()["threat"].clone();
+    let find = |key: &str| {
+        list["threats"].as_array().unwrap().iter().find(|e| e["threat"]["key"] == key).unwrap()["threat"].clone()
+    };
     assert_eq!(find("HOT-03")["retired"], true);
     assert_eq!(find("EGEN-01")["origin"], "teknik");
 }

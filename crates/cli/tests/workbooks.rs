@@ -4,7 +4,13 @@
 use std::process::{Command, Output};
 
 fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass")).arg("--db").arg(db).args(args).env("INFOKLASS_USER", "testare").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "testare")
+        .output()
+        .unwrap()
 }
 
 fn fixture(name: &str) -> String {
@@ -33,7 +39,11 @@ fn a_folder_of_isak_workbooks_imports_once_and_names_the_broken_file() {
     assert!(files[2]["file_name"].as_str().unwrap().ends_with("trasig.xlsx"));
     assert!(files[2]["failure"]["code"].as_str().unwrap().starts_with("IMPORT_"), "{}", files[2]);
     let listed = run(&db, &["objects", "--json"]);
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&listed.stdout).unwrap()["items"].as_array().unwrap().len(), 0, "a dry run writes nothing");
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&listed.stdout).unwrap()["items"].as_array().unwrap().len(),
+        0,
+        "a dry run writes nothing"
+    );
 
     let imported = run(&db, &["import", folder]);
     let text = String::from_utf8_lossy(&imported.stdout);
@@ -42,10 +52,12 @@ fn a_folder_of_isak_workbooks_imports_once_and_names_the_broken_file() {
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("redan importerad"));
 
-    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let show: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
     assert_eq!(show["object"]["current"]["profile"]["text"], "K1 R3 T2 S–");
     assert_eq!(show["object"]["meta"]["description"], "Importerad från ISAK (ekonomisystem.xls).");
-    let risks: serde_json::Value = serde_json::from_slice(&run(&db, &["risks", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let risks: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["risks", "Ekonomisystem", "--json"]).stdout).unwrap();
     let values: Vec<u64> = risks["risks"].as_array().unwrap().iter().map(|r| r["value"].as_u64().unwrap()).collect();
     assert_eq!(values, [9, 6]);
 }
@@ -107,20 +119,56 @@ fn two_copies_of_one_export_do_not_revert_each_other() {
     assert!(run(&db, &["new", &example]).status.success());
     let base = dir.path().join("base.xlsx");
     assert!(run(&db, &["export", "Ekonomisystem", "--out", base.to_str().unwrap()]).status.success());
-    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let show: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
     let sets = show["object"]["current"]["content"]["sets"].as_array().unwrap().clone();
     let (first, second) = (sets[0]["name"].as_str().unwrap(), sets[1]["name"].as_str().unwrap());
-    let reqs: serde_json::Value = serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let reqs: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
     let key = reqs["items"][0]["key"].as_str().unwrap();
 
     let script = format!("{}/../excel/tests/scripts/set_cells.py", env!("CARGO_MANIFEST_DIR"));
     let edit = |out: &str, args: &[&str]| {
-        let done = Command::new("/usr/bin/python3").arg(&script).arg(&base).arg(dir.path().join(out)).args(args).output().unwrap();
+        let done = Command::new("/usr/bin/python3")
+            .arg(&script)
+            .arg(&base)
+            .arg(dir.path().join(out))
+            .args(args)
+            .output()
+            .unwrap();
         assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
         dir.path().join(out).display().to_string()
     };
-    let a = edit("a.xlsx", &["Klassning", "Informationsmängd", first, "Motivering K", "A:s ändring", "Krav", "Krav-ID", key, "Självskattning", "Uppfyllt"]);
-    let b = edit("b.xlsx", &["Klassning", "Informationsmängd", second, "Motivering K", "B:s ändring", "Klassning", "Informationsmängd", first, "Motivering K", "B:s version"]);
+    let a = edit(
+        "a.xlsx",
+        &[
+            "Klassning",
+            "Informationsmängd",
+            first,
+            "Motivering K",
+            "A:s ändring",
+            "Krav",
+            "Krav-ID",
+            key,
+            "Självskattning",
+            "Uppfyllt",
+        ],
+    );
+    let b = edit(
+        "b.xlsx",
+        &[
+            "Klassning",
+            "Informationsmängd",
+            second,
+            "Motivering K",
+            "B:s ändring",
+            "Klassning",
+            "Informationsmängd",
+            first,
+            "Motivering K",
+            "B:s version",
+        ],
+    );
 
     assert!(run(&db, &["import", &a]).status.success());
     let preview = run(&db, &["import", &b, "--dry-run", "--json"]);
@@ -137,10 +185,12 @@ fn two_copies_of_one_export_do_not_revert_each_other() {
     let stderr = String::from_utf8_lossy(&imported.stderr);
     assert!(stderr.contains("[IMPORT_CONFLICT]"), "{stderr}");
     assert!(String::from_utf8_lossy(&imported.stdout).contains("KONFLIKT, sparas inte"));
-    let show: serde_json::Value = serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let show: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["show", "Ekonomisystem", "--json"]).stdout).unwrap();
     let sets = show["object"]["current"]["content"]["sets"].as_array().unwrap();
     assert_eq!(sets[0]["motivations"]["K"], "A:s ändring");
     assert_eq!(sets[1]["motivations"]["K"], "B:s ändring");
-    let reqs: serde_json::Value = serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
+    let reqs: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
     assert_eq!(reqs["items"][0]["assessment"]["answer"], "uppfyllt", "A's answer is kept");
 }

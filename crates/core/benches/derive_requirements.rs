@@ -15,7 +15,10 @@ fn main() {
         .map(|i| {
             let l = |n: usize| Some((n % 4) as u8);
             let levels = PerAspect { k: l(i), r: l(i / 4), t: l(i / 16), s: l(i / 64) };
-            let lagrum = Lagrum::ALL.into_iter().filter(|x| (i + *x as usize).is_multiple_of(3) && *x != Lagrum::Sakerhetsskydd).collect();
+            let lagrum = Lagrum::ALL
+                .into_iter()
+                .filter(|x| (i + *x as usize).is_multiple_of(3) && *x != Lagrum::Sakerhetsskydd)
+                .collect();
             (levels, lagrum)
         })
         .collect();

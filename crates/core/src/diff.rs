@@ -125,15 +125,27 @@ mod tests {
     #[test]
     fn reports_level_set_and_meta_changes() {
         let meta = ObjectMeta { name: "Lön".into(), unit: "HR".into(), ..Default::default() };
-        let old = ClassificationContent { sets: vec![set("1", "Lönelistor", 2), set("2", "Scheman", 1)], ..Default::default() };
+        let old = ClassificationContent {
+            sets: vec![set("1", "Lönelistor", 2), set("2", "Scheman", 1)],
+            ..Default::default()
+        };
         let new_meta = ObjectMeta { unit: "Ekonomi".into(), ..meta.clone() };
-        let new = ClassificationContent { sets: vec![set("1", "Lönelistor", 3), set("3", "Avtal", 1)], ..Default::default() };
+        let new = ClassificationContent {
+            sets: vec![set("1", "Lönelistor", 3), set("3", "Avtal", 1)],
+            ..Default::default()
+        };
         let p = |k| PerAspect { k: Some(k), r: Some(1), t: Some(1), s: Some(1) };
         let changes = diff(&meta, &old, &p(2), &new_meta, &new, &p(3));
         let kinds: Vec<_> = changes.iter().map(|c| (c.kind.as_str(), c.subject.as_str())).collect();
         assert_eq!(
             kinds,
-            vec![("meta", "unit"), ("profile", ""), ("level", "Lönelistor"), ("set_removed", "Scheman"), ("set_added", "Avtal")]
+            vec![
+                ("meta", "unit"),
+                ("profile", ""),
+                ("level", "Lönelistor"),
+                ("set_removed", "Scheman"),
+                ("set_added", "Avtal")
+            ]
         );
         assert_eq!((changes[2].old.as_str(), changes[2].new.as_str()), ("2", "3"));
     }

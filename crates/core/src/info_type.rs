@@ -92,15 +92,23 @@ impl InfoType {
     pub fn check(&self, max_level: u8) -> Result<(), InfoTypeProblem> {
         let problem = |code, message: String| Err(InfoTypeProblem { code, message });
         if !Self::valid_key(&self.key) {
-            return problem("INFO_TYPE_KEY_INVALID", format!("the key \"{}\" is not 1–40 characters a–z, 0–9 or -", self.key));
+            return problem(
+                "INFO_TYPE_KEY_INVALID",
+                format!("the key \"{}\" is not 1–40 characters a–z, 0–9 or -", self.key),
+            );
         }
         if self.name_sv.trim().is_empty() {
             return problem("INFO_TYPE_NAME_MISSING", format!("information type {} has no Swedish name", self.key));
         }
         if let Some((a, l)) = self.levels.iter().find(|(_, l)| **l > max_level) {
-            return problem("INFO_TYPE_LEVEL_INVALID", format!("information type {}: {}{l} is above {max_level}", self.key, a.code()));
+            return problem(
+                "INFO_TYPE_LEVEL_INVALID",
+                format!("information type {}: {}{l} is above {max_level}", self.key, a.code()),
+            );
         }
-        for (field, text) in [("name_sv", &self.name_sv), ("name_en", &self.name_en), ("description_sv", &self.description_sv)] {
+        for (field, text) in
+            [("name_sv", &self.name_sv), ("name_en", &self.name_en), ("description_sv", &self.description_sv)]
+        {
             if let Err(e) = check_text(|| format!("information type {}: {field}", self.key), text, MAX_CELL_CHARS) {
                 return problem(e.code(), e.to_string());
             }
@@ -215,9 +223,15 @@ mod tests {
 
     #[test]
     fn a_left_out_lower_case_or_unknown_level_is_refused_by_name() {
-        let file = |levels: &str| format!("[[types]]\nkey = \"a\"\nname_sv = \"A\"\nname_en = \"\"\nlevels = {{ {levels} }}\n");
+        let file = |levels: &str| {
+            format!("[[types]]\nkey = \"a\"\nname_sv = \"A\"\nname_en = \"\"\nlevels = {{ {levels} }}\n")
+        };
         assert!(InfoTypeCatalog::from_toml(&file("K = 1, R = 0, T = 0, S = 0"), 4).is_ok());
-        for (levels, named) in [("R = 0, T = 0, S = 0", "`K`"), ("k = 1, R = 0, T = 0, S = 0", "`k`"), ("K = 1, R = 0, T = 0, S = 0, Q = 1", "`Q`")] {
+        for (levels, named) in [
+            ("R = 0, T = 0, S = 0", "`K`"),
+            ("k = 1, R = 0, T = 0, S = 0", "`k`"),
+            ("K = 1, R = 0, T = 0, S = 0, Q = 1", "`Q`"),
+        ] {
             let e = InfoTypeCatalog::from_toml(&file(levels), 4).unwrap_err().to_string();
             assert!(e.contains(named), "{levels}: {e}");
         }

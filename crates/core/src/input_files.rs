@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::risk::Risk;
-use crate::{ClassificationContent, LagrumDecision, ObjectMeta, PerAspect, InformationSet, Uplift};
+use crate::{ClassificationContent, InformationSet, LagrumDecision, ObjectMeta, PerAspect, Uplift};
 
 /// The object file's shape, documented in docs/CLI.md.
 #[derive(Deserialize)]

@@ -120,7 +120,8 @@ mod tests {
     #[test]
     fn gdpr_suggests_k2_and_s2_and_sees_what_is_met() {
         let set_max: Levels = PerAspect { k: Some(3), r: Some(1), t: Some(1), s: Some(1) };
-        let d = [LagrumDecision { lagrum: Lagrum::GdprSarskilda, status: LagrumStatus::Pending, reason: String::new() }];
+        let d =
+            [LagrumDecision { lagrum: Lagrum::GdprSarskilda, status: LagrumStatus::Pending, reason: String::new() }];
         let s = suggestions(&d, &set_max);
         assert_eq!(s.len(), 2);
         assert!(s[0].met, "K3 already meets K ≥ 2");

@@ -163,12 +163,18 @@ mod tests {
 
     #[test]
     fn content_names_the_field_and_the_cap() {
-        let mut c = ClassificationContent { sets: vec![InformationSet { name: "Fakturor".into(), ..Default::default() }], ..Default::default() };
+        let mut c = ClassificationContent {
+            sets: vec![InformationSet { name: "Fakturor".into(), ..Default::default() }],
+            ..Default::default()
+        };
         c.sets[0].motivations.r = "x".repeat(MAX_CELL_CHARS + 1);
         let e = check_content(&c).unwrap_err().to_string();
         assert!(e.contains("information set 1 (Fakturor): motivation R has 32768 characters"), "{e}");
         c.sets = vec![InformationSet::default(); MAX_SETS + 1];
-        assert_eq!(check_content(&c).unwrap_err(), LimitError::TooManyItems { what: "information sets", count: MAX_SETS + 1, max: MAX_SETS });
+        assert_eq!(
+            check_content(&c).unwrap_err(),
+            LimitError::TooManyItems { what: "information sets", count: MAX_SETS + 1, max: MAX_SETS }
+        );
         let long_name = ObjectMeta { name: "n".repeat(MAX_NAME_CHARS + 1), ..Default::default() };
         assert_eq!(check_meta(&long_name).unwrap_err().code(), "TEXT_TOO_LONG");
     }

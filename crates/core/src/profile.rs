@@ -38,8 +38,7 @@ pub struct Profile {
 }
 
 pub fn derive_profile(content: &ClassificationContent, scale: &Scale) -> Profile {
-    let set_max: Levels =
-        PerAspect::from_fn(|a| content.sets.iter().filter_map(|s| *s.levels.get(a)).max());
+    let set_max: Levels = PerAspect::from_fn(|a| content.sets.iter().filter_map(|s| *s.levels.get(a)).max());
     let suggestions = suggestions(&content.lagrum, &set_max);
 
     let mut levels = set_max.clone();
@@ -68,8 +67,7 @@ pub fn derive_profile(content: &ClassificationContent, scale: &Scale) -> Profile
 
     let security_aspects: Vec<Aspect> =
         Aspect::ALL.into_iter().filter(|a| levels.get(*a).is_some_and(|l| l >= scale.security_level)).collect();
-    let complete = !content.sets.is_empty()
-        && content.sets.iter().all(|s| s.levels.iter().all(|(_, l)| l.is_some()));
+    let complete = !content.sets.is_empty() && content.sets.iter().all(|s| s.levels.iter().all(|(_, l)| l.is_some()));
     Profile {
         text: profile_string(&levels),
         requirements_suppressed: !security_aspects.is_empty(),

@@ -37,16 +37,33 @@ fn main() {
         let sets = (0..2)
             .map(|s| InformationSet {
                 name: format!("Mängd {s}"),
-                levels: PerAspect { k: Some(((i + s) % 4) as u8), r: Some(((i / 3) % 4) as u8), t: Some(1), s: Some(2) },
+                levels: PerAspect {
+                    k: Some(((i + s) % 4) as u8),
+                    r: Some(((i / 3) % 4) as u8),
+                    t: Some(1),
+                    s: Some(2),
+                },
                 motivations: PerAspect::from_fn(|a| format!("Motivering {} för objekt {i}", a.code())),
                 ..Default::default()
             })
             .collect();
-        let meta = ObjectMeta { name: format!("Objekt {i:04}"), unit: format!("Förvaltning {}", i % 12), ..Default::default() };
-        let id = store.create_object(&ctx, &NewObject { meta, content: ClassificationContent { sets, ..Default::default() } }).unwrap();
+        let meta = ObjectMeta {
+            name: format!("Objekt {i:04}"),
+            unit: format!("Förvaltning {}", i % 12),
+            ..Default::default()
+        };
+        let id = store
+            .create_object(&ctx, &NewObject { meta, content: ClassificationContent { sets, ..Default::default() } })
+            .unwrap();
         let keys: Vec<String> = store.requirements(&id).unwrap().items.iter().take(5).map(|r| r.key.clone()).collect();
         for key in keys {
-            store.save_assessment(&ctx, &id, &Assessment { key, answer: Answer::Uppfyllt, comment: String::new(), evidence: String::new() }).unwrap();
+            store
+                .save_assessment(
+                    &ctx,
+                    &id,
+                    &Assessment { key, answer: Answer::Uppfyllt, comment: String::new(), evidence: String::new() },
+                )
+                .unwrap();
         }
         ids.push(id);
     }
@@ -79,13 +96,25 @@ fn main() {
         let runs: Vec<Duration> = (0..5)
             .map(|_| {
                 let t = Instant::now();
-                let done = Command::new(&bin).arg("--db").arg(&db).arg("export").args(&ids).arg("--out").arg(&out).output().unwrap();
+                let done = Command::new(&bin)
+                    .arg("--db")
+                    .arg(&db)
+                    .arg("export")
+                    .args(&ids)
+                    .arg("--out")
+                    .arg(&out)
+                    .output()
+                    .unwrap();
                 assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
                 t.elapsed()
             })
             .collect();
         let whole = median(runs);
-        println!("whole `infoklass export` process                {:>8.1} ms median ({:.1} × the bare write)", ms(whole), ms(whole) / ms(bare));
+        println!(
+            "whole `infoklass export` process                {:>8.1} ms median ({:.1} × the bare write)",
+            ms(whole),
+            ms(whole) / ms(bare)
+        );
     }
 
     let mut one = Vec::new();
@@ -97,7 +126,11 @@ fn main() {
         one.push(t.elapsed());
         size = bytes.len();
     }
-    println!("one object's workbook (read + write)            {:>8.1} ms median ({:.0} kB)", ms(median(one)), size as f64 / 1e3);
+    println!(
+        "one object's workbook (read + write)            {:>8.1} ms median ({:.0} kB)",
+        ms(median(one)),
+        size as f64 / 1e3
+    );
 }
 
 /// Reads every cell of the workbook back and times writing them again with rust_xlsxwriter

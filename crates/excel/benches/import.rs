@@ -43,7 +43,9 @@ fn main() {
     println!("preview of the 3,000-set workbook (parse, map, plan)  {:>8.1} ms median", ms(previews[5]));
     println!("import into an empty database ({risks} risks)          {:>8.1} ms median", ms(imports[2]));
     if let Some(peak) = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
-        s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0))
+        s.lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0))
     }) {
         println!("peak resident memory of the benchmark process         {:>8.1} MB", peak as f64 / 1024.0);
     }

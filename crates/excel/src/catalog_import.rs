@@ -9,25 +9,33 @@ use infoklass_isak::guard::Workbook;
 use infoklass_isak::Limits;
 use infoklass_store::SheetError;
 
-use crate::catalog_export::{AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEET_AREAS, SHEET_INFO, SHEET_REQUIREMENTS};
+use crate::catalog_export::{
+    AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEET_AREAS, SHEET_INFO, SHEET_REQUIREMENTS,
+};
 
 /// Larger files are refused before they are opened.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 10_000;
 
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
-    let whole = |message: String| vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }];
+    let whole = |message: String| {
+        vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }]
+    };
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len())));
     }
     // Opened through the guard, so a hostile file is refused before calamine allocates for it.
-    let mut wb = Workbook::open(bytes, &Limits::default()).map_err(|e| whole(format!("not a workbook Infoklass can read: {e}")))?;
+    let mut wb = Workbook::open(bytes, &Limits::default())
+        .map_err(|e| whole(format!("not a workbook Infoklass can read: {e}")))?;
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<SheetError>> {
         let found = wb.sheet_names().into_iter().find(|s| s.trim().eq_ignore_ascii_case(name));
         let found = found.ok_or_else(|| whole(format!("the sheet \"{name}\" is missing")))?;
         let range = wb.range(&found).map_err(|e| whole(format!("the sheet \"{name}\" cannot be read: {e}")))?;
         if range.height() > MAX_ROWS {
-            return Err(whole(format!("the sheet \"{name}\" has {} rows; at most {MAX_ROWS} are read", range.height())));
+            return Err(whole(format!(
+                "the sheet \"{name}\" has {} rows; at most {MAX_ROWS} are read",
+                range.height()
+            )));
         }
         Ok(range)
     };
@@ -48,7 +56,13 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let mut req_sheet_rows = Vec::new();
     for (row, c) in &req_rows {
         let mut problem = |field: &str, message: String| {
-            errors.push(SheetError { sheet: SHEET_REQUIREMENTS.into(), row: Some(*row), key: c[0].clone(), field: field.into(), message })
+            errors.push(SheetError {
+                sheet: SHEET_REQUIREMENTS.into(),
+                row: Some(*row),
+                key: c[0].clone(),
+                field: field.into(),
+                message,
+            })
         };
         let aspects = parse_aspects(&c[2]).unwrap_or_else(|bad| {
             problem("Skyddar", format!("\"{bad}\" is not an aspect (K, R, T, S)"));
@@ -130,12 +144,18 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 6] = ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss"];
+const OPTIONAL: [&str; 6] =
+    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss"];
 
 /// Rows of a table under a header row holding all required `headers` (any order, extra
 /// columns ignored, OPTIONAL ones may be missing). Returns (sheet row number, cells in `headers` order) for non-blank rows, and
 /// the sheet row numbers.
-fn table(range: &Range<Data>, headers: &[&str], sheet: &str, errors: &mut Vec<SheetError>) -> (Vec<(u32, Vec<String>)>, Vec<u32>) {
+fn table(
+    range: &Range<Data>,
+    headers: &[&str],
+    sheet: &str,
+    errors: &mut Vec<SheetError>,
+) -> (Vec<(u32, Vec<String>)>, Vec<u32>) {
     let first_row = range.start().map(|(r, _)| r).unwrap_or(0);
     let found = range.rows().enumerate().find_map(|(i, row)| {
         let cols: Vec<Option<usize>> =

@@ -127,9 +127,11 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
 pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, Box<ImportDiagnostic>> {
     infoklass_isak::guard::read_path(path, &Limits::default()).map_err(|e| {
         Box::new(match e {
-            infoklass_isak::FileError::Unreadable(e) => {
-                failure("FILE_ERROR", &format!("Filen går inte att läsa: {e}"), &format!("The file cannot be read: {e}"))
-            }
+            infoklass_isak::FileError::Unreadable(e) => failure(
+                "FILE_ERROR",
+                &format!("Filen går inte att läsa: {e}"),
+                &format!("The file cannot be read: {e}"),
+            ),
             e => failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()),
         })
     })
@@ -173,12 +175,23 @@ fn fill_report(out: &mut FileImport, parsed: &ParsedWorkbook) {
             message_en: d.message_en.clone(),
         })
         .collect();
-    out.leftovers = parsed.unrecognised.iter().map(|l| LeftoverCell { sheet: l.sheet.clone(), cell: l.cell.clone(), text: l.text.clone() }).collect();
+    out.leftovers = parsed
+        .unrecognised
+        .iter()
+        .map(|l| LeftoverCell { sheet: l.sheet.clone(), cell: l.cell.clone(), text: l.text.clone() })
+        .collect();
     out.unknown_words = parsed.unknown_words.clone();
 }
 
 fn warn(out: &mut FileImport, code: &str, sheet: &str, cell: String, sv: String, en: String) {
-    out.diagnostics.push(ImportDiagnostic { severity: "warning".into(), code: code.into(), sheet: Some(sheet.into()), cell: Some(cell), message_sv: sv, message_en: en });
+    out.diagnostics.push(ImportDiagnostic {
+        severity: "warning".into(),
+        code: code.into(),
+        sheet: Some(sheet.into()),
+        cell: Some(cell),
+        message_sv: sv,
+        message_en: en,
+    });
 }
 
 /// Maps an old workbook onto the app's model. None (with a failure) when there is no object name.
@@ -214,7 +227,13 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
             name: s.name.clone(),
             description: s.description.clone(),
             levels: PerAspect { k: s.k, r: s.r, t: s.t, s: s.s },
-            motivations: PerAspect::from_fn(|a| if a == Aspect::S && s.s.is_none() { String::new() } else { s.motivation.clone() }),
+            motivations: PerAspect::from_fn(|a| {
+                if a == Aspect::S && s.s.is_none() {
+                    String::new()
+                } else {
+                    s.motivation.clone()
+                }
+            }),
             ..Default::default()
         })
         .collect();
@@ -227,8 +246,14 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
         if aspects.is_empty() {
             aspects = vec![Aspect::K, Aspect::R, Aspect::T];
             let (sv, en) = (
-                format!("{}!rad {}: risken anger ingen aspekt; K, R och T antas – kontrollera efter importen.", r.sheet, r.row),
-                format!("{}!row {}: the risk names no aspect; K, R and T are assumed – check after the import.", r.sheet, r.row),
+                format!(
+                    "{}!rad {}: risken anger ingen aspekt; K, R och T antas – kontrollera efter importen.",
+                    r.sheet, r.row
+                ),
+                format!(
+                    "{}!row {}: the risk names no aspect; K, R and T are assumed – check after the import.",
+                    r.sheet, r.row
+                ),
             );
             warn(out, "RISK_ASPECTS_ASSUMED", &r.sheet, format!("rad {}", r.row), sv, en);
         }
@@ -240,7 +265,11 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
             due: r.due.clone(),
             priority: risk_action_priority(&matrix, probability * consequence),
             status: action_status(&r.status),
-            notes: if r.status.trim().is_empty() { String::new() } else { format!("Status i ISAK: {}", r.status.trim()) },
+            notes: if r.status.trim().is_empty() {
+                String::new()
+            } else {
+                format!("Status i ISAK: {}", r.status.trim())
+            },
         });
         let risk = Risk {
             cause: r.cause.clone(),
@@ -277,7 +306,15 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
             }
         })
         .collect();
-    Some(LegacyImport { file_name: p.file_name.clone(), sha256: p.sha256.clone(), meta, sets, risks, requirements, report: serde_json::Value::Null })
+    Some(LegacyImport {
+        file_name: p.file_name.clone(),
+        sha256: p.sha256.clone(),
+        meta,
+        sets,
+        risks,
+        requirements,
+        report: serde_json::Value::Null,
+    })
 }
 
 fn action_status(s: &str) -> ActionStatus {

@@ -17,7 +17,8 @@ pub fn field(text: &str) -> String {
 
 pub fn procurement_csv(view: &ProcurementView) -> String {
     let mut out = String::from("\u{feff}");
-    let header = ["Nr", "Krav-ID", "Område", "Krav", "Ska/Bör", "Skyddar", "ISO/IEC 27002", "Behövs för", "Leverantörens svar"];
+    let header =
+        ["Nr", "Krav-ID", "Område", "Krav", "Ska/Bör", "Skyddar", "ISO/IEC 27002", "Behövs för", "Leverantörens svar"];
     out.push_str(&header.join(";"));
     out.push_str("\r\n");
     for (i, item) in view.items.iter().filter(|i| i.relevant).enumerate() {

@@ -31,7 +31,8 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str) -> Result<Vec<u8>, E
     ws.write_string_with_format(0, 0, format!("Upphandlingskrav: {}", view.name), &style::title())?;
     let objects: Vec<String> = view.objects.iter().map(|o| format!("{} ({})", o.name, o.profile)).collect();
     ws.write_string_with_format(1, 0, format!("Objekt: {}", objects.join("; ")), &style::subtitle())?;
-    let source = format!("Kravkatalog {} {} · {} krav · exporterad {date}", view.catalog_id, view.catalog_version, items.len());
+    let source =
+        format!("Kravkatalog {} {} · {} krav · exporterad {date}", view.catalog_id, view.catalog_version, items.len());
     ws.write_string_with_format(2, 0, source, &style::subtitle())?;
     for (col, (name, width)) in HEADERS.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, col as u16, *name, &style::header())?;
@@ -52,8 +53,14 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str) -> Result<Vec<u8>, E
         ws.write_string_with_format(row, 7, item.needed_by.join(", "), &cell)?;
         ws.write_string_with_format(row, 8, "", &answer)?;
         ws.write_string_with_format(row, 9, "", &answer)?;
-        let (aspects, iso, needed_by) = (aspects_text(&item.aspects), item.iso27002.join(", "), item.needed_by.join(", "));
-        row_height::fit_row(ws, row, &HEADERS, &["", &item.key, &item.area_sv, &item.text, "", &aspects, &iso, &needed_by])?;
+        let (aspects, iso, needed_by) =
+            (aspects_text(&item.aspects), item.iso27002.join(", "), item.needed_by.join(", "));
+        row_height::fit_row(
+            ws,
+            row,
+            &HEADERS,
+            &["", &item.key, &item.area_sv, &item.text, "", &aspects, &iso, &needed_by],
+        )?;
     }
     if !items.is_empty() {
         let last = HEADER_ROW + items.len() as u32;
@@ -85,7 +92,10 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str) -> Result<Vec<u8>, E
 const LEGEND: [(&str, &str); 9] = [
     ("Ska", "Obligatoriskt krav. Ett anbud som inte uppfyller kravet kan förkastas."),
     ("Bör", "Önskvärt krav. Uppfyllelse värderas i utvärderingen men är inte ett villkor."),
-    ("Leverantörens svar", "Välj Uppfylls, Uppfylls delvis eller Uppfylls inte i listan. Beskriv hur kravet uppfylls i kommentaren."),
+    (
+        "Leverantörens svar",
+        "Välj Uppfylls, Uppfylls delvis eller Uppfylls inte i listan. Beskriv hur kravet uppfylls i kommentaren.",
+    ),
     ("Skyddar", "Vilka aspekter av informationen kravet skyddar:"),
     ("K", "Konfidentialitet: att informationen inte når obehöriga."),
     ("R", "Riktighet: att informationen är korrekt, fullständig och inte ändras obehörigt."),

@@ -8,7 +8,14 @@ use rust_xlsxwriter::Workbook;
 #[test]
 fn export_then_import_gives_the_same_catalogue() {
     let shipped = Catalog::default_catalog();
-    let bytes = catalog_xlsx(&shipped, &|key| if key == shipped.requirements[0].key { "Vi gör så här".into() } else { String::new() }).unwrap();
+    let bytes = catalog_xlsx(&shipped, &|key| {
+        if key == shipped.requirements[0].key {
+            "Vi gör så här".into()
+        } else {
+            String::new()
+        }
+    })
+    .unwrap();
     let back = read_catalog(&bytes).unwrap();
     assert_eq!(back.id, shipped.id);
     assert_eq!(back.version, shipped.version);
@@ -22,7 +29,15 @@ fn hand_made(rows: &[[&str; 9]]) -> Vec<u8> {
     let mut wb = Workbook::new();
     let info = wb.add_worksheet();
     info.set_name("Katalog").unwrap();
-    for (i, (l, v)) in [("Id", "region-x"), ("Version:", "2027.1"), ("Namn", "Regionens katalog"), ("Namn (engelska)", "Region catalogue")].iter().enumerate() {
+    for (i, (l, v)) in [
+        ("Id", "region-x"),
+        ("Version:", "2027.1"),
+        ("Namn", "Regionens katalog"),
+        ("Namn (engelska)", "Region catalogue"),
+    ]
+    .iter()
+    .enumerate()
+    {
         info.write_string(i as u32, 0, *l).unwrap();
         info.write_string(i as u32, 2, *v).unwrap();
     }
@@ -36,7 +51,8 @@ fn hand_made(rows: &[[&str; 9]]) -> Vec<u8> {
     let ws = wb.add_worksheet();
     ws.set_name("Krav").unwrap();
     ws.write_string(0, 0, "Regionens krav (titelrad)").unwrap();
-    let headers = ["Område", "Krav-ID", "Villkor", "Skyddar", "Rubrik", "ÄR-krav", "SKA-krav", "Ska/Bör", "ISO/IEC 27002"];
+    let headers =
+        ["Område", "Krav-ID", "Villkor", "Skyddar", "Rubrik", "ÄR-krav", "SKA-krav", "Ska/Bör", "ISO/IEC 27002"];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
@@ -53,7 +69,17 @@ fn hand_made(rows: &[[&str; 9]]) -> Vec<u8> {
 
 #[test]
 fn a_good_hand_made_workbook_imports() {
-    let bytes = hand_made(&[["backup", "B-1", "R>=2 or T>=2", "R, T", "Kopia", "Vi kopierar.", "Leverantören ska kopiera.", "Bör", "8.13"]]);
+    let bytes = hand_made(&[[
+        "backup",
+        "B-1",
+        "R>=2 or T>=2",
+        "R, T",
+        "Kopia",
+        "Vi kopierar.",
+        "Leverantören ska kopiera.",
+        "Bör",
+        "8.13",
+    ]]);
     let c = read_catalog(&bytes).unwrap();
     assert_eq!((c.id.as_str(), c.version.as_str()), ("region-x", "2027.1"));
     assert_eq!(c.requirements[0].trigger, "R>=2 or T>=2");

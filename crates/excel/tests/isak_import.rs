@@ -45,7 +45,9 @@ fn the_preview_names_the_cells_left_empty_and_the_rest_imports() {
     let preview = import::preview(&store, "lön.xlsx", &bytes, "2026-11-01");
     assert!(preview.ok, "{preview:#?}");
     assert_eq!(preview.legacy.as_ref().unwrap().sets, 2);
-    let at = |code: &str| preview.diagnostics.iter().filter(|d| d.code == code).map(|d| d.cell.clone().unwrap()).collect::<Vec<_>>();
+    let at = |code: &str| {
+        preview.diagnostics.iter().filter(|d| d.code == code).map(|d| d.cell.clone().unwrap()).collect::<Vec<_>>()
+    };
     assert_eq!(at("LEVEL_OUT_OF_RANGE"), ["C5"]);
     assert_eq!(at("LEVEL_UNKNOWN_WORD"), ["D7"]);
     let out = preview.diagnostics.iter().find(|d| d.code == "LEVEL_OUT_OF_RANGE").unwrap();
@@ -61,5 +63,8 @@ fn the_preview_names_the_cells_left_empty_and_the_rest_imports() {
     let detail = store.get_object(&id, "2026-11-01").unwrap();
     let levels: Vec<(String, [Option<u8>; 3])> =
         detail.current.content.sets.iter().map(|s| (s.name.clone(), [s.levels.k, s.levels.r, s.levels.t])).collect();
-    assert_eq!(levels, [("Löner".to_string(), [None, Some(2), Some(1)]), ("Frånvaro".to_string(), [Some(1), None, Some(0)])]);
+    assert_eq!(
+        levels,
+        [("Löner".to_string(), [None, Some(2), Some(1)]), ("Frånvaro".to_string(), [Some(1), None, Some(0)])]
+    );
 }

@@ -27,13 +27,25 @@ fn generate(store: &mut Store, i: usize) -> String {
                 t: Some(1),
                 s: if i % 7 == 3 { None } else { Some(2) },
             },
-            motivations: PerAspect::from_fn(|a| if i.is_multiple_of(11) && a == Aspect::K { "Säkerhetsskydd.".into() } else { format!("{} för {i}", a.code()) }),
+            motivations: PerAspect::from_fn(|a| {
+                if i.is_multiple_of(11) && a == Aspect::K {
+                    "Säkerhetsskydd.".into()
+                } else {
+                    format!("{} för {i}", a.code())
+                }
+            }),
             ..Default::default()
         })
         .collect();
     let lagrum = match i % 5 {
-        0 => vec![LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Accepted, reason: String::new() }],
-        1 => vec![LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Pending, reason: String::new() }],
+        0 => vec![LagrumDecision {
+            lagrum: Lagrum::Patientdatalagen,
+            status: LagrumStatus::Accepted,
+            reason: String::new(),
+        }],
+        1 => {
+            vec![LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Pending, reason: String::new() }]
+        }
         _ => Vec::new(),
     };
     let meta = ObjectMeta {
@@ -48,7 +60,13 @@ fn generate(store: &mut Store, i: usize) -> String {
     let keys: Vec<String> = store.requirements(&id).unwrap().items.iter().map(|r| r.key.clone()).collect();
     let answers = [Answer::Uppfyllt, Answer::DelvisUppfyllt, Answer::Uppfyllt, Answer::EjUppfyllt, Answer::VetEj];
     for (key, answer) in keys.iter().zip(answers).take(i % 6) {
-        store.save_assessment(&ctx, &id, &Assessment { key: key.clone(), answer, comment: String::new(), evidence: String::new() }).unwrap();
+        store
+            .save_assessment(
+                &ctx,
+                &id,
+                &Assessment { key: key.clone(), answer, comment: String::new(), evidence: String::new() },
+            )
+            .unwrap();
     }
     if i.is_multiple_of(3) {
         let input = ActionInput {
@@ -76,14 +94,13 @@ fn generate(store: &mut Store, i: usize) -> String {
         store.save_risk(&ctx, &id, &RiskInput { risk, new_actions: vec![format!("Skydd {n}")] }).unwrap();
     }
     // Objects with open approval issues (undecided lagrum, missing levels) stay drafts.
-    if i % 4 == 1 && store.approve(&ctx, &id, "Ägaren").is_ok()
-        && i % 8 == 1 {
-            // Re-classified: a draft over the approved version, with a changed set.
-            store.start_reclassification(&ctx, &id).unwrap();
-            let mut detail = store.get_object(&id, "2026-11-01").unwrap();
-            detail.current.content.sets[0].levels.k = Some(3);
-            store.save_draft(&ctx, &id, &detail.current.content).unwrap();
-        }
+    if i % 4 == 1 && store.approve(&ctx, &id, "Ägaren").is_ok() && i % 8 == 1 {
+        // Re-classified: a draft over the approved version, with a changed set.
+        store.start_reclassification(&ctx, &id).unwrap();
+        let mut detail = store.get_object(&id, "2026-11-01").unwrap();
+        detail.current.content.sets[0].levels.k = Some(3);
+        store.save_draft(&ctx, &id, &detail.current.content).unwrap();
+    }
     id
 }
 

@@ -128,7 +128,9 @@ const LONG_TEXTS: [&str; 6] = [
 fn long_view() -> ProcurementView {
     let mut v = view();
     v.items = (0..24)
-        .map(|i| item(&format!("SAK-{:02}", i + 1), LONG_TEXTS[i % LONG_TEXTS.len()], true, &["Ekonomisystem", "Lönesystem"]))
+        .map(|i| {
+            item(&format!("SAK-{:02}", i + 1), LONG_TEXTS[i % LONG_TEXTS.len()], true, &["Ekonomisystem", "Lönesystem"])
+        })
         .collect();
     v
 }
@@ -180,20 +182,38 @@ fn libreoffice_prints_every_line_of_long_requirements_without_overlap() {
     let starts: Vec<usize> = view
         .items
         .iter()
-        .map(|it| lines.iter().position(|l| l.split_whitespace().any(|w| w == it.key)).unwrap_or_else(|| panic!("{} is printed", it.key)))
+        .map(|it| {
+            lines
+                .iter()
+                .position(|l| l.split_whitespace().any(|w| w == it.key))
+                .unwrap_or_else(|| panic!("{} is printed", it.key))
+        })
         .collect();
     for (i, it) in view.items.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(lines.len());
         assert!(starts[i] < end, "{} starts before the next row", it.key);
         let expected: Vec<&str> = it.text.split_whitespace().collect();
         let vocabulary: std::collections::HashSet<&str> = expected.iter().copied().collect();
-        let printed: Vec<&str> =
-            lines[starts[i]..end].iter().flat_map(|l| l.split_whitespace()).filter(|w| vocabulary.contains(w)).collect();
-        assert_eq!(printed, expected, "{}: the printed row holds its whole text and only that:\n{}", it.key, lines[starts[i]..end].join("\n"));
+        let printed: Vec<&str> = lines[starts[i]..end]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .filter(|w| vocabulary.contains(w))
+            .collect();
+        assert_eq!(
+            printed,
+            expected,
+            "{}: the printed row holds its whole text and only that:\n{}",
+            it.key,
+            lines[starts[i]..end].join("\n")
+        );
     }
     let pages: Vec<&str> = list.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
     assert!(pages.len() >= 2, "24 long requirements take more than one page:\n{list}");
     for (n, page) in pages.iter().enumerate() {
-        assert!(page.contains("Krav-ID") && page.contains("Leverantörens"), "the header row repeats on page {}:\n{page}", n + 1);
+        assert!(
+            page.contains("Krav-ID") && page.contains("Leverantörens"),
+            "the header row repeats on page {}:\n{page}",
+            n + 1
+        );
     }
 }

@@ -42,7 +42,9 @@ fn wrapping_styles(styles: &str) -> Vec<bool> {
 
 /// 0-based column of a cell reference such as "AB12".
 fn column_of(reference: &str) -> u16 {
-    reference.chars().take_while(|c| c.is_ascii_alphabetic()).fold(0u32, |n, c| n * 26 + (c as u32 - 'A' as u32 + 1)) as u16 - 1
+    reference.chars().take_while(|c| c.is_ascii_alphabetic()).fold(0u32, |n, c| n * 26 + (c as u32 - 'A' as u32 + 1))
+        as u16
+        - 1
 }
 
 struct Row {
@@ -62,7 +64,8 @@ fn wrapped_rows(bytes: &[u8], sheet_no: usize, sheet_name: &str) -> Vec<Row> {
     // taking off a little less keeps the estimate from ever exceeding the writer's.
     let mut widths: HashMap<u16, f64> = HashMap::new();
     for col in xml.split("<col").filter(|t| t.starts_with(' ')) {
-        let (min, max): (u16, u16) = (attr(col, "min").unwrap().parse().unwrap(), attr(col, "max").unwrap().parse().unwrap());
+        let (min, max): (u16, u16) =
+            (attr(col, "min").unwrap().parse().unwrap(), attr(col, "max").unwrap().parse().unwrap());
         let width: f64 = attr(col, "width").unwrap().parse().unwrap();
         for c in min..=max {
             widths.insert(c - 1, width - 0.70);
@@ -136,7 +139,12 @@ fn procurement_rows_are_as_tall_as_their_texts() {
         excluded: vec![],
         catalog_id: "infoklass-bas".into(),
         catalog_version: "2026.1".into(),
-        items: vec![item("BEH-01", LONG), item("BEH-02", "Kort."), item("BEH-03", &format!("{LONG}\n\n{LONG}")), item("BEH-04", &LONG.repeat(12))],
+        items: vec![
+            item("BEH-01", LONG),
+            item("BEH-02", "Kort."),
+            item("BEH-03", &format!("{LONG}\n\n{LONG}")),
+            item("BEH-04", &LONG.repeat(12)),
+        ],
     };
     let bytes = procurement_xlsx(&view, "2026-11-30").unwrap();
     assert!(assert_rows_fit(&bytes, "procurement") >= 4, "the header, three long items and legend rows wrap");
@@ -150,13 +158,22 @@ fn procurement_rows_are_as_tall_as_their_texts() {
 
 #[test]
 fn catalogue_rows_are_as_tall_as_their_texts() {
-    let bytes = catalog_xlsx(&Catalog::default_catalog(), &|_| "Vi följer regionens rutin för detta, se ledningssystemet.".into()).unwrap();
+    let bytes = catalog_xlsx(&Catalog::default_catalog(), &|_| {
+        "Vi följer regionens rutin för detta, se ledningssystemet.".into()
+    })
+    .unwrap();
     let tall = assert_rows_fit(&bytes, "catalogue");
     assert!(tall >= Catalog::default_catalog().requirements.len(), "every requirement row wraps: {tall}");
     let xml = part(&bytes, "xl/worksheets/sheet3.xml");
-    assert!(xml.contains("orientation=\"landscape\"") && xml.contains("fitToHeight=\"0\""), "printed landscape, one page wide");
+    assert!(
+        xml.contains("orientation=\"landscape\"") && xml.contains("fitToHeight=\"0\""),
+        "printed landscape, one page wide"
+    );
     let workbook = part(&bytes, "xl/workbook.xml");
-    assert!(workbook.contains("_xlnm.Print_Titles") && workbook.contains("Krav!$1:$1"), "the header row repeats: {workbook}");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles") && workbook.contains("Krav!$1:$1"),
+        "the header row repeats: {workbook}"
+    );
 }
 
 fn ctx() -> Ctx {

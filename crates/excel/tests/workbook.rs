@@ -145,7 +145,11 @@ fn an_emptied_answer_is_taken_back_and_text_without_an_answer_is_shown_as_not_ke
         evidence: String::new(),
     };
     store.save_assessment(&ctx(), &id, &a).unwrap();
-    assert!(store.action_plan(&id, "2026-11-01").unwrap().iter().any(|x| x.requirement_key.as_deref() == Some(answered.as_str())));
+    assert!(store
+        .action_plan(&id, "2026-11-01")
+        .unwrap()
+        .iter()
+        .any(|x| x.requirement_key.as_deref() == Some(answered.as_str())));
 
     // In another program: the answer of the first requirement is emptied, the second gets a
     // comment but no answer.
@@ -165,7 +169,8 @@ for row in ws.iter_rows(min_row=head[0].row + 1):
         ws.cell(row=row[0].row, column=col['Kommentar']).value = 'Utreds'
 wb.save(sys.argv[1])
 "#;
-    let run = Command::new("/usr/bin/python3").args(["-c", script]).arg(&path).arg(&answered).arg(&open).output().unwrap();
+    let run =
+        Command::new("/usr/bin/python3").args(["-c", script]).arg(&path).arg(&answered).arg(&open).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 
     let edits = read_workbook(&std::fs::read(&path).unwrap()).unwrap();
@@ -174,12 +179,18 @@ wb.save(sys.argv[1])
         plan.changes.iter().map(|c| (c.item.as_str(), c.field.as_str(), c.old.as_str(), c.new.as_str())).collect();
     assert_eq!(
         seen,
-        [(answered.as_str(), "Självskattning", "Ej uppfyllt", ""), (open.as_str(), "Kommentar (sparas inte utan svar)", "", "Utreds")]
+        [
+            (answered.as_str(), "Självskattning", "Ej uppfyllt", ""),
+            (open.as_str(), "Kommentar (sparas inte utan svar)", "", "Utreds")
+        ]
     );
 
     store.apply_workbook(&ctx(), &edits).unwrap();
     let items = store.requirements(&id).unwrap().items;
     assert!(items[0].assessment.is_none() && items[1].assessment.is_none());
     let plan = store.action_plan(&id, "2026-11-01").unwrap();
-    assert!(!plan.iter().any(|x| x.requirement_key.as_deref() == Some(answered.as_str())), "the untouched action went with the answer");
+    assert!(
+        !plan.iter().any(|x| x.requirement_key.as_deref() == Some(answered.as_str())),
+        "the untouched action went with the answer"
+    );
 }

@@ -45,8 +45,14 @@ fn export(store: &Store, id: &str, dir: &Path, name: &str) -> std::path::PathBuf
 /// Copies `src` to `dst` with the cells set by `set_cells.py` (groups of five arguments).
 fn edit(src: &Path, dst: &Path, args: &[&str]) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts/set_cells.py");
-    let run = Command::new("/usr/bin/python3").arg(script).args(args.iter().take_while(|a| **a == "--v1")).arg(src).arg(dst)
-        .args(args.iter().skip_while(|a| **a == "--v1")).output().expect("python3 with openpyxl");
+    let run = Command::new("/usr/bin/python3")
+        .arg(script)
+        .args(args.iter().take_while(|a| **a == "--v1"))
+        .arg(src)
+        .arg(dst)
+        .args(args.iter().skip_while(|a| **a == "--v1"))
+        .output()
+        .expect("python3 with openpyxl");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 }
 
@@ -69,11 +75,38 @@ fn the_second_import_keeps_the_first_ones_changes_and_reports_its_conflicts() {
     let key = store.requirements(&id).unwrap().items[0].key.clone();
     let base = export(&store, &id, dir.path(), "base.xlsx");
     let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
-    edit(&base, &a, &[SET[0], SET[1], "Leverantörsfakturor", "Motivering K", "A:s ändring", "Krav", "Krav-ID", &key, "Självskattning", "Uppfyllt"]);
-    edit(&base, &b, &[
-        SET[0], SET[1], "Leverantörsregister", "Motivering K", "B:s ändring",
-        SET[0], SET[1], "Leverantörsfakturor", "Motivering R", "B ändrar R",
-    ]);
+    edit(
+        &base,
+        &a,
+        &[
+            SET[0],
+            SET[1],
+            "Leverantörsfakturor",
+            "Motivering K",
+            "A:s ändring",
+            "Krav",
+            "Krav-ID",
+            &key,
+            "Självskattning",
+            "Uppfyllt",
+        ],
+    );
+    edit(
+        &base,
+        &b,
+        &[
+            SET[0],
+            SET[1],
+            "Leverantörsregister",
+            "Motivering K",
+            "B:s ändring",
+            SET[0],
+            SET[1],
+            "Leverantörsfakturor",
+            "Motivering R",
+            "B ändrar R",
+        ],
+    );
     // B also changes A's motivation, to something else.
     let b2 = dir.path().join("b2.xlsx");
     edit(&b, &b2, &[SET[0], SET[1], "Leverantörsfakturor", "Motivering K", "B:s version"]);
@@ -193,7 +226,8 @@ fn a_version_1_workbook_still_imports_and_is_cautious_after_changes_since_its_ex
     store.save_draft(&ctx_at("2026-11-01T09:00:00Z"), &id, &detail.current.content).unwrap();
     let plan = store.apply_workbook(&ctx_at("2026-11-01T10:00:00Z"), &edits).unwrap();
     assert!(plan.changes.is_empty(), "{:#?}", plan.changes);
-    let mut fields: Vec<(&str, Option<&str>)> = plan.conflicts.iter().map(|c| (c.field.as_str(), c.exported.as_deref())).collect();
+    let mut fields: Vec<(&str, Option<&str>)> =
+        plan.conflicts.iter().map(|c| (c.field.as_str(), c.exported.as_deref())).collect();
     fields.sort();
     assert_eq!(fields, [("K", None), ("Motivering K", None)]);
     assert_eq!(motivation_k(&store, &id, "Leverantörsregister"), "Ändrad i appen.");

@@ -9,13 +9,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use calamine::{open_workbook_auto, Data, Reader};
-use infoklass_isak::{read_file, ImportProfile, Limits};
 use infoklass_isak::sample::write_large_workbook;
+use infoklass_isak::{read_file, ImportProfile, Limits};
 
 const SETS: u32 = 3_000;
 const RISKS: u32 = 500;
 const REQUIREMENTS: u32 = 100;
-
 
 /// Calamine alone: open the workbook and touch every cell of every sheet.
 fn calamine_all_cells(path: &Path) -> usize {

@@ -58,7 +58,12 @@ pub fn find(sheet: &Sheet) -> Option<Header<Cols>> {
     table::find_header(sheet, columns)
 }
 
-pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, words: &mut Vec<String>) -> (ObjectFacts, Vec<SetRow>) {
+pub fn read(
+    sheet: &Sheet,
+    profile: &ImportProfile,
+    diags: &mut Diagnostics,
+    words: &mut Vec<String>,
+) -> (ObjectFacts, Vec<SetRow>) {
     let Some(header) = find(sheet) else {
         diags.sheet(
             Severity::Error,
@@ -139,10 +144,16 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
 
 /// The summary row's cached MAX values against the maximum of the sets read.
 fn compare_summary(sheet: &Sheet, row: u32, span: (u32, u32), c: &Cols, sets: &[SetRow], diags: &mut Diagnostics) {
-    for cell in sheet.row(row).iter().filter(|x| x.col >= span.0 && x.col <= span.1 && table::is_summary(&x.value.text())) {
+    for cell in
+        sheet.row(row).iter().filter(|x| x.col >= span.0 && x.col <= span.1 && table::is_summary(&x.value.text()))
+    {
         sheet.mark(row, cell.col);
     }
-    let derived = [sets.iter().filter_map(|s| s.k).max(), sets.iter().filter_map(|s| s.r).max(), sets.iter().filter_map(|s| s.t).max()];
+    let derived = [
+        sets.iter().filter_map(|s| s.k).max(),
+        sets.iter().filter_map(|s| s.r).max(),
+        sets.iter().filter_map(|s| s.t).max(),
+    ];
     for (i, col) in c.levels.iter().enumerate() {
         let Some(v) = sheet.take(row, *col) else { continue };
         let Ok(Some(cached)) = levels::app_level(v, &ImportProfile::default()) else { continue };

@@ -80,7 +80,12 @@ fn zip_format(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
     let entries = zip.len() as u64;
     if entries > limits.zip_entries {
-        return Err(FileError::TooLarge { limit: Limit::ZipEntries, found: entries, max: limits.zip_entries, sheet: None });
+        return Err(FileError::TooLarge {
+            limit: Limit::ZipEntries,
+            found: entries,
+            max: limits.zip_entries,
+            sheet: None,
+        });
     }
     let mut total: u64 = 0;
     let mut parts = Vec::new();
@@ -90,7 +95,12 @@ fn zip_format(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
         parts.push((entry.name().map_err(corrupt)?.into_owned(), entry.size(), entry.compressed_size()));
     }
     if total > limits.uncompressed_bytes {
-        return Err(FileError::TooLarge { limit: Limit::UncompressedBytes, found: total, max: limits.uncompressed_bytes, sheet: None });
+        return Err(FileError::TooLarge {
+            limit: Limit::UncompressedBytes,
+            found: total,
+            max: limits.uncompressed_bytes,
+            sheet: None,
+        });
     }
     for (name, size, packed) in parts {
         let too_large = |limit, found, max| FileError::TooLarge { limit, found, max, sheet: Some(name.clone()) };

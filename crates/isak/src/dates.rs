@@ -81,7 +81,11 @@ pub fn from_text(text: &str) -> Option<String> {
     }
     let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
     let [a, b, c] = parts.as_slice() else { return None };
-    let num = |s: &str| (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let num = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
     let (y, m, d) = if a.len() == 4 {
         (num(a)?, num(b)?, num(c)?)
     } else if c.len() == 4 {
@@ -103,7 +107,8 @@ fn is_time(s: &str) -> bool {
     let s = s.trim_end_matches('Z');
     let s = s.split('.').next().unwrap_or("");
     let parts: Vec<&str> = s.split(':').collect();
-    (2..=3).contains(&parts.len()) && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn valid(y: u32, m: u32, d: u32) -> Option<String> {

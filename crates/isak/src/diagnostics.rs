@@ -86,6 +86,13 @@ impl Diagnostics {
     }
 
     pub fn file(&mut self, severity: Severity, code: &str, sv: String, en: String) {
-        self.list.push(Diagnostic { severity, code: code.into(), sheet: None, cell: None, message_sv: sv, message_en: en });
+        self.list.push(Diagnostic {
+            severity,
+            code: code.into(),
+            sheet: None,
+            cell: None,
+            message_sv: sv,
+            message_en: en,
+        });
     }
 }

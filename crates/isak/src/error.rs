@@ -46,7 +46,9 @@ impl FileError {
             FileError::Corrupt(detail) => {
                 format!("Arbetsboken är skadad eller ofullständig och kan inte läsas (tekniskt: {detail}).")
             }
-            FileError::Encrypted => "Arbetsboken är lösenordsskyddad (krypterad). Ta bort lösenordet i Excel och importera igen.".into(),
+            FileError::Encrypted => {
+                "Arbetsboken är lösenordsskyddad (krypterad). Ta bort lösenordet i Excel och importera igen.".into()
+            }
             FileError::Empty => "Arbetsboken är tom: inget blad innehåller något värde.".into(),
             FileError::NoClassificationSheet => "Bladet Klassning saknas: inget blad heter Klassning och inget \
                 innehåller en tabell med rubrikerna Informationsmängd, Konfidentialitet, Riktighet och Tillgänglighet."
@@ -164,7 +166,12 @@ mod tests {
 
     #[test]
     fn messages_name_the_reason() {
-        let e = FileError::TooLarge { limit: Limit::RowsPerSheet, found: 150_001, max: 100_000, sheet: Some("Klassning".into()) };
+        let e = FileError::TooLarge {
+            limit: Limit::RowsPerSheet,
+            found: 150_001,
+            max: 100_000,
+            sheet: Some("Klassning".into()),
+        };
         assert_eq!(e.code(), "TOO_LARGE");
         assert_eq!(e.message_sv(), "Bladet «Klassning» har minst 150\u{202f}001 rader (högst 100\u{202f}000 läses).");
         assert_eq!(e.message_en(), "The sheet \"Klassning\" has at least 150001 rows (at most 100000 are read).");

@@ -86,7 +86,13 @@ fn set(facts: &mut ObjectFacts, f: Field, value: &Value, sheet: &str, cell: (u32
         Field::NextReview => facts.next_review = date(),
         Field::IsakVersion => facts.isak_version = text,
         Field::Participants => {
-            facts.participants = value.text().split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+            facts.participants = value
+                .text()
+                .split([',', ';', '\n'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect()
         }
     }
 }

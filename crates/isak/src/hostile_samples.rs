@@ -17,13 +17,17 @@ pub fn far_cells(name: &str, far: &str) -> Vec<u8> {
 /// An xlsx whose one sheet lists `merges` merged ranges (each kept by calamine).
 pub fn merges(merges: usize) -> Vec<u8> {
     let list = r#"<mergeCell ref="A1:B1"/>"#.repeat(merges);
-    let sheet = format!(r#"{SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="{merges}">{list}</mergeCells></worksheet>"#);
+    let sheet = format!(
+        r#"{SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="{merges}">{list}</mergeCells></worksheet>"#
+    );
     xlsx(&[("Klassning", sheet.into_bytes())], None)
 }
 
 /// An xlsx whose shared strings declare `unique_count` strings and hold one.
 pub fn shared_string_count(unique_count: &str) -> Vec<u8> {
-    let sst = format!(r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{unique_count}"><si><t>x</t></si></sst>"#);
+    let sst = format!(
+        r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{unique_count}"><si><t>x</t></si></sst>"#
+    );
     xlsx(&[("Klassning", one_shared_cell())], Some(Part::stored(sst.into_bytes())))
 }
 
@@ -33,7 +37,12 @@ pub fn shared_string_bomb(bytes: u64) -> Vec<u8> {
     let head = br#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t xml:space="preserve">"#;
     let tail = b"</t></si></sst>";
     let size = head.len() as u64 + bytes + tail.len() as u64;
-    let part = Part { data: deflate_run(head, b'a', bytes, tail), method: 8, crc: 0, size: u32::try_from(size).unwrap_or(u32::MAX) };
+    let part = Part {
+        data: deflate_run(head, b'a', bytes, tail),
+        method: 8,
+        crc: 0,
+        size: u32::try_from(size).unwrap_or(u32::MAX),
+    };
     xlsx(&[("Klassning", one_shared_cell())], Some(part))
 }
 
@@ -98,13 +107,16 @@ fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part
     let mut entries = Vec::new();
     for (i, xml) in parts.iter().enumerate() {
         let n = i + 1;
-        types += &format!(r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#);
+        types += &format!(
+            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        );
         entries.push((format!("xl/worksheets/sheet{n}.xml"), Part::stored(xml.clone())));
     }
     for (i, (name, part)) in names.iter().enumerate() {
         let n = i + 1;
         list += &format!(r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#);
-        rels += &format!(r#"<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{}.xml"/>"#, part + 1);
+        rels +=
+            &format!(r#"<Relationship Id="rId{n}" Type="{rel}/worksheet" Target="worksheets/sheet{}.xml"/>"#, part + 1);
     }
     if let Some(sst) = shared {
         types += r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#;
@@ -115,8 +127,11 @@ fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part
     let root = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
     );
-    let workbook = format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook {ns}><sheets>{list}</sheets></workbook>"#);
-    let workbook_rels = format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#);
+    let workbook =
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook {ns}><sheets>{list}</sheets></workbook>"#);
+    let workbook_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+    );
     let mut all = vec![
         ("[Content_Types].xml".to_string(), Part::stored(types.into_bytes())),
         ("_rels/.rels".into(), Part::stored(root.into_bytes())),

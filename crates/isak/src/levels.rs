@@ -28,9 +28,12 @@ pub enum Kind {
 
 /// ISAK level names → ISAK number (1 = Försumbar … 4 = Allvarlig; 5 = the app's level 4).
 fn level_name(name: &str) -> Option<u8> {
-    let words: Vec<&str> = name.split([' ', '(', ')', '/', ',', '-']).filter(|w| !w.is_empty() && *w != "skada").collect();
+    let words: Vec<&str> =
+        name.split([' ', '(', ')', '/', ',', '-']).filter(|w| !w.is_empty() && *w != "skada").collect();
     match words.join(" ").as_str() {
-        "försumbar" | "ingen" | "ingen eller försumbar" | "försumbar ingen eller försumbar" | "ingen försumbar" => Some(1),
+        "försumbar" | "ingen" | "ingen eller försumbar" | "försumbar ingen eller försumbar" | "ingen försumbar" => {
+            Some(1)
+        }
         "måttlig" => Some(2),
         "betydande" => Some(3),
         "allvarlig" => Some(4),
@@ -90,7 +93,11 @@ fn split(text: &str) -> (Option<f64>, String) {
 
 /// Reads a level cell on the ISAK number scale: a name may give 5 (Synnerligen allvarlig),
 /// a bare number must be 1–4.
-fn isak_number(v: &Value, names: fn(&str) -> Option<u8>, profile: Option<&ImportProfile>) -> Result<Option<u8>, Problem> {
+fn isak_number(
+    v: &Value,
+    names: fn(&str) -> Option<u8>,
+    profile: Option<&ImportProfile>,
+) -> Result<Option<u8>, Problem> {
     let text = match v {
         Value::Number(n) => return whole_1_to_4(*n).map(Some).ok_or(Problem::OutOfRange),
         Value::Text(t) => t,

@@ -52,7 +52,12 @@ pub fn read_file(path: &Path, profile: &ImportProfile, limits: &Limits) -> Resul
 
 /// Reads a workbook held in memory; `file_name` is only recorded (the format is taken from
 /// the bytes, so an `.xlsm` or a misnamed file reads the same).
-pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits: &Limits) -> Result<ParsedWorkbook, FileError> {
+pub fn read_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    profile: &ImportProfile,
+    limits: &Limits,
+) -> Result<ParsedWorkbook, FileError> {
     let format = guard::check(bytes, limits)?;
     let mut diags = Diagnostics::default();
     let book = guard::calm(|| load::load(bytes, format, limits, &mut diags))?;
@@ -68,8 +73,10 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits
     let risks = match roles.risks {
         Some(i) => risks::read(&sheets[i], profile, &mut diags, &mut words),
         None => {
-            let (sv, en) =
-                ("arbetsboken har inget blad Riskanalys; inga risker lästes", "the workbook has no Riskanalys sheet; no risks were read");
+            let (sv, en) = (
+                "arbetsboken har inget blad Riskanalys; inga risker lästes",
+                "the workbook has no Riskanalys sheet; no risks were read",
+            );
             diags.file(Severity::Info, "NO_RISK_SHEET", sv.into(), en.into());
             Vec::new()
         }
@@ -77,8 +84,10 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], profile: &ImportProfile, limits
     let legacy_requirements = match roles.requirements {
         Some(i) => requirements::read(&sheets[i], &mut diags),
         None => {
-            let (sv, en) =
-                ("arbetsboken har inget blad Krav; inga krav lästes", "the workbook has no Krav sheet; no requirements were read");
+            let (sv, en) = (
+                "arbetsboken har inget blad Krav; inga krav lästes",
+                "the workbook has no Krav sheet; no requirements were read",
+            );
             diags.file(Severity::Info, "NO_REQUIREMENT_SHEET", sv.into(), en.into());
             Vec::new()
         }

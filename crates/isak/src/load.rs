@@ -5,7 +5,10 @@
 
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{open_workbook_from_rs, Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, SheetType, Xls, XlsError, Xlsb, Xlsx};
+use calamine::{
+    open_workbook_from_rs, Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, SheetType, Xls, XlsError,
+    Xlsb, Xlsx,
+};
 
 use crate::container::Format;
 use crate::diagnostics::{Diagnostics, Severity};
@@ -123,7 +126,12 @@ impl Loader<'_> {
         }
         self.cells += 1;
         if self.cells > self.limits.cells {
-            return Err(FileError::TooLarge { limit: Limit::Cells, found: self.cells, max: self.limits.cells, sheet: None });
+            return Err(FileError::TooLarge {
+                limit: Limit::Cells,
+                found: self.cells,
+                max: self.limits.cells,
+                sheet: None,
+            });
         }
         let value = match value {
             Value::Text(t) if t.len() > self.limits.cell_chars => Value::Text(self.cut(&sheet.name, row, col, t)),
@@ -133,7 +141,12 @@ impl Loader<'_> {
         if let Value::Text(t) = &value {
             self.text = self.text.saturating_add(t.len() as u64);
             if self.text > self.limits.text_bytes {
-                return Err(FileError::TooLarge { limit: Limit::TextBytes, found: self.text, max: self.limits.text_bytes, sheet: None });
+                return Err(FileError::TooLarge {
+                    limit: Limit::TextBytes,
+                    found: self.text,
+                    max: self.limits.text_bytes,
+                    sheet: None,
+                });
             }
         }
         sheet.insert(row, col, value);
@@ -142,9 +155,17 @@ impl Loader<'_> {
 
     /// A formula cell counts as one cell (blank when no result was stored); an over-long
     /// formula is cut like any text.
-    fn put_formula(&mut self, sheet: &mut Sheet, row: u32, col: u32, value: Option<Value>, formula: String) -> Result<(), FileError> {
+    fn put_formula(
+        &mut self,
+        sheet: &mut Sheet,
+        row: u32,
+        col: u32,
+        value: Option<Value>,
+        formula: String,
+    ) -> Result<(), FileError> {
         self.put(sheet, row, col, value.unwrap_or(Value::Text(String::new())))?;
-        let formula = if formula.len() > self.limits.cell_chars { self.cut(&sheet.name, row, col, formula) } else { formula };
+        let formula =
+            if formula.len() > self.limits.cell_chars { self.cut(&sheet.name, row, col, formula) } else { formula };
         sheet.set_formula(row, col, &formula);
         Ok(())
     }
@@ -180,7 +201,10 @@ impl Loader<'_> {
                 grouped(max as u64),
                 Limit::CellChars.code()
             ),
-            format!("the cell has {chars} characters; only the first {max} were read (limit: {})", Limit::CellChars.code()),
+            format!(
+                "the cell has {chars} characters; only the first {max} were read (limit: {})",
+                Limit::CellChars.code()
+            ),
         );
         text.chars().take(max).collect()
     }

@@ -140,7 +140,10 @@ impl ImportProfile {
     /// The mapped level of a word, if the user mapped it to a level on the scale.
     pub fn level(&self, word: &str) -> Option<u8> {
         let key = profile_key(word);
-        let found = self.word_levels.get(&key).or_else(|| self.word_levels.iter().find(|(k, _)| profile_key(k) == key).map(|(_, l)| l));
+        let found = self
+            .word_levels
+            .get(&key)
+            .or_else(|| self.word_levels.iter().find(|(k, _)| profile_key(k) == key).map(|(_, l)| l));
         found.copied().filter(|l| *l <= 4)
     }
 }

@@ -23,7 +23,9 @@ fn from_column(h: &str) -> Option<usize> {
     let words = ["konfidentialitet", "riktighet", "tillgänglighet"];
     let letters = ["k", "r", "t"];
     (0..3).find(|&i| {
-        h == letters[i] || h.contains(words[i]) || (h.contains("från") && h.strip_suffix(letters[i]).is_some_and(|p| p.ends_with(' ')))
+        h == letters[i]
+            || h.contains(words[i])
+            || (h.contains("från") && h.strip_suffix(letters[i]).is_some_and(|p| p.ends_with(' ')))
     })
 }
 
@@ -111,7 +113,8 @@ pub fn read(sheet: &Sheet, diags: &mut Diagnostics) -> Vec<LegacyRequirement> {
         });
         let [from_k, from_r, from_t] = from;
         let (id, area, requirement) = (text(c.id, diags), text(c.area, diags), text(Some(c.text), diags));
-        let (status, comment, responsible) = (text(c.status, diags), text(c.comment, diags), text(c.responsible, diags));
+        let (status, comment, responsible) =
+            (text(c.status, diags), text(c.comment, diags), text(c.responsible, diags));
         out.push(LegacyRequirement {
             sheet: sheet.name.clone(),
             row: row + 1,

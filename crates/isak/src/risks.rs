@@ -94,9 +94,13 @@ pub fn find(sheet: &Sheet) -> Option<Header<Cols>> {
 fn resolve_konsekvens(sheet: &Sheet, rows: &[u32], candidates: &[(u32, String)]) -> (u32, Option<u32>) {
     let numbers = |col: u32| {
         rows.iter().filter(|r| matches!(sheet.peek(**r, col), Some(Value::Number(_)))).count()
-            + rows.iter().filter(|r| matches!(sheet.peek(**r, col), Some(Value::Text(t)) if t.trim().parse::<f64>().is_ok())).count()
+            + rows
+                .iter()
+                .filter(|r| matches!(sheet.peek(**r, col), Some(Value::Text(t)) if t.trim().parse::<f64>().is_ok()))
+                .count()
     };
-    let mut ranked: Vec<(usize, bool, u32)> = candidates.iter().map(|(col, h)| (numbers(*col), !h.contains("beskrivning"), *col)).collect();
+    let mut ranked: Vec<(usize, bool, u32)> =
+        candidates.iter().map(|(col, h)| (numbers(*col), !h.contains("beskrivning"), *col)).collect();
     // Most numbers first, then a header without "beskrivning", then leftmost.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let scale = ranked[0].2;
@@ -119,7 +123,9 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
     // After a gap the table goes on only at a row with a threat and a score.
     let is_risk = |row: u32| {
         let threat = sheet.peek(row, c.threat).map(|v| v.text()).unwrap_or_default();
-        let scored = std::iter::once(c.probability).chain(c.konsekvens.iter().map(|(col, _)| *col)).any(|col| sheet.peek(row, col).is_some());
+        let scored = std::iter::once(c.probability)
+            .chain(c.konsekvens.iter().map(|(col, _)| *col))
+            .any(|col| sheet.peek(row, col).is_some());
         scored && !threat.is_empty() && !table::is_note(&threat) && !table::is_summary(&threat)
     };
     let body = table::body(sheet, &header, is_risk);
@@ -152,12 +158,17 @@ pub fn read(sheet: &Sheet, profile: &ImportProfile, diags: &mut Diagnostics, wor
         }
         let mut text = |col: Option<u32>| text_cells::take_col(sheet, row, col, diags);
         let (nr, cause, consequence_text) = (text(c.nr), text(c.cause), text(text_col));
-        let (existing_controls, action, responsible, status) = (text(c.existing), text(c.action), text(c.responsible), text(c.status));
+        let (existing_controls, action, responsible, status) =
+            (text(c.existing), text(c.action), text(c.responsible), text(c.status));
         risks.push(RiskRow {
             sheet: sheet.name.clone(),
             row: row + 1,
             nr,
-            threat: if sheet.formula(row, c.threat).is_some() { text_cells::take(sheet, row, c.threat, diags) } else { threat },
+            threat: if sheet.formula(row, c.threat).is_some() {
+                text_cells::take(sheet, row, c.threat, diags)
+            } else {
+                threat
+            },
             cause,
             consequence_text,
             aspects: c.aspects.map(|col| aspects(sheet, row, col, diags)).unwrap_or_default(),
@@ -222,7 +233,9 @@ fn compare_value(sheet: &Sheet, row: u32, col: u32, (p, k, v): (u8, u8, u8), dia
             &sheet.name,
             (row, col),
             format!("riskvärdet i filen är {cached} men sannolikhet × konsekvens = {p} × {k} = {v}; {v} används"),
-            format!("the risk value in the file is {cached} but probability × consequence = {p} × {k} = {v}; {v} is used"),
+            format!(
+                "the risk value in the file is {cached} but probability × consequence = {p} × {k} = {v}; {v} is used"
+            ),
         );
     }
 }

@@ -18,14 +18,17 @@ pub fn write_large_workbook(path: &Path, sets: u32, risks: u32, requirements: u3
     let ws = wb.add_worksheet().set_name("Klassning").unwrap();
     ws.write_string(0, 0, "Informationsklassning").unwrap();
     for (r, (label, value)) in
-        [("IT-stöd:", "Stort system"), ("Förvaltning:", "Regionservice"), ("Informationsägare:", "Direktör")].iter().enumerate()
+        [("IT-stöd:", "Stort system"), ("Förvaltning:", "Regionservice"), ("Informationsägare:", "Direktör")]
+            .iter()
+            .enumerate()
     {
         ws.write_string(2 + r as u32, 0, *label).unwrap();
         ws.write_string(2 + r as u32, 1, *value).unwrap();
     }
     ws.write_string(5, 0, "Datum:").unwrap();
     ws.write_number_with_format(5, 1, 43536.0, &date).unwrap();
-    let header = ["Nr", "Informationsmängd", "Beskrivning", "Konfidentialitet", "Riktighet", "Tillgänglighet", "Motivering"];
+    let header =
+        ["Nr", "Informationsmängd", "Beskrivning", "Konfidentialitet", "Riktighet", "Tillgänglighet", "Motivering"];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(7, c as u16, *h).unwrap();
     }
@@ -85,7 +88,8 @@ pub fn write_large_workbook(path: &Path, sets: u32, risks: u32, requirements: u3
     }
 
     let ws = wb.add_worksheet().set_name("Krav").unwrap();
-    let header = ["Krav-ID", "Område", "Kravtext", "Gäller från K", "Gäller från R", "Gäller från T", "Uppfyllt", "Kommentar"];
+    let header =
+        ["Krav-ID", "Område", "Kravtext", "Gäller från K", "Gäller från R", "Gäller från T", "Uppfyllt", "Kommentar"];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }

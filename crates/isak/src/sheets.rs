@@ -26,7 +26,8 @@ const IGNORED: &[&str] = &["instruktion", "instruktioner", "anvisning", "anvisni
 
 pub fn locate(sheets: &[Sheet], diags: &mut Diagnostics) -> Roles {
     let named = |names: &[&str]| sheets.iter().position(|s| names.contains(&norm(&s.name).as_str()));
-    let ignored: Vec<usize> = (0..sheets.len()).filter(|i| IGNORED.contains(&norm(&sheets[*i].name).as_str())).collect();
+    let ignored: Vec<usize> =
+        (0..sheets.len()).filter(|i| IGNORED.contains(&norm(&sheets[*i].name).as_str())).collect();
     let mut found = [named(CLASSIFICATION), named(RISKS), named(REQUIREMENTS)];
     type Probe = fn(&Sheet) -> bool;
     let probes: [(Probe, &str, &str); 3] = [

@@ -38,10 +38,18 @@ fn main() {
     let ctx = ctx();
     let meta = ObjectMeta { name: "Stort system".into(), ..Default::default() };
 
-    let first = LegacyImport { file_name: "a.xlsx".into(), sha256: "a".into(), meta: meta.clone(), sets: sets(8_000, "Första"), ..Default::default() };
+    let first = LegacyImport {
+        file_name: "a.xlsx".into(),
+        sha256: "a".into(),
+        meta: meta.clone(),
+        sets: sets(8_000, "Första"),
+        ..Default::default()
+    };
     timed("ISAK import, new object, 8,000 sets", || store.import_legacy(&ctx, &first).map(|_| 8_000).unwrap());
     let again = LegacyImport { sha256: "b".into(), sets: sets(8_000, "Andra"), ..first.clone() };
-    timed("ISAK re-import onto it, 8,000 sets matched by name", || store.import_legacy(&ctx, &again).map(|_| 8_000).unwrap());
+    timed("ISAK re-import onto it, 8,000 sets matched by name", || {
+        store.import_legacy(&ctx, &again).map(|_| 8_000).unwrap()
+    });
 
     let id = store.find_object("Stort system").unwrap();
     let risks: Vec<RiskInput> = (0..3_000)
@@ -74,7 +82,9 @@ fn main() {
             retired: false,
         })
         .collect();
-    timed("threat list of 10,000 entries, imported", || store.import_threats(&ctx, &catalog, false).unwrap().created.len());
+    timed("threat list of 10,000 entries, imported", || {
+        store.import_threats(&ctx, &catalog, false).unwrap().created.len()
+    });
 
     let big = NewObject {
         meta: ObjectMeta { name: "Tiotusen".into(), ..Default::default() },

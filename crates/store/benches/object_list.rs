@@ -11,7 +11,14 @@ use infoklass_store::{Ctx, NewObject, ObjectFilter, Store};
 
 const OBJECTS: usize = 5_000;
 const UNITS: [&str; 8] = [
-    "Hälso- och sjukvård", "Ekonomi", "HR", "IT-avdelningen", "Utbildning", "Socialtjänst", "Kultur", "Samhällsbyggnad",
+    "Hälso- och sjukvård",
+    "Ekonomi",
+    "HR",
+    "IT-avdelningen",
+    "Utbildning",
+    "Socialtjänst",
+    "Kultur",
+    "Samhällsbyggnad",
 ];
 const WORDS: [&str; 10] =
     ["journal", "lön", "faktura", "elev", "bygglov", "ärende", "schema", "avtal", "vård", "bibliotek"];
@@ -68,7 +75,11 @@ fn main() {
         store.create_object(&ctx, &object(i)).unwrap();
     }
     let seeded = t.elapsed();
-    println!("seed {OBJECTS} objects (one transaction each)      {:>9.0} ms total, {:.2} ms per object", seeded.as_secs_f64() * 1000.0, seeded.as_secs_f64() * 1000.0 / OBJECTS as f64);
+    println!(
+        "seed {OBJECTS} objects (one transaction each)      {:>9.0} ms total, {:.2} ms per object",
+        seeded.as_secs_f64() * 1000.0,
+        seeded.as_secs_f64() * 1000.0 / OBJECTS as f64
+    );
 
     let list = |f: ObjectFilter| store.list_objects(&f, &ctx.today).unwrap().items.len();
     measure("list all (no filter)", 30, || list(ObjectFilter::default()));
@@ -80,10 +91,18 @@ fn main() {
         list(ObjectFilter { unit: Some("Ekonomi".into()), review_overdue: true, ..Default::default() })
     });
     let id = store.list_objects(&ObjectFilter::default(), &ctx.today).unwrap().items[2500].id.clone();
-    measure("open one object (get_object)", 100, || store.get_object(&id, &ctx.today).unwrap().current.content.sets.len());
+    measure("open one object (get_object)", 100, || {
+        store.get_object(&id, &ctx.today).unwrap().current.content.sets.len()
+    });
     measure("derived requirements of one object", 100, || store.requirements(&id).unwrap().items.len());
-    let fifty: Vec<String> =
-        store.list_objects(&ObjectFilter::default(), &ctx.today).unwrap().items.iter().take(50).map(|o| o.id.clone()).collect();
+    let fifty: Vec<String> = store
+        .list_objects(&ObjectFilter::default(), &ctx.today)
+        .unwrap()
+        .items
+        .iter()
+        .take(50)
+        .map(|o| o.id.clone())
+        .collect();
     measure("procurement list over 50 objects", 30, || store.procurement_for(&fifty).unwrap().items.len());
     measure("risk analysis view of one object", 100, || store.risk_analysis(&id).unwrap().threats.len());
     drop(store);

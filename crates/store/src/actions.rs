@@ -51,7 +51,13 @@ pub(crate) fn insert_for_requirement(
         params![id, object_id, r.key, r.ar_sv, priority.as_str(), ctx.now],
     )?;
     let entry = Entry { action: "create", entity: "action", entity_id: &id, object_id };
-    audit::record::<(), _>(conn, ctx, entry, None, Some(&serde_json::json!({ "requirement": r.key, "measure": r.ar_sv })))
+    audit::record::<(), _>(
+        conn,
+        ctx,
+        entry,
+        None,
+        Some(&serde_json::json!({ "requirement": r.key, "measure": r.ar_sv })),
+    )
 }
 
 /// Removes the requirement's row if nobody has worked on it yet.
@@ -90,7 +96,8 @@ impl Store {
         if input.measure.trim().is_empty() {
             return Err(StoreError::InvalidInput("an action needs a measure".into()));
         }
-        for (field, text) in [("measure", &input.measure), ("responsible", &input.responsible), ("notes", &input.notes)] {
+        for (field, text) in [("measure", &input.measure), ("responsible", &input.responsible), ("notes", &input.notes)]
+        {
             check_text(|| format!("the action's {field}"), text, MAX_CELL_CHARS)?;
         }
         let due = input.due.as_deref().map(str::trim).filter(|d| !d.is_empty());
@@ -108,8 +115,16 @@ impl Store {
         };
         let id = input.id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
         let values = params![
-            id, object_id, input.requirement_key, input.measure.trim(), input.responsible.trim(), due,
-            input.priority.as_str(), input.status.as_str(), input.notes.trim(), ctx.now
+            id,
+            object_id,
+            input.requirement_key,
+            input.measure.trim(),
+            input.responsible.trim(),
+            due,
+            input.priority.as_str(),
+            input.status.as_str(),
+            input.notes.trim(),
+            ctx.now
         ];
         if old.is_some() {
             tx.execute(
@@ -125,7 +140,12 @@ impl Store {
             )?;
         }
         let (_, new) = read(&tx, &id, &ctx.today)?.expect("just written");
-        let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "action", entity_id: &id, object_id };
+        let entry = Entry {
+            action: if old.is_some() { "update" } else { "create" },
+            entity: "action",
+            entity_id: &id,
+            object_id,
+        };
         audit::record(&tx, ctx, entry, old.as_ref(), Some(&new))?;
         tx.commit()?;
         Ok(new)

@@ -39,8 +39,7 @@ fn insert(conn: &Connection, c: &Catalog, now: &str, by: &str) -> Result<()> {
 }
 
 pub(crate) fn active(conn: &Connection) -> Result<Catalog> {
-    let json: String =
-        conn.query_row("SELECT definition FROM catalogs ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))?;
+    let json: String = conn.query_row("SELECT definition FROM catalogs ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))?;
     compile(&json)
 }
 
@@ -68,7 +67,14 @@ impl Store {
              FROM catalogs ORDER BY seq DESC",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -116,7 +122,11 @@ impl Store {
         }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let old: Option<String> = tx
-            .query_row("SELECT how FROM requirement_local WHERE catalog_id = ?1 AND key = ?2", [&self.catalog.id, key], |r| r.get(0))
+            .query_row(
+                "SELECT how FROM requirement_local WHERE catalog_id = ?1 AND key = ?2",
+                [&self.catalog.id, key],
+                |r| r.get(0),
+            )
             .optional()?;
         if how.trim().is_empty() {
             tx.execute("DELETE FROM requirement_local WHERE catalog_id = ?1 AND key = ?2", [&self.catalog.id, key])?;
@@ -151,7 +161,8 @@ impl Store {
     /// What importing `c` would change compared with the active catalogue; writes nothing.
     pub fn catalog_import_preview(&self, c: &Catalog) -> crate::dto_requirements::CatalogImportPreview {
         let active = &self.catalog;
-        let keys = |cat: &Catalog| cat.requirements.iter().map(|r| r.key.clone()).collect::<std::collections::BTreeSet<_>>();
+        let keys =
+            |cat: &Catalog| cat.requirements.iter().map(|r| r.key.clone()).collect::<std::collections::BTreeSet<_>>();
         let (old, new) = (keys(active), keys(c));
         let changed = c
             .requirements

@@ -4,8 +4,8 @@
 use rusqlite::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
-use crate::rows::name_key;
 use crate::dto_imports::{ImportOutcome, ImportRecord, LegacyImport, LegacyPlan, LegacyRequirement};
+use crate::rows::name_key;
 use infoklass_core::ClassificationContent;
 
 use crate::{Ctx, NewObject, Result, RiskInput, Store, StoreError};
@@ -13,7 +13,8 @@ use crate::{Ctx, NewObject, Result, RiskInput, Store, StoreError};
 impl Store {
     /// The earlier import of a file with this hash, if any.
     pub fn import_by_hash(&self, sha256: &str) -> Result<Option<ImportRecord>> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE sha256 = ?1 ORDER BY imported_at DESC LIMIT 1"))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{SELECT} WHERE sha256 = ?1 ORDER BY imported_at DESC LIMIT 1"))?;
         Ok(stmt.query_row([sha256], record_from_row).optional()?)
     }
 
@@ -142,19 +143,37 @@ impl Store {
     }
 
     /// Records an Infoklass workbook that was read back (applied or previewed with changes).
-    pub fn record_workbook_import(&mut self, ctx: &Ctx, file_name: &str, sha256: &str, object_id: &str, outcome: &str, report: &serde_json::Value) -> Result<()> {
+    pub fn record_workbook_import(
+        &mut self,
+        ctx: &Ctx,
+        file_name: &str,
+        sha256: &str,
+        object_id: &str,
+        outcome: &str,
+        report: &serde_json::Value,
+    ) -> Result<()> {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute(
             "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report)
              VALUES (?1, ?2, ?3, 'infoklass', ?4, ?5, ?6, ?7, ?8)",
-            params![uuid::Uuid::new_v4().to_string(), file_name, sha256, object_id, outcome, ctx.now, ctx.actor, report.to_string()],
+            params![
+                uuid::Uuid::new_v4().to_string(),
+                file_name,
+                sha256,
+                object_id,
+                outcome,
+                ctx.now,
+                ctx.actor,
+                report.to_string()
+            ],
         )?;
         tx.commit()
     }
 
     /// The requirement rows kept from the object's old ISAK workbook.
     pub fn legacy_requirements(&self, object_id: &str) -> Result<Vec<LegacyRequirement>> {
-        let mut stmt = self.conn.prepare_cached("SELECT data FROM legacy_requirements WHERE object_id = ?1 ORDER BY position")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT data FROM legacy_requirements WHERE object_id = ?1 ORDER BY position")?;
         let rows = stmt.query_map([object_id], |r| r.get::<_, String>(0))?;
         rows.map(|r| Ok(serde_json::from_str(&r?)?)).collect()
     }

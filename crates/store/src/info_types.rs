@@ -2,11 +2,11 @@
 //! change, retire) or replaced by a file. A type is never deleted, so every information set
 //! that has one keeps its name and its floor.
 
-use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
+use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use rusqlite::{params, Connection};
 
-use crate::dto::{InfoTypeEntry, ListImport, InfoTypeInput};
+use crate::dto::{InfoTypeEntry, InfoTypeInput, ListImport};
 use crate::error::{Result, StoreError};
 use crate::list_sync::{self, Listed, Writer};
 use crate::{Ctx, Store};
@@ -56,7 +56,11 @@ impl Store {
         )?;
         let used: std::collections::HashMap<String, u32> =
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
-        Ok(self.info_types()?.into_iter().map(|t| InfoTypeEntry { used_in: used.get(&t.key).copied().unwrap_or(0), info_type: t }).collect())
+        Ok(self
+            .info_types()?
+            .into_iter()
+            .map(|t| InfoTypeEntry { used_in: used.get(&t.key).copied().unwrap_or(0), info_type: t })
+            .collect())
     }
 
     /// Adds a type (no key: one made from the name) or changes one; returns it as stored.
@@ -64,11 +68,15 @@ impl Store {
         let all = self.info_types()?;
         let key = input.key.as_deref().map(str::trim).filter(|k| !k.is_empty());
         let old = match key {
-            Some(k) => Some(all.iter().find(|t| t.key == k).ok_or_else(|| StoreError::NotFound(format!("information type {k}")))?),
+            Some(k) => Some(
+                all.iter().find(|t| t.key == k).ok_or_else(|| StoreError::NotFound(format!("information type {k}")))?,
+            ),
             None => None,
         };
         let t = InfoType {
-            key: old.map(|o| o.key.clone()).unwrap_or_else(|| info_type_key(input.name_sv.trim(), all.iter().map(|t| t.key.as_str()))),
+            key: old
+                .map(|o| o.key.clone())
+                .unwrap_or_else(|| info_type_key(input.name_sv.trim(), all.iter().map(|t| t.key.as_str()))),
             name_sv: input.name_sv.trim().into(),
             name_en: input.name_en.trim().into(),
             description_sv: input.description_sv.trim().into(),
@@ -84,7 +92,11 @@ impl Store {
 
     /// Takes a type out of use (or back into it). Sets that have it keep it.
     pub fn set_info_type_retired(&mut self, ctx: &Ctx, key: &str, retired: bool) -> Result<InfoType> {
-        let old = self.info_types()?.into_iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("information type {key}")))?;
+        let old = self
+            .info_types()?
+            .into_iter()
+            .find(|t| t.key == key)
+            .ok_or_else(|| StoreError::NotFound(format!("information type {key}")))?;
         let t = old.with_retired(retired);
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         WRITER.write(&tx, ctx, Some(&old), &t, if retired { "retire" } else { "restore" })?;

@@ -5,10 +5,10 @@
 //! through [`Ctx`]; nothing here reads the clock.
 
 pub mod dto;
+pub mod dto_imports;
 pub mod dto_requirements;
 pub mod dto_risks;
 pub mod dto_workbook;
-pub mod dto_imports;
 pub mod env;
 pub mod error;
 pub mod migrate;
@@ -21,17 +21,17 @@ mod imports;
 mod info_types;
 mod list_sync;
 mod objects;
+mod open;
 mod portfolio;
 mod procurement;
 mod read;
 mod requirements;
 mod risks;
 mod rows;
+mod seed;
 mod threats;
 pub mod workbook_apply;
 pub mod workbook_merge;
-mod seed;
-mod open;
 mod write_lock;
 mod write_tx;
 
@@ -43,10 +43,10 @@ use infoklass_core::{approval_issues, derive_profile, Scale};
 use rusqlite::Connection;
 
 pub use dto::*;
+pub use dto_imports::*;
 pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;
-pub use dto_imports::*;
 pub use error::{Result, StoreError};
 pub use portfolio::{PortfolioObject, PortfolioRisk};
 pub use write_lock::BUSY_TIMEOUT;

@@ -67,7 +67,14 @@ pub(crate) struct Writer<T> {
 impl<T: Listed + serde::Serialize> Writer<T> {
     /// One entry: inserted when it is new, updated when it changed (audited as `action`),
     /// left alone when it did not.
-    pub fn write(&self, tx: &rusqlite::Connection, ctx: &crate::Ctx, old: Option<&T>, new: &T, action: &str) -> crate::error::Result<()> {
+    pub fn write(
+        &self,
+        tx: &rusqlite::Connection,
+        ctx: &crate::Ctx,
+        old: Option<&T>,
+        new: &T,
+        action: &str,
+    ) -> crate::error::Result<()> {
         self.write_at(tx, ctx, old, new, action, None)
     }
 

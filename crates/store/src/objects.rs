@@ -37,9 +37,8 @@ pub(crate) fn normalise_meta(meta: &ObjectMeta) -> Result<ObjectMeta> {
 }
 
 fn ensure_name_free(conn: &Connection, name: &str, except_id: Option<&str>) -> Result<()> {
-    let owner: Option<String> = conn
-        .query_row("SELECT id FROM objects WHERE name_key = ?1", [name_key(name)], |r| r.get(0))
-        .optional()?;
+    let owner: Option<String> =
+        conn.query_row("SELECT id FROM objects WHERE name_key = ?1", [name_key(name)], |r| r.get(0)).optional()?;
     match owner {
         Some(id) if Some(id.as_str()) != except_id => Err(StoreError::NameTaken(name.to_string())),
         _ => Ok(()),
@@ -62,10 +61,23 @@ fn write_meta(conn: &Connection, id: &str, m: &ObjectMeta, now: &str, insert: bo
     let changed = conn.execute(
         sql,
         params![
-            id, m.name, name_key(&m.name), m.kind.as_str(), m.description, m.unit, m.information_owner,
-            m.system_owner, m.system_administrator, m.supplier, hosting_str(m.hosting),
-            serde_json::to_string(&m.participants)?, serde_json::to_string(&m.tags)?, m.classification_date,
-            m.next_review, search_text(m), now
+            id,
+            m.name,
+            name_key(&m.name),
+            m.kind.as_str(),
+            m.description,
+            m.unit,
+            m.information_owner,
+            m.system_owner,
+            m.system_administrator,
+            m.supplier,
+            hosting_str(m.hosting),
+            serde_json::to_string(&m.participants)?,
+            serde_json::to_string(&m.tags)?,
+            m.classification_date,
+            m.next_review,
+            search_text(m),
+            now
         ],
     )?;
     if changed == 0 {

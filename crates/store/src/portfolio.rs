@@ -60,7 +60,9 @@ impl Store {
         let mut derived: HashMap<String, Vec<String>> = HashMap::new();
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let (Some(meta), Some(c)) = (metas.get(id), current.get(id)) else { return Err(StoreError::NotFound(id.clone())) };
+            let (Some(meta), Some(c)) = (metas.get(id), current.get(id)) else {
+                return Err(StoreError::NotFound(id.clone()));
+            };
             let snap: Snapshot = match &c.snapshot {
                 Some(json) => serde_json::from_str(json)?,
                 None => Snapshot {
@@ -112,7 +114,8 @@ impl Store {
             _ => None,
         };
         let lagrum: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum).collect();
-        let key = format!("{catalog_key:?}|{:?}|{lagrum:?}|{}|{}", profile.levels, profile.complete, scale.security_level);
+        let key =
+            format!("{catalog_key:?}|{:?}|{lagrum:?}|{}|{}", profile.levels, profile.complete, scale.security_level);
         if !cache.contains_key(&key) {
             let catalog = match &catalog_key {
                 Some(k) => {
@@ -133,7 +136,8 @@ impl Store {
     }
 
     fn metas(&self, wanted: &str) -> Result<HashMap<String, ObjectMeta>> {
-        let sql = format!("SELECT id, {} FROM objects WHERE id IN (SELECT value FROM json_each(?1))", rows::META_COLUMNS);
+        let sql =
+            format!("SELECT id, {} FROM objects WHERE id IN (SELECT value FROM json_each(?1))", rows::META_COLUMNS);
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([wanted], |r| Ok((r.get(0)?, rows::meta_from_row(r, 1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -183,7 +187,9 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT object_id, key FROM assessments WHERE object_id IN (SELECT value FROM json_each(?1)) AND answer = ?2",
         )?;
-        let rows = stmt.query_map(params![wanted, Answer::Uppfyllt.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map(params![wanted, Answer::Uppfyllt.as_str()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out: HashMap<String, Vec<String>> = HashMap::new();
         for row in rows {
             let (o, k) = row?;

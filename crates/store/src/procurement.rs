@@ -31,7 +31,11 @@ impl Store {
             read.iter().map(|(o, b)| ObjectNeeds { name: &o.name, catalog: &b.catalog, derived: &b.derived }).collect();
         let union = unite(&self.catalog, &needs);
         let objects = union.included.iter().map(|&i| read[i].0.clone()).collect();
-        let excluded = union.excluded.into_iter().map(|(i, reason)| ExcludedObject { object: read[i].0.clone(), reason }).collect();
+        let excluded = union
+            .excluded
+            .into_iter()
+            .map(|(i, reason)| ExcludedObject { object: read[i].0.clone(), reason })
+            .collect();
         let items = union
             .items
             .into_iter()
@@ -73,8 +77,9 @@ impl Store {
         let object_ids: Vec<String> = serde_json::from_str(&object_ids)?;
         let existing: Vec<String> = object_ids.into_iter().filter(|o| read_meta(&self.conn, o).is_ok()).collect();
         let mut view = self.procurement_for(&existing)?;
-        let mut stmt =
-            self.conn.prepare_cached("SELECT key, relevant, obligation, text FROM procurement_items WHERE procurement_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, relevant, obligation, text FROM procurement_items WHERE procurement_id = ?1",
+        )?;
         let choices: HashMap<String, ItemChoice> = stmt
             .query_map([id], |r| {
                 let obligation: String = r.get(2)?;
@@ -146,15 +151,21 @@ impl Store {
                 params![id, c.key, c.relevant, c.obligation.as_str(), text],
             )?;
         }
-        let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "procurement", entity_id: &id, object_id: "" };
+        let entry = Entry {
+            action: if old.is_some() { "update" } else { "create" },
+            entity: "procurement",
+            entity_id: &id,
+            object_id: "",
+        };
         audit::record(&tx, ctx, entry, old.as_ref().map(|o| &o.name), Some(&input))?;
         tx.commit()?;
         Ok(id)
     }
 
     pub fn procurements(&self) -> Result<Vec<ProcurementSummary>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, name, object_ids, updated_at FROM procurements ORDER BY updated_at DESC")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, object_ids, updated_at FROM procurements ORDER BY updated_at DESC")?;
         let rows = stmt.query_map([], |r| {
             let ids: String = r.get(2)?;
             Ok(ProcurementSummary {

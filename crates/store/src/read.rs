@@ -16,11 +16,15 @@ impl Store {
         let current_row = all.last().ok_or_else(|| crate::StoreError::NotFound(id.to_string()))?;
         let current = self.view(current_row, &meta)?;
         let previous_approved = match current.status {
-            Status::Utkast => all.iter().rev().find(|c| c.status == Status::Faststalld).map(|c| self.view(c, &meta)).transpose()?,
+            Status::Utkast => {
+                all.iter().rev().find(|c| c.status == Status::Faststalld).map(|c| self.view(c, &meta)).transpose()?
+            }
             _ => None,
         };
         let changes = match &previous_approved {
-            Some(p) => diff(&p.meta, &p.content, &p.profile.levels, &current.meta, &current.content, &current.profile.levels),
+            Some(p) => {
+                diff(&p.meta, &p.content, &p.profile.levels, &current.meta, &current.content, &current.profile.levels)
+            }
             None => Vec::new(),
         };
         let issues = match current.status {

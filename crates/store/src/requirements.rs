@@ -3,10 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use infoklass_core::requirements::{
-    action_priority, carry_over, derive_requirements, require_complete, Answer, Assessment, Catalog, Derived, Requirement,
-};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
+use infoklass_core::requirements::{
+    action_priority, carry_over, derive_requirements, require_complete, Answer, Assessment, Catalog, Derived,
+    Requirement,
+};
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
 
@@ -153,7 +154,11 @@ impl Store {
         let entry = Entry { action: "assess", entity: "requirement", entity_id: &a.key, object_id };
         audit::record(&tx, ctx, entry, old.as_ref(), Some(a))?;
         let existing: Option<String> = tx
-            .query_row("SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2", [object_id, &a.key], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2",
+                [object_id, &a.key],
+                |r| r.get(0),
+            )
             .optional()?;
         match action_priority(a.answer, requirement.obligation) {
             Some(priority) if existing.is_none() => {

@@ -1,12 +1,12 @@
 //! Risk analyses: one per object, under the matrix version it started with. Consequences
 //! default from the classification and are flagged for review when it changes.
 
+use infoklass_core::limits::{check_count, check_risk, check_text, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_RISKS};
 use infoklass_core::risk::matrix::RiskMatrix;
 use infoklass_core::risk::{
     consequence_source, consequence_to_review, default_consequence, kept_acceptance, may_accept, risk_action_note,
     risk_action_priority, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin,
 };
-use infoklass_core::limits::{check_count, check_risk, check_text, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_RISKS};
 use infoklass_core::{derive_profile, profile_string};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
@@ -106,7 +106,9 @@ fn header(conn: &Connection, object_id: &str) -> Result<Option<(AnalysisHeader, 
 
 fn matrix(conn: &Connection, id: &str, version: &str) -> Result<RiskMatrix> {
     let json: String =
-        conn.query_row("SELECT definition FROM risk_matrices WHERE id = ?1 AND version = ?2", [id, version], |r| r.get(0))?;
+        conn.query_row("SELECT definition FROM risk_matrices WHERE id = ?1 AND version = ?2", [id, version], |r| {
+            r.get(0)
+        })?;
     Ok(serde_json::from_str(&json)?)
 }
 
@@ -119,9 +121,17 @@ fn create_header(conn: &Connection, ctx: &Ctx, object_id: &str, input: &Analysis
             participants, risk_owner, in_scope, status, created_at, updated_at)
          VALUES (?9, ?1, ?10, ?11, ?2, ?3, ?4, ?5, ?6, ?7, 'utkast', ?8, ?8)",
         params![
-            object_id, input.purpose.trim(), input.scope.trim(), input.analysis_date.as_deref().filter(|d| !d.is_empty()),
-            serde_json::to_string(&input.participants)?, input.risk_owner.trim(), serde_json::to_string(&input.in_scope)?,
-            ctx.now, id, m.id, m.version
+            object_id,
+            input.purpose.trim(),
+            input.scope.trim(),
+            input.analysis_date.as_deref().filter(|d| !d.is_empty()),
+            serde_json::to_string(&input.participants)?,
+            input.risk_owner.trim(),
+            serde_json::to_string(&input.in_scope)?,
+            ctx.now,
+            id,
+            m.id,
+            m.version
         ],
     )?;
     let entry = Entry { action: "create", entity: "risk_analysis", entity_id: &id, object_id };
@@ -192,7 +202,8 @@ impl Store {
         let mut residual = inherent.clone();
         let mut risks = Vec::new();
         for (risk, source) in stored {
-            let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
+            let default =
+                default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
             let needs_review = consequence_to_review(&source, default, risk.consequence)
                 .map(|d| ReviewFlag { old: risk.consequence, new: d });
             let band_of = |v: u8| matrix.band(v).map(|b| b.key.clone()).unwrap_or_default();
@@ -202,7 +213,10 @@ impl Store {
                 }
             };
             cell(&mut inherent, risk.probability, risk.consequence);
-            let (rp, rc) = (risk.residual_probability.unwrap_or(risk.probability), risk.residual_consequence.unwrap_or(risk.consequence));
+            let (rp, rc) = (
+                risk.residual_probability.unwrap_or(risk.probability),
+                risk.residual_consequence.unwrap_or(risk.consequence),
+            );
             cell(&mut residual, rp, rc);
             let accept_roles = matrix.band(risk.value_to_accept()).map(|b| b.accept_roles.clone()).unwrap_or_default();
             risks.push(RiskView {
@@ -236,7 +250,9 @@ impl Store {
     /// Starts or updates the analysis header (purpose, scope, participants, threats in scope).
     pub fn save_risk_analysis(&mut self, ctx: &Ctx, object_id: &str, input: &AnalysisInput) -> Result<()> {
         read_meta(&self.conn, object_id)?;
-        if let Some(d) = input.analysis_date.as_deref().filter(|d| !d.is_empty() && !infoklass_core::object::is_iso_date(d)) {
+        if let Some(d) =
+            input.analysis_date.as_deref().filter(|d| !d.is_empty() && !infoklass_core::object::is_iso_date(d))
+        {
             return Err(StoreError::InvalidInput(format!("\"{d}\" is not a date (YYYY-MM-DD)")));
         }
         check_header_texts(input)?;
@@ -248,8 +264,13 @@ impl Store {
                     "UPDATE risk_analyses SET purpose = ?2, scope = ?3, analysis_date = ?4, participants = ?5,
                         risk_owner = ?6, in_scope = ?7, status = 'utkast', updated_at = ?8 WHERE object_id = ?1",
                     params![
-                        object_id, input.purpose.trim(), input.scope.trim(), input.analysis_date.as_deref().filter(|d| !d.is_empty()),
-                        serde_json::to_string(&input.participants)?, input.risk_owner.trim(), serde_json::to_string(&input.in_scope)?,
+                        object_id,
+                        input.purpose.trim(),
+                        input.scope.trim(),
+                        input.analysis_date.as_deref().filter(|d| !d.is_empty()),
+                        serde_json::to_string(&input.participants)?,
+                        input.risk_owner.trim(),
+                        serde_json::to_string(&input.in_scope)?,
                         ctx.now
                     ],
                 )?;
@@ -295,7 +316,13 @@ impl Store {
         check_count("risks in the analysis", stored.len() + added, MAX_RISKS)?;
         let mut prepared = Vec::with_capacity(inputs.len());
         for (i, input) in inputs.iter().enumerate() {
-            let numbered = |e: StoreError| if inputs.len() > 1 { StoreError::InRisk { number: i + 1, source: Box::new(e) } } else { e };
+            let numbered = |e: StoreError| {
+                if inputs.len() > 1 {
+                    StoreError::InRisk { number: i + 1, source: Box::new(e) }
+                } else {
+                    e
+                }
+            };
             let p = self.prepare_risk(input, &matrix, &class, &stored, &known).map_err(numbered)?;
             prepared.push((p.0, p.1, p.2, &input.new_actions));
         }
@@ -315,11 +342,18 @@ impl Store {
                     params![id, object_id, measure, priority.as_str(), risk_action_note(&risk.event), ctx.now],
                 )?;
                 let entry = Entry { action: "create", entity: "action", entity_id: &id, object_id };
-                audit::record::<(), _>(&tx, ctx, entry, None, Some(&serde_json::json!({ "measure": measure, "risk": risk.id })))?;
+                audit::record::<(), _>(
+                    &tx,
+                    ctx,
+                    entry,
+                    None,
+                    Some(&serde_json::json!({ "measure": measure, "risk": risk.id })),
+                )?;
                 risk.action_ids.push(id);
             }
             for a in &risk.action_ids {
-                let owner: Option<String> = tx.query_row("SELECT object_id FROM actions WHERE id = ?1", [a], |r| r.get(0)).optional()?;
+                let owner: Option<String> =
+                    tx.query_row("SELECT object_id FROM actions WHERE id = ?1", [a], |r| r.get(0)).optional()?;
                 if owner.as_deref() != Some(object_id) {
                     return Err(StoreError::NotFound(a.clone()));
                 }
@@ -337,11 +371,19 @@ impl Store {
                     params![risk.id, analysis_id, data, source, risk.value(), risk.residual_value(), ctx.now],
                 )?;
             }
-            let entry = Entry { action: if old.is_some() { "update" } else { "create" }, entity: "risk", entity_id: &risk.id, object_id };
+            let entry = Entry {
+                action: if old.is_some() { "update" } else { "create" },
+                entity: "risk",
+                entity_id: &risk.id,
+                object_id,
+            };
             audit::record(&tx, ctx, entry, old.as_ref(), Some(&risk))?;
             ids.push(risk.id);
         }
-        tx.execute("UPDATE risk_analyses SET status = 'utkast', updated_at = ?2 WHERE id = ?1", params![analysis_id, ctx.now])?;
+        tx.execute(
+            "UPDATE risk_analyses SET status = 'utkast', updated_at = ?2 WHERE id = ?1",
+            params![analysis_id, ctx.now],
+        )?;
         tx.commit()?;
         Ok(ids)
     }
@@ -367,17 +409,26 @@ impl Store {
         // risk did not name before must exist.
         let had = |s: &String| old.as_ref().is_some_and(|o| o.set_ids.contains(s));
         if let Some(s) = risk.set_ids.iter().find(|s| !known.sets.contains(s.as_str()) && !had(s)) {
-            return Err(StoreError::UnknownRiskReference { code: "RISK_SET_UNKNOWN", what: "information set", key: s.clone() });
+            return Err(StoreError::UnknownRiskReference {
+                code: "RISK_SET_UNKNOWN",
+                what: "information set",
+                key: s.clone(),
+            });
         }
         risk.set_ids.retain(|s| known.sets.contains(s.as_str()));
         // A retired threat still names the risks made from it, but starts no new one.
         let unchanged_threat = old.as_ref().is_some_and(|o| o.threat_key == risk.threat_key);
         if let Some(k) = risk.threat_key.as_ref().filter(|_| !unchanged_threat) {
             if known.threats.get(k) != Some(&false) {
-                return Err(StoreError::UnknownRiskReference { code: "RISK_THREAT_UNKNOWN", what: "threat", key: k.clone() });
+                return Err(StoreError::UnknownRiskReference {
+                    code: "RISK_THREAT_UNKNOWN",
+                    what: "threat",
+                    key: k.clone(),
+                });
             }
         }
-        let default = default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
+        let default =
+            default_consequence(&risk.aspects, &risk.set_ids, &class.sets, &class.levels, matrix.max_consequence());
         let issues = risk_issues(&risk, matrix, default);
         if !issues.is_empty() {
             return Err(StoreError::BadRisk(issues));
@@ -396,7 +447,11 @@ impl Store {
 
     pub fn delete_risk(&mut self, ctx: &Ctx, object_id: &str, risk_id: &str) -> Result<()> {
         let (h, _) = header(&self.conn, object_id)?.ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
-        let old = self.stored_risks(&h.id)?.into_iter().find(|(r, _)| r.id == risk_id).ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
+        let old = self
+            .stored_risks(&h.id)?
+            .into_iter()
+            .find(|(r, _)| r.id == risk_id)
+            .ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         tx.execute("DELETE FROM risks WHERE id = ?1", [risk_id])?;
         let entry = Entry { action: "delete", entity: "risk", entity_id: risk_id, object_id };
@@ -412,14 +467,22 @@ impl Store {
         }
         let (h, _) = header(&self.conn, object_id)?.ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
         let matrix = matrix(&self.conn, &h.matrix_id, &h.matrix_version)?;
-        let (mut risk, _) = self.stored_risks(&h.id)?.into_iter().find(|(r, _)| r.id == risk_id).ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
+        let (mut risk, _) = self
+            .stored_risks(&h.id)?
+            .into_iter()
+            .find(|(r, _)| r.id == risk_id)
+            .ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
         if !may_accept(&risk, &matrix, role) {
             return Err(StoreError::AcceptanceNotAllowed(role.to_string()));
         }
         let old = risk.clone();
-        risk.acceptance = Some(Acceptance { role: role.to_string(), name: name.trim().to_string(), at: ctx.now.clone() });
+        risk.acceptance =
+            Some(Acceptance { role: role.to_string(), name: name.trim().to_string(), at: ctx.now.clone() });
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
-        tx.execute("UPDATE risks SET data = ?2, updated_at = ?3 WHERE id = ?1", params![risk_id, serde_json::to_string(&risk)?, ctx.now])?;
+        tx.execute(
+            "UPDATE risks SET data = ?2, updated_at = ?3 WHERE id = ?1",
+            params![risk_id, serde_json::to_string(&risk)?, ctx.now],
+        )?;
         let entry = Entry { action: "accept", entity: "risk", entity_id: risk_id, object_id };
         audit::record(&tx, ctx, entry, Some(&old), Some(&risk))?;
         tx.commit()?;

@@ -79,8 +79,20 @@ pub fn write_sets(conn: &Connection, classification_id: &str, sets: &[Informatio
     for (i, s) in sets.iter().enumerate() {
         let (l, m) = (&s.levels, &s.motivations);
         stmt.execute(params![
-            s.id, classification_id, i as i64, s.name, s.description, s.info_type,
-            l.k, l.r, l.t, l.s, m.k, m.r, m.t, m.s
+            s.id,
+            classification_id,
+            i as i64,
+            s.name,
+            s.description,
+            s.info_type,
+            l.k,
+            l.r,
+            l.t,
+            l.s,
+            m.k,
+            m.r,
+            m.t,
+            m.s
         ])?;
     }
     Ok(())
@@ -188,10 +200,7 @@ pub fn content_of(conn: &Connection, c: &ClassificationRow, live_meta: &ObjectMe
 }
 
 pub fn load_scale(conn: &Connection, id: &str, version: &str) -> Result<Scale> {
-    let json: String = conn.query_row(
-        "SELECT definition FROM scales WHERE id = ?1 AND version = ?2",
-        [id, version],
-        |r| r.get(0),
-    )?;
+    let json: String =
+        conn.query_row("SELECT definition FROM scales WHERE id = ?1 AND version = ?2", [id, version], |r| r.get(0))?;
     Ok(serde_json::from_str(&json)?)
 }

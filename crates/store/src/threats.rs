@@ -50,8 +50,17 @@ fn update(conn: &Connection, t: &Threat) -> Result<()> {
     conn.execute(
         "UPDATE threats SET origin = ?2, name_sv = ?3, name_en = ?4, description_sv = ?5, cause_sv = ?6,
          consequence_sv = ?7, aspects = ?8, retired = ?9 WHERE key = ?1",
-        params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
-            serde_json::to_string(&t.aspects)?, t.retired],
+        params![
+            t.key,
+            t.origin,
+            t.name_sv,
+            t.name_en,
+            t.description_sv,
+            t.cause_sv,
+            t.consequence_sv,
+            serde_json::to_string(&t.aspects)?,
+            t.retired
+        ],
     )?;
     Ok(())
 }
@@ -82,7 +91,10 @@ impl Store {
         )?;
         let used: std::collections::HashMap<String, u32> =
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
-        let threats = threats.into_iter().map(|t| ThreatEntry { used_in: used.get(&t.key).copied().unwrap_or(0), threat: t }).collect();
+        let threats = threats
+            .into_iter()
+            .map(|t| ThreatEntry { used_in: used.get(&t.key).copied().unwrap_or(0), threat: t })
+            .collect();
         Ok(ThreatList { origins, threats })
     }
 
@@ -91,7 +103,9 @@ impl Store {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let (origins, all) = threat_catalog(&tx)?;
         let old = match input.key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
-            Some(key) => Some(all.iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?),
+            Some(key) => {
+                Some(all.iter().find(|t| t.key == key).ok_or_else(|| StoreError::NotFound(format!("threat {key}")))?)
+            }
             None => None,
         };
         let t = match old {

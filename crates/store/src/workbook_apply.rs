@@ -11,7 +11,13 @@ use crate::workbook_merge::Current;
 use crate::{ActionInput, Ctx, Result, RiskInput, Store};
 
 fn change(sheet: &str, item: &str, field: &str, old: impl ToString, new: impl ToString) -> WorkbookChange {
-    WorkbookChange { sheet: sheet.into(), item: item.into(), field: field.into(), old: old.to_string(), new: new.to_string() }
+    WorkbookChange {
+        sheet: sheet.into(),
+        item: item.into(),
+        field: field.into(),
+        old: old.to_string(),
+        new: new.to_string(),
+    }
 }
 
 fn level(l: Option<u8>) -> String {
@@ -61,13 +67,31 @@ impl Store {
                 continue;
             };
             if old.map(|o| o.answer) != Some(answer) {
-                out.push(change("Krav", &a.key, "Självskattning", old.map(|o| o.answer.name_sv()).unwrap_or(""), answer.name_sv()));
+                out.push(change(
+                    "Krav",
+                    &a.key,
+                    "Självskattning",
+                    old.map(|o| o.answer.name_sv()).unwrap_or(""),
+                    answer.name_sv(),
+                ));
             }
             if old.map(|o| o.comment.as_str()).unwrap_or("") != a.comment.trim() {
-                out.push(change("Krav", &a.key, "Kommentar", old.map(|o| o.comment.as_str()).unwrap_or(""), a.comment.trim()));
+                out.push(change(
+                    "Krav",
+                    &a.key,
+                    "Kommentar",
+                    old.map(|o| o.comment.as_str()).unwrap_or(""),
+                    a.comment.trim(),
+                ));
             }
             if old.map(|o| o.evidence.as_str()).unwrap_or("") != a.evidence.trim() {
-                out.push(change("Krav", &a.key, "Bevis", old.map(|o| o.evidence.as_str()).unwrap_or(""), a.evidence.trim()));
+                out.push(change(
+                    "Krav",
+                    &a.key,
+                    "Bevis",
+                    old.map(|o| o.evidence.as_str()).unwrap_or(""),
+                    a.evidence.trim(),
+                ));
             }
         }
         for a in &edits.actions {
@@ -91,7 +115,13 @@ impl Store {
         for r in &edits.risks {
             match analysis.risks.iter().find(|x| same_risk(&x.risk, r)) {
                 Some(old) => risk_changes(&old.risk, r, &mut out),
-                None => out.push(change("Riskanalys", r.event.trim(), "ny risk", "", format!("S{} × K{}", r.probability, r.consequence))),
+                None => out.push(change(
+                    "Riskanalys",
+                    r.event.trim(),
+                    "ny risk",
+                    "",
+                    format!("S{} × K{}", r.probability, r.consequence),
+                )),
             }
         }
         let plan = WorkbookPlan {
@@ -127,7 +157,12 @@ impl Store {
         let mut sets_changed = false;
         for set in &edits.sets {
             match content.sets.iter_mut().find(|s| same_set(s, set)) {
-                Some(old) if old.name != set.name || old.description != set.description || old.levels != set.levels || old.motivations != set.motivations => {
+                Some(old)
+                    if old.name != set.name
+                        || old.description != set.description
+                        || old.levels != set.levels
+                        || old.motivations != set.motivations =>
+                {
                     let (id, info_type) = (old.id.clone(), old.info_type.clone());
                     *old = InformationSet { id, info_type, ..set.clone() };
                     sets_changed = true;
@@ -154,7 +189,12 @@ impl Store {
                 }
                 continue;
             };
-            let new = Assessment { key: a.key.clone(), answer, comment: a.comment.trim().into(), evidence: a.evidence.trim().into() };
+            let new = Assessment {
+                key: a.key.clone(),
+                answer,
+                comment: a.comment.trim().into(),
+                evidence: a.evidence.trim().into(),
+            };
             if item.assessment.as_ref() != Some(&new) {
                 self.save_assessment(ctx, id, &new)?;
             }
@@ -169,8 +209,12 @@ impl Store {
                 ..a.clone()
             };
             let same = old.is_some_and(|o| {
-                o.measure == a.measure.trim() && o.responsible == a.responsible.trim() && o.due == a.due
-                    && o.priority == a.priority && o.status == a.status && o.notes == a.notes.trim()
+                o.measure == a.measure.trim()
+                    && o.responsible == a.responsible.trim()
+                    && o.due == a.due
+                    && o.priority == a.priority
+                    && o.status == a.status
+                    && o.notes == a.notes.trim()
             });
             if !same {
                 self.save_action(ctx, id, &input)?;
@@ -197,7 +241,11 @@ impl Store {
 /// Rows carry their id; a row added in the workbook has none and is matched by its name, so
 /// reading the same workbook twice does not add it twice.
 fn same_set(old: &InformationSet, new: &InformationSet) -> bool {
-    if new.id.is_empty() { same_text(&old.name, &new.name) } else { old.id == new.id }
+    if new.id.is_empty() {
+        same_text(&old.name, &new.name)
+    } else {
+        old.id == new.id
+    }
 }
 
 fn same_action(old: &infoklass_core::requirements::Action, new: &ActionInput) -> bool {
@@ -285,7 +333,13 @@ fn set_changes(old: &InformationSet, new: &InformationSet, out: &mut Vec<Workboo
             out.push(change("Klassning", &old.name, a.code(), level(*old.levels.get(a)), level(*new.levels.get(a))));
         }
         if old.motivations.get(a) != new.motivations.get(a) {
-            out.push(change("Klassning", &old.name, &format!("Motivering {}", a.code()), old.motivations.get(a), new.motivations.get(a)));
+            out.push(change(
+                "Klassning",
+                &old.name,
+                &format!("Motivering {}", a.code()),
+                old.motivations.get(a),
+                new.motivations.get(a),
+            ));
         }
     }
 }
@@ -301,7 +355,11 @@ fn risk_changes(old: &Risk, new: &RiskEdit, out: &mut Vec<WorkbookChange>) {
         ("Befintligt skydd", old.existing_controls.clone(), new.existing_controls.trim().to_string()),
         ("Sannolikhet", old.probability.to_string(), new.probability.to_string()),
         ("Konsekvens", old.consequence.to_string(), new.consequence.to_string()),
-        ("Hantering", old.treatment.map(treatment_sv).unwrap_or("").into(), new.treatment.map(treatment_sv).unwrap_or("").into()),
+        (
+            "Hantering",
+            old.treatment.map(treatment_sv).unwrap_or("").into(),
+            new.treatment.map(treatment_sv).unwrap_or("").into(),
+        ),
         ("Motivering", old.treatment_motivation.clone(), new.treatment_motivation.trim().to_string()),
         ("Kvarvarande sannolikhet", num(old.residual_probability), num(new.residual_probability)),
         ("Kvarvarande konsekvens", num(old.residual_consequence), num(new.residual_consequence)),
@@ -360,7 +418,9 @@ pub fn answer_from_sv(s: &str) -> Option<Answer> {
 }
 
 pub fn priority_from_sv(s: &str) -> Option<Priority> {
-    [Priority::Hog, Priority::Medel, Priority::Lag].into_iter().find(|p| priority_sv(*p).to_lowercase() == s.trim().to_lowercase())
+    [Priority::Hog, Priority::Medel, Priority::Lag]
+        .into_iter()
+        .find(|p| priority_sv(*p).to_lowercase() == s.trim().to_lowercase())
 }
 
 pub fn status_from_sv(s: &str) -> Option<ActionStatus> {

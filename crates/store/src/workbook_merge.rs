@@ -121,11 +121,22 @@ pub fn risk_of(r: &Risk) -> RiskEdit {
 
 /// Every editable value of an object's workbook, one row per item, as exported; the writer
 /// stores these in a hidden sheet.
-pub fn exported_rows(detail: &ObjectDetail, reqs: &RequirementView, actions: &[Action], risks: &RiskAnalysisView) -> Vec<ExportedRow> {
-    let row = |sheet: &str, id: &str, f: Fields| ExportedRow { sheet: sheet.into(), id: id.into(), values: f.into_iter().map(|(_, v)| v).collect() };
+pub fn exported_rows(
+    detail: &ObjectDetail,
+    reqs: &RequirementView,
+    actions: &[Action],
+    risks: &RiskAnalysisView,
+) -> Vec<ExportedRow> {
+    let row = |sheet: &str, id: &str, f: Fields| ExportedRow {
+        sheet: sheet.into(),
+        id: id.into(),
+        values: f.into_iter().map(|(_, v)| v).collect(),
+    };
     let mut out = vec![row(FACTS, "", fact_fields(&detail.current.meta))];
     out.extend(detail.current.content.sets.iter().map(|s| row(SETS, &s.id, set_fields(s))));
-    out.extend(reqs.items.iter().map(|i| row(ANSWERS, &i.key, answer_fields(&answer_of(&i.key, i.assessment.as_ref())))));
+    out.extend(
+        reqs.items.iter().map(|i| row(ANSWERS, &i.key, answer_fields(&answer_of(&i.key, i.assessment.as_ref())))),
+    );
     out.extend(actions.iter().map(|a| row(ACTIONS, &a.id, action_fields(&action_of(a)))));
     out.extend(risks.risks.iter().map(|r| row(RISKS, &r.risk.id, risk_fields(&risk_of(&r.risk)))));
     out
@@ -157,7 +168,16 @@ impl Merge {
     /// database value into the workbook's row. The row's address (sheet, id, item), its two
     /// versions and the two accessors are what every sheet differs in, so they stay arguments.
     #[allow(clippy::too_many_arguments)]
-    fn row<T>(&mut self, sheet: &str, id: &str, item: &str, edit: &mut T, db: &T, fields: fn(&T) -> Fields, take: fn(&mut T, &T, &str)) {
+    fn row<T>(
+        &mut self,
+        sheet: &str,
+        id: &str,
+        item: &str,
+        edit: &mut T,
+        db: &T,
+        fields: fn(&T) -> Fields,
+        take: fn(&mut T, &T, &str),
+    ) {
         let base = self.base(sheet, id).cloned();
         if base.is_none() && !self.unsure {
             return;
@@ -171,7 +191,15 @@ impl Merge {
                 Some(b) if *b == w => take(edit, db, &field),
                 Some(b) if *b == d => {}
                 _ => {
-                    self.conflicts.push(WorkbookConflict { sheet: sheet.into(), item: item.into(), field: field.clone(), database: d, workbook: w, exported, removed: false });
+                    self.conflicts.push(WorkbookConflict {
+                        sheet: sheet.into(),
+                        item: item.into(),
+                        field: field.clone(),
+                        database: d,
+                        workbook: w,
+                        exported,
+                        removed: false,
+                    });
                     take(edit, db, &field);
                 }
             }
@@ -186,7 +214,15 @@ impl Merge {
         for (i, (field, w)) in fields(edit).into_iter().enumerate() {
             let b = base.get(i).cloned().unwrap_or_default();
             if b != w {
-                self.conflicts.push(WorkbookConflict { sheet: sheet.into(), item: item.into(), field, database: String::new(), workbook: w, exported: Some(b), removed: true });
+                self.conflicts.push(WorkbookConflict {
+                    sheet: sheet.into(),
+                    item: item.into(),
+                    field,
+                    database: String::new(),
+                    workbook: w,
+                    exported: Some(b),
+                    removed: true,
+                });
             }
         }
         true
@@ -196,7 +232,11 @@ impl Merge {
 impl Store {
     /// The workbook's edits reduced to what the person changed since the export, plus the
     /// conflicts: fields also changed in the database, which keep the database's value.
-    pub(crate) fn merge_workbook(&self, edits: &WorkbookEdits, cur: &Current) -> Result<(WorkbookEdits, Vec<WorkbookConflict>)> {
+    pub(crate) fn merge_workbook(
+        &self,
+        edits: &WorkbookEdits,
+        cur: &Current,
+    ) -> Result<(WorkbookEdits, Vec<WorkbookConflict>)> {
         let base = edits.exported.as_ref().map(|values| {
             values.iter().map(|r| ((r.sheet.clone(), r.id.clone()), r.values.clone())).collect::<HashMap<_, _>>()
         });

@@ -56,7 +56,9 @@ impl WriteLock {
                 Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
-                Err(TryLockError::WouldBlock) => return Err(StoreError::Busy("another program is writing to the database".into())),
+                Err(TryLockError::WouldBlock) => {
+                    return Err(StoreError::Busy("another program is writing to the database".into()))
+                }
                 Err(TryLockError::Error(e)) => {
                     return Err(StoreError::InvalidInput(format!("the database's lock file cannot be locked: {e}")))
                 }

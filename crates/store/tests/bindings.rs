@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use infoklass_core::info_type::InfoType;
-use infoklass_core::Scale;
 use infoklass_core::requirements::{Action, Assessment};
+use infoklass_core::Scale;
 use infoklass_store::dto::*;
+use infoklass_store::dto_imports::*;
 use infoklass_store::dto_requirements::*;
 use infoklass_store::dto_risks::*;
-use infoklass_store::dto_imports::*;
 use infoklass_store::dto_workbook::*;
 use ts_rs::{Config, TS};
 

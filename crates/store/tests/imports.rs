@@ -13,7 +13,11 @@ fn workbook(hash: &str) -> LegacyImport {
     LegacyImport {
         file_name: "ekonomisystem.xls".into(),
         sha256: hash.into(),
-        meta: ObjectMeta { name: "Ekonomisystem".into(), information_owner: "Ekonomidirektör".into(), ..Default::default() },
+        meta: ObjectMeta {
+            name: "Ekonomisystem".into(),
+            information_owner: "Ekonomidirektör".into(),
+            ..Default::default()
+        },
         sets: vec![s],
         risks: vec![LegacyRisk {
             risk: Risk {
@@ -26,7 +30,12 @@ fn workbook(hash: &str) -> LegacyImport {
             },
             action: None,
         }],
-        requirements: vec![LegacyRequirement { id: "K1".into(), text: "Behörighet".into(), status: "Ja".into(), ..Default::default() }],
+        requirements: vec![LegacyRequirement {
+            id: "K1".into(),
+            text: "Behörighet".into(),
+            status: "Ja".into(),
+            ..Default::default()
+        }],
         report: serde_json::json!({ "diagnostics": [] }),
     }
 }
@@ -55,7 +64,8 @@ fn a_newer_workbook_updates_the_object_of_the_same_name_and_keeps_its_other_sets
     let plan = store.import_legacy(&ctx(), &workbook("def")).unwrap();
     assert_eq!(plan.outcome, ImportOutcome::Updated);
     assert_eq!(plan.object_id.as_deref(), Some(id.as_str()));
-    let names: Vec<String> = store.get_object(&id, "2026-03-01").unwrap().current.content.sets.into_iter().map(|s| s.name).collect();
+    let names: Vec<String> =
+        store.get_object(&id, "2026-03-01").unwrap().current.content.sets.into_iter().map(|s| s.name).collect();
     assert_eq!(names, ["Budget", "Huvudbok"]);
     // A second file with the same risk does not add it twice.
     store.import_legacy(&ctx(), &workbook("ghi")).unwrap();

@@ -10,13 +10,17 @@ fn levels(k: u8, r: u8, t: u8, s: u8) -> PerAspect<u8> {
 }
 
 fn audit_count(store: &Store, key: &str) -> i64 {
-    store.connection().query_row("SELECT COUNT(*) FROM audit WHERE entity = 'info_type' AND entity_id = ?1", [key], |r| r.get(0)).unwrap()
+    store
+        .connection()
+        .query_row("SELECT COUNT(*) FROM audit WHERE entity = 'info_type' AND entity_id = ?1", [key], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
 fn an_added_type_gets_a_key_from_its_name_and_sets_inherit_it() {
     let (_dir, mut store) = temp_store();
-    let input = InfoTypeInput { name_sv: " Bygglovsärenden ".into(), levels: levels(3, 2, 1, 2), ..Default::default() };
+    let input =
+        InfoTypeInput { name_sv: " Bygglovsärenden ".into(), levels: levels(3, 2, 1, 2), ..Default::default() };
     let t = store.save_info_type(&ctx(), &input).unwrap();
     assert_eq!((t.key.as_str(), t.name_sv.as_str()), ("bygglovsarenden", "Bygglovsärenden"));
     assert_eq!(audit_count(&store, &t.key), 1);
@@ -40,8 +44,14 @@ fn bad_types_are_refused_with_their_code() {
     let before = store.info_type_entries().unwrap();
     let code = |store: &mut Store, input: InfoTypeInput| store.save_info_type(&ctx(), &input).unwrap_err().code();
     assert_eq!(code(&mut store, InfoTypeInput { name_sv: "".into(), ..Default::default() }), "INFO_TYPE_NAME_MISSING");
-    assert_eq!(code(&mut store, InfoTypeInput { name_sv: "X".into(), levels: levels(0, 5, 0, 0), ..Default::default() }), "INFO_TYPE_LEVEL_INVALID");
-    assert_eq!(code(&mut store, InfoTypeInput { key: Some("finns-inte".into()), name_sv: "X".into(), ..Default::default() }), "NOT_FOUND");
+    assert_eq!(
+        code(&mut store, InfoTypeInput { name_sv: "X".into(), levels: levels(0, 5, 0, 0), ..Default::default() }),
+        "INFO_TYPE_LEVEL_INVALID"
+    );
+    assert_eq!(
+        code(&mut store, InfoTypeInput { key: Some("finns-inte".into()), name_sv: "X".into(), ..Default::default() }),
+        "NOT_FOUND"
+    );
     assert_eq!(store.info_type_entries().unwrap(), before);
 }
 
@@ -75,7 +85,10 @@ fn a_file_replaces_the_list_after_a_dry_run() {
     assert_eq!(store.info_type_entries().unwrap(), before, "a dry run writes nothing");
     let done = store.import_info_types(&ctx(), &edited, false).unwrap();
     assert_eq!(dry, done);
-    assert_eq!((done.created, done.updated, done.retired), (vec!["bygglov".to_string()], vec![changed], vec![dropped.clone()]));
+    assert_eq!(
+        (done.created, done.updated, done.retired),
+        (vec!["bygglov".to_string()], vec![changed], vec![dropped.clone()])
+    );
     let keys: Vec<String> = store.info_types().unwrap().into_iter().map(|t| t.key).collect();
     assert_eq!((keys[0].as_str(), keys.last().unwrap()), ("bygglov", &dropped));
 }

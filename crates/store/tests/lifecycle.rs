@@ -41,7 +41,9 @@ fn every_change_is_audited_with_old_and_new() {
     let actions: Vec<String> = store.history(&id).unwrap().into_iter().rev().map(|h| h.action).collect();
     assert_eq!(actions, ["create", "update", "save_draft", "approve", "reclassify", "delete"]);
     let update = &store.history(&id).unwrap()[4];
-    assert!(update.old.as_deref().unwrap().contains("Ekonomiavdelningen") && update.new.as_deref().unwrap().contains("HR"));
+    assert!(
+        update.old.as_deref().unwrap().contains("Ekonomiavdelningen") && update.new.as_deref().unwrap().contains("HR")
+    );
     let delete = &store.history(&id).unwrap()[0];
     assert!(delete.old.as_deref().unwrap().contains("Löner"), "the deleted object is kept in the log");
     assert_eq!(count(&store, "objects"), 0);
@@ -117,7 +119,8 @@ fn reclassification_copies_the_approved_version_and_shows_the_differences() {
 fn approval_is_refused_while_issues_remain() {
     let (_dir, mut store) = temp_store();
     let mut input = new_object("Journal", vec![set("Journal", 2, 2, 2, 1)]);
-    input.content.lagrum = vec![LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Pending, reason: String::new() }];
+    input.content.lagrum =
+        vec![LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Pending, reason: String::new() }];
     let id = store.create_object(&ctx(), &input).unwrap();
     match store.approve(&ctx(), &id, "Hälso- och sjukvårdsdirektör") {
         Err(StoreError::Validation(issues)) => assert_eq!(issues[0].code, "LAGRUM_UNDECIDED"),
@@ -160,12 +163,18 @@ fn the_list_searches_and_filters() {
         store.list_objects(&f, "2026-03-01").unwrap().items.into_iter().map(|o| o.name).collect()
     };
     assert_eq!(names(ObjectFilter::default()).len(), 2);
-    assert_eq!(names(ObjectFilter { search: Some("raindance".into()), ..Default::default() }), ["Ekonomisystem Raindance"]);
+    assert_eq!(
+        names(ObjectFilter { search: Some("raindance".into()), ..Default::default() }),
+        ["Ekonomisystem Raindance"]
+    );
     assert_eq!(names(ObjectFilter { search: Some("VÅRD".into()), ..Default::default() }), ["Vårdplanering"]);
     assert!(names(ObjectFilter { search: Some("%".into()), ..Default::default() }).is_empty(), "% is literal");
     assert_eq!(names(ObjectFilter { kind: Some(ObjectKind::Process), ..Default::default() }), ["Vårdplanering"]);
     assert_eq!(names(ObjectFilter { unit: Some("Ekonomiavdelningen".into()), ..Default::default() }).len(), 1);
-    assert_eq!(names(ObjectFilter { status: Some(Status::Faststalld), ..Default::default() }), ["Ekonomisystem Raindance"]);
+    assert_eq!(
+        names(ObjectFilter { status: Some(Status::Faststalld), ..Default::default() }),
+        ["Ekonomisystem Raindance"]
+    );
     assert_eq!(names(ObjectFilter { review_overdue: true, ..Default::default() }), ["Ekonomisystem Raindance"]);
     let list = store.list_objects(&ObjectFilter::default(), "2026-03-01").unwrap();
     assert_eq!(list.total, 2);
@@ -177,7 +186,13 @@ fn the_list_searches_and_filters() {
 #[test]
 fn the_list_is_in_swedish_order_and_search_folds_a_ring_a_umlaut_o_umlaut() {
     let (_dir, mut store) = temp_store();
-    for (name, unit) in [("Ärendesystem", "Östra"), ("System 10", "Åre"), ("Åtkomstsystem", "Ängel"), ("System 2", "Zon"), ("öppna data", "Ab")] {
+    for (name, unit) in [
+        ("Ärendesystem", "Östra"),
+        ("System 10", "Åre"),
+        ("Åtkomstsystem", "Ängel"),
+        ("System 2", "Zon"),
+        ("öppna data", "Ab"),
+    ] {
         let mut o = new_object(name, vec![set("Uppgifter", 1, 1, 1, 1)]);
         o.meta.unit = unit.into();
         store.create_object(&ctx(), &o).unwrap();
@@ -186,7 +201,8 @@ fn the_list_is_in_swedish_order_and_search_folds_a_ring_a_umlaut_o_umlaut() {
     let names: Vec<&str> = list.items.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(names, ["System 2", "System 10", "Åtkomstsystem", "Ärendesystem", "öppna data"]);
     assert_eq!(list.units, ["Ab", "Zon", "Åre", "Ängel", "Östra"]);
-    let found = store.list_objects(&ObjectFilter { search: Some("ÖPPNA".into()), ..Default::default() }, "2026-03-01").unwrap();
+    let found =
+        store.list_objects(&ObjectFilter { search: Some("ÖPPNA".into()), ..Default::default() }, "2026-03-01").unwrap();
     assert_eq!(found.items.len(), 1);
 }
 
@@ -203,7 +219,10 @@ fn texts_that_no_xlsx_cell_holds_and_too_many_sets_are_refused() {
     assert_eq!(store.create_object(&ctx(), &named).unwrap_err().code(), "TEXT_TOO_LONG", "600 UTF-16 units > 500");
     let many = (0..10_001).map(|i| set(&format!("S{i}"), 1, 1, 1, 1)).collect();
     let err = store.create_object(&ctx(), &new_object("Många", many)).unwrap_err();
-    assert_eq!((err.code(), err.to_string()), ("TOO_MANY_ITEMS", "10001 information sets; at most 10000 are allowed".to_string()));
+    assert_eq!(
+        (err.code(), err.to_string()),
+        ("TOO_MANY_ITEMS", "10001 information sets; at most 10000 are allowed".to_string())
+    );
     let id = store.create_object(&ctx(), &new_object("Kort", vec![set("A", 1, 1, 1, 1)])).unwrap();
     let mut meta = store.get_object(&id, "2026-03-01").unwrap().meta;
     meta.participants = vec!["p".repeat(20_000), "q".repeat(20_000)];

@@ -187,7 +187,11 @@ fn answers_carry_over_to_a_reclassification_and_changes_are_shown() {
     store.start_reclassification(&ctx(), &id).unwrap();
     let mut content = store.get_object(&id, "2026-03-01").unwrap().current.content;
     content.sets[0].levels = infoklass_core::PerAspect { k: Some(2), r: Some(2), t: Some(2), s: Some(2) };
-    content.lagrum = vec![LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Accepted, reason: String::new() }];
+    content.lagrum = vec![LagrumDecision {
+        lagrum: Lagrum::Patientdatalagen,
+        status: LagrumStatus::Accepted,
+        reason: String::new(),
+    }];
     store.save_draft(&ctx(), &id, &content).unwrap();
     let view = store.requirements(&id).unwrap();
     assert_eq!(keys(&store, &id), ["BAS-01", "SK-01", "LOG-02", "PDL-01"]);
@@ -201,7 +205,9 @@ fn an_approved_classification_keeps_its_catalogue_version() {
     let (_dir, mut store) = store_with_catalog();
     let id = store.create_object(&ctx(), &new_object("Arkiv", vec![set("Handlingar", 1, 3, 1, 1)])).unwrap();
     store.approve(&ctx(), &id, "Arkivchef").unwrap();
-    let v2 = CATALOG.replace("version = \"1\"", "version = \"2\"").replace("trigger = \"R>=3 or T>=3\"", "trigger = \"T>=3\"");
+    let v2 = CATALOG
+        .replace("version = \"1\"", "version = \"2\"")
+        .replace("trigger = \"R>=3 or T>=3\"", "trigger = \"T>=3\"");
     store.import_catalog(&ctx(), Catalog::from_toml(&v2).unwrap()).unwrap();
     let view = store.requirements(&id).unwrap();
     assert_eq!(view.catalog_version, "1");
@@ -234,7 +240,10 @@ fn procurement_lists_unite_objects_and_keep_decisions() {
         ]
     );
     assert_eq!(view.excluded.len(), 1);
-    assert_eq!((view.excluded[0].object.name.as_str(), &view.excluded[0].reason), ("Skyddat", &Suppression::SecurityLevel));
+    assert_eq!(
+        (view.excluded[0].object.name.as_str(), &view.excluded[0].reason),
+        ("Skyddat", &Suppression::SecurityLevel)
+    );
 
     let input = ProcurementInput {
         id: None,
@@ -242,7 +251,12 @@ fn procurement_lists_unite_objects_and_keep_decisions() {
         object_ids: vec![a.clone(), b.clone()],
         choices: vec![
             ItemChoice { key: "LOG-02".into(), relevant: false, obligation: Obligation::Bor, text: String::new() },
-            ItemChoice { key: "SK-03".into(), relevant: true, obligation: Obligation::Bor, text: "Leverantören ska kopiera varje timme.".into() },
+            ItemChoice {
+                key: "SK-03".into(),
+                relevant: true,
+                obligation: Obligation::Bor,
+                text: "Leverantören ska kopiera varje timme.".into(),
+            },
             ItemChoice { key: "BAS-01".into(), relevant: true, obligation: Obligation::Ska, text: String::new() },
         ],
     };
@@ -260,7 +274,9 @@ fn procurement_lists_unite_objects_and_keep_decisions() {
 #[test]
 fn answers_and_actions_longer_than_a_cell_are_refused() {
     let (_dir, mut store) = common::temp_store();
-    let id = store.create_object(&common::ctx(), &common::new_object("Cellgräns", vec![common::set("A", 1, 1, 1, 1)])).unwrap();
+    let id = store
+        .create_object(&common::ctx(), &common::new_object("Cellgräns", vec![common::set("A", 1, 1, 1, 1)]))
+        .unwrap();
     let key = store.requirements(&id).unwrap().items[0].key.clone();
     let long = "x".repeat(32_768);
     let answer = infoklass_core::requirements::Assessment {

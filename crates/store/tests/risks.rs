@@ -6,7 +6,14 @@ use infoklass_core::Aspect;
 use infoklass_store::{AnalysisInput, RiskInput, Store};
 
 fn risk(threat: &str, event: &str, aspects: Vec<Aspect>, p: u8, c: u8) -> Risk {
-    Risk { threat_key: Some(threat.into()), event: event.into(), aspects, probability: p, consequence: c, ..Default::default() }
+    Risk {
+        threat_key: Some(threat.into()),
+        event: event.into(),
+        aspects,
+        probability: p,
+        consequence: c,
+        ..Default::default()
+    }
 }
 
 fn setup() -> (tempfile::TempDir, Store, String) {
@@ -25,17 +32,37 @@ fn the_linked_analysis_from_the_issue() {
     assert!(!view.threats.is_empty());
     let threat = view.threats[0].key.clone();
     store
-        .save_risk_analysis(&ctx(), &id, &AnalysisInput {
-            purpose: "Årlig riskanalys".into(),
-            risk_owner: "Förvaltningschef".into(),
-            in_scope: vec![threat.clone()],
-            ..Default::default()
-        })
+        .save_risk_analysis(
+            &ctx(),
+            &id,
+            &AnalysisInput {
+                purpose: "Årlig riskanalys".into(),
+                risk_owner: "Förvaltningschef".into(),
+                in_scope: vec![threat.clone()],
+                ..Default::default()
+            },
+        )
         .unwrap();
     // Consequence from the classification: K3 → 4, R2 → 3, T2 → 3.
-    let k = store.save_risk(&ctx(), &id, &RiskInput { risk: risk(&threat, "Nätfiske", vec![Aspect::K], 3, 4), new_actions: vec![] }).unwrap();
-    let t = store.save_risk(&ctx(), &id, &RiskInput { risk: risk(&threat, "Driftavbrott", vec![Aspect::T], 2, 3), new_actions: vec![] }).unwrap();
-    let unmotivated = store.save_risk(&ctx(), &id, &RiskInput { risk: risk(&threat, "Felinmatning", vec![Aspect::R], 1, 2), new_actions: vec![] });
+    let k = store
+        .save_risk(
+            &ctx(),
+            &id,
+            &RiskInput { risk: risk(&threat, "Nätfiske", vec![Aspect::K], 3, 4), new_actions: vec![] },
+        )
+        .unwrap();
+    let t = store
+        .save_risk(
+            &ctx(),
+            &id,
+            &RiskInput { risk: risk(&threat, "Driftavbrott", vec![Aspect::T], 2, 3), new_actions: vec![] },
+        )
+        .unwrap();
+    let unmotivated = store.save_risk(
+        &ctx(),
+        &id,
+        &RiskInput { risk: risk(&threat, "Felinmatning", vec![Aspect::R], 1, 2), new_actions: vec![] },
+    );
     assert_eq!(unmotivated.unwrap_err().code(), "BAD_RISK", "R2 gives consequence 3; 2 needs a motivation");
     let mut manual = risk(&threat, "Felinmatning", vec![Aspect::R], 1, 2);
     manual.consequence_motivation = "Felen upptäcks direkt vid attest".into();
@@ -49,7 +76,9 @@ fn the_linked_analysis_from_the_issue() {
     treated.requirement_keys = vec![key];
     treated.residual_probability = Some(1);
     treated.residual_consequence = Some(4);
-    store.save_risk(&ctx(), &id, &RiskInput { risk: treated, new_actions: vec!["Genomför nätfiskeövning".into()] }).unwrap();
+    store
+        .save_risk(&ctx(), &id, &RiskInput { risk: treated, new_actions: vec!["Genomför nätfiskeövning".into()] })
+        .unwrap();
     let plan = store.action_plan(&id, "2026-03-01").unwrap();
     assert_eq!(plan[0].measure, "Genomför nätfiskeövning");
 
@@ -89,7 +118,10 @@ fn bad_risks_are_refused_and_nothing_is_saved() {
     r.treatment = Some(Treatment::Acceptera);
     let err = store.save_risk(&ctx(), &id, &RiskInput { risk: r, new_actions: vec!["Åtgärd".into()] }).unwrap_err();
     assert_eq!(err.code(), "BAD_RISK");
-    assert_eq!(err.to_body().details.unwrap(), serde_json::json!(["PROBABILITY_OUT_OF_MATRIX", "TREATMENT_NEEDS_MOTIVATION"]));
+    assert_eq!(
+        err.to_body().details.unwrap(),
+        serde_json::json!(["PROBABILITY_OUT_OF_MATRIX", "TREATMENT_NEEDS_MOTIVATION"])
+    );
     assert!(store.action_plan(&id, "2026-03-01").unwrap().is_empty(), "no action was created");
     let view = store.risk_analysis(&id).unwrap();
     assert!(view.risks.is_empty());
@@ -120,7 +152,10 @@ fn count(store: &Store, table: &str) -> i64 {
 fn a_batch_with_one_bad_risk_stores_nothing_not_even_the_analysis() {
     let (_dir, mut store, id) = setup();
     let audit_before = count(&store, "audit");
-    let good = |event: &str| RiskInput { risk: risk("HOT-01", event, vec![Aspect::K], 2, 4), new_actions: vec!["Åtgärd".into()] };
+    let good = |event: &str| RiskInput {
+        risk: risk("HOT-01", event, vec![Aspect::K], 2, 4),
+        new_actions: vec!["Åtgärd".into()],
+    };
     let bad = RiskInput { risk: risk("HOT-01", "Trasig", vec![Aspect::K], 9, 4), new_actions: vec![] };
     let err = store.save_risks(&ctx(), &id, &[good("Ett"), good("Två"), bad]).unwrap_err();
     assert_eq!(err.code(), "BAD_RISK");
@@ -162,7 +197,10 @@ fn unknown_threats_and_sets_are_refused_by_name() {
     // A retired threat starts no new risk.
     store.set_threat_retired(&ctx(), "HOT-02", true).unwrap();
     let retired = risk("HOT-02", "Gammalt", vec![Aspect::K], 2, 4);
-    assert_eq!(store.save_risk(&ctx(), &id, &RiskInput { risk: retired, new_actions: vec![] }).unwrap_err().code(), "RISK_THREAT_UNKNOWN");
+    assert_eq!(
+        store.save_risk(&ctx(), &id, &RiskInput { risk: retired, new_actions: vec![] }).unwrap_err().code(),
+        "RISK_THREAT_UNKNOWN"
+    );
 }
 
 #[test]

@@ -34,9 +34,19 @@ fn an_added_threat_gets_the_next_number_and_is_audited() {
     assert_eq!(list.threats.last().unwrap().threat, t, "added last");
     assert_eq!(audit_count(&store, &t.key), 1);
 
-    let changed = store.save_threat(&ctx(), &ThreatInput { key: Some(t.key.clone()), name_en: "Key person leaves".into(), ..own_threat() }).unwrap();
+    let changed = store
+        .save_threat(
+            &ctx(),
+            &ThreatInput { key: Some(t.key.clone()), name_en: "Key person leaves".into(), ..own_threat() },
+        )
+        .unwrap();
     assert_eq!(changed.name_en, "Key person leaves");
-    store.save_threat(&ctx(), &ThreatInput { key: Some(t.key.clone()), name_en: "Key person leaves".into(), ..own_threat() }).unwrap();
+    store
+        .save_threat(
+            &ctx(),
+            &ThreatInput { key: Some(t.key.clone()), name_en: "Key person leaves".into(), ..own_threat() },
+        )
+        .unwrap();
     assert_eq!(audit_count(&store, &t.key), 2, "saving without a change writes nothing");
 }
 
@@ -56,7 +66,14 @@ fn a_bad_threat_is_refused_with_its_code_and_nothing_is_written() {
 fn a_retired_threat_still_names_its_risks() {
     let (_dir, mut store) = temp_store();
     let id = store.create_object(&ctx(), &new_object("Ärendesystem", vec![set("Ärenden", 2, 2, 2, 1)])).unwrap();
-    let risk = Risk { threat_key: Some("HOT-01".into()), event: "Nätfiske".into(), aspects: vec![Aspect::K], probability: 2, consequence: 3, ..Default::default() };
+    let risk = Risk {
+        threat_key: Some("HOT-01".into()),
+        event: "Nätfiske".into(),
+        aspects: vec![Aspect::K],
+        probability: 2,
+        consequence: 3,
+        ..Default::default()
+    };
     store.save_risk(&ctx(), &id, &RiskInput { risk, new_actions: vec![] }).unwrap();
     assert_eq!(store.threats().unwrap().threats.iter().find(|e| e.threat.key == "HOT-01").unwrap().used_in, 1);
 
@@ -94,7 +111,10 @@ fn a_catalogue_file_round_trips_and_replaces_the_list() {
     assert_eq!(store.threats().unwrap(), before, "a dry run writes nothing");
     let done = store.import_threats(&ctx(), &edited, false).unwrap();
     assert_eq!(dry, done);
-    assert_eq!((done.created, done.updated, done.retired), (vec!["EGEN-01".to_string()], vec![changed.clone()], vec![dropped.clone()]));
+    assert_eq!(
+        (done.created, done.updated, done.retired),
+        (vec!["EGEN-01".to_string()], vec![changed.clone()], vec![dropped.clone()])
+    );
 
     let after = store.threats().unwrap();
     let keys: Vec<&str> = after.threats.iter().map(|e| e.threat.key.as_str()).collect();

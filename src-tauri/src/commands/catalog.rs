@@ -16,7 +16,8 @@ pub fn export_catalog(state: State<'_, AppState>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let how = store.local_how_texts().map_err(err)?;
     let c = store.catalog();
-    let bytes = catalog_export::catalog_xlsx(c, &|k| how.get(k).cloned().unwrap_or_default()).map_err(super::export_err)?;
+    let bytes =
+        catalog_export::catalog_xlsx(c, &|k| how.get(k).cloned().unwrap_or_default()).map_err(super::export_err)?;
     export_file(&format!("Kravkatalog {} {}", c.id, c.version), "xlsx", &bytes)
 }
 
@@ -46,14 +47,22 @@ pub(crate) fn read_list<T, E: std::fmt::Display>(
     code: &str,
     parse: impl FnOnce(&str) -> Result<T, E>,
 ) -> Result<T, infoklass_store::ErrorBody> {
-    let bad = |reason: String| infoklass_store::ErrorBody { code: code.into(), message: format!("{file_name}: {reason}"), details: None };
+    let bad = |reason: String| infoklass_store::ErrorBody {
+        code: code.into(),
+        message: format!("{file_name}: {reason}"),
+        details: None,
+    };
     let text = String::from_utf8(decode(file_name, base64)?).map_err(|_| bad("it is not UTF-8 text".into()))?;
     parse(&text).map_err(|e| bad(e.to_string()))
 }
 
 /// What importing the workbook would do; writes nothing.
 #[tauri::command(async)]
-pub fn preview_catalog_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<CatalogImportPreview> {
+pub fn preview_catalog_import(
+    state: State<'_, AppState>,
+    file_name: String,
+    base64: String,
+) -> CmdResult<CatalogImportPreview> {
     let bytes = decode(&file_name, &base64)?;
     let store = state.store()?;
     Ok(match catalog_import::read_catalog(&bytes) {

@@ -2,7 +2,7 @@
 //! a TOML file to edit outside the app and import again (previewed first).
 
 use infoklass_core::info_type::{InfoType, InfoTypeCatalog};
-use infoklass_store::{ExportResult, InfoTypeEntry, ListImport, InfoTypeInput};
+use infoklass_store::{ExportResult, InfoTypeEntry, InfoTypeInput, ListImport};
 use tauri::State;
 
 use super::catalog::read_list;
@@ -38,7 +38,11 @@ fn read(state: &AppState, file_name: &str, base64: &str) -> CmdResult<InfoTypeCa
 
 /// What importing the file would change; writes nothing.
 #[tauri::command(async)]
-pub fn preview_info_type_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<ListImport> {
+pub fn preview_info_type_import(
+    state: State<'_, AppState>,
+    file_name: String,
+    base64: String,
+) -> CmdResult<ListImport> {
     let file = read(&state, &file_name, &base64)?;
     state.store()?.import_info_types(&ctx(), &file, true).map_err(err)
 }

@@ -31,14 +31,24 @@ pub fn delete_risk(state: State<'_, AppState>, id: String, risk_id: String) -> C
 }
 
 #[tauri::command(async)]
-pub fn accept_risk(state: State<'_, AppState>, id: String, risk_id: String, role: String, name: String) -> CmdResult<RiskAnalysisView> {
+pub fn accept_risk(
+    state: State<'_, AppState>,
+    id: String,
+    risk_id: String,
+    role: String,
+    name: String,
+) -> CmdResult<RiskAnalysisView> {
     let mut store = state.store()?;
     store.accept_risk(&ctx(), &id, &risk_id, &role, &name).map_err(err)?;
     store.risk_analysis(&id).map_err(err)
 }
 
 #[tauri::command(async)]
-pub fn approve_risk_analysis(state: State<'_, AppState>, id: String, approved_by: String) -> CmdResult<RiskAnalysisView> {
+pub fn approve_risk_analysis(
+    state: State<'_, AppState>,
+    id: String,
+    approved_by: String,
+) -> CmdResult<RiskAnalysisView> {
     let mut store = state.store()?;
     store.approve_risk_analysis(&ctx(), &id, &approved_by).map_err(err)?;
     store.risk_analysis(&id).map_err(err)

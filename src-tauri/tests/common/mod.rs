@@ -17,11 +17,8 @@ pub struct Host {
 
 pub fn host_with(state: impl FnOnce(&std::path::Path) -> AppState) -> Host {
     let dir = tempfile::tempdir().unwrap();
-    let app = mock_builder()
-        .manage(state(dir.path()))
-        .invoke_handler(handler!())
-        .build(mock_context(noop_assets()))
-        .unwrap();
+    let app =
+        mock_builder().manage(state(dir.path())).invoke_handler(handler!()).build(mock_context(noop_assets())).unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     Host { dir, _app: app, window }
 }

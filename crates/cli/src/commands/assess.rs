@@ -27,9 +27,9 @@ fn parse_answer(s: &str) -> Result<Choice, String> {
     if s == "inget" {
         return Ok(Choice(None));
     }
-    Answer::parse(s)
-        .map(|a| Choice(Some(a)))
-        .ok_or_else(|| format!("unknown answer \"{s}\" (uppfyllt, delvis_uppfyllt, ej_uppfyllt, ej_tillampligt, vet_ej, inget)"))
+    Answer::parse(s).map(|a| Choice(Some(a))).ok_or_else(|| {
+        format!("unknown answer \"{s}\" (uppfyllt, delvis_uppfyllt, ej_uppfyllt, ej_tillampligt, vet_ej, inget)")
+    })
 }
 
 pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {

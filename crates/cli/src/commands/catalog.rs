@@ -40,7 +40,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             }
             for c in list {
                 let active = if c.active { " (aktiv)" } else { "" };
-                println!("{} {}{active}: {}, {} krav i {} områden", c.id, c.version, c.name_sv, c.requirements, c.areas);
+                println!(
+                    "{} {}{active}: {}, {} krav i {} områden",
+                    c.id, c.version, c.name_sv, c.requirements, c.areas
+                );
             }
         }
         Command::Export { file } => {

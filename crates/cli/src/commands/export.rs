@@ -58,7 +58,8 @@ const MAX_STEM_BYTES: usize = 200;
 /// A file name a person recognises, without characters file systems refuse, cut on a character
 /// boundary to at most `MAX_STEM_BYTES` bytes (a 4-byte character counts four).
 fn safe_file_name(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_()".contains(c) { c } else { '_' }).collect();
+    let cleaned: String =
+        name.chars().map(|c| if c.is_alphanumeric() || " -_()".contains(c) { c } else { '_' }).collect();
     let mut stem = String::new();
     for c in cleaned.trim().chars() {
         if stem.len() + c.len_utf8() > MAX_STEM_BYTES {
@@ -70,7 +71,9 @@ fn safe_file_name(name: &str) -> String {
     // Windows refuses these device names whatever the extension.
     let upper = stem.to_ascii_uppercase();
     let device = ["CON", "PRN", "AUX", "NUL"].contains(&upper.as_str())
-        || (upper.len() == 4 && (upper.starts_with("COM") || upper.starts_with("LPT")) && upper.as_bytes()[3].is_ascii_digit());
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.as_bytes()[3].is_ascii_digit());
     match stem.is_empty() {
         true => "objekt".to_string(),
         false if device => format!("_{stem}"),
@@ -112,7 +115,8 @@ mod tests {
     fn names_that_clean_alike_get_distinct_files() {
         let dir = tempfile::tempdir().unwrap();
         let mut taken = HashSet::new();
-        let paths: Vec<PathBuf> = ["a/b", "a\\b", "A:b"].iter().map(|n| free_path(dir.path(), &safe_file_name(n), &mut taken)).collect();
+        let paths: Vec<PathBuf> =
+            ["a/b", "a\\b", "A:b"].iter().map(|n| free_path(dir.path(), &safe_file_name(n), &mut taken)).collect();
         let names: Vec<String> = paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
         assert_eq!(names, ["a_b.xlsx", "a_b (2).xlsx", "A_b (3).xlsx"]);
         std::fs::write(dir.path().join("x.xlsx"), b"earlier").unwrap();

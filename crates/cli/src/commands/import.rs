@@ -31,7 +31,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         let (word, level) = m
             .split_once('=')
             .and_then(|(w, l)| l.trim().parse::<u8>().ok().map(|l| (w, l)))
-            .ok_or_else(|| CliError { code: "INVALID_INPUT".into(), message: format!("--map \"{m}\": write WORD=LEVEL, e.g. hög=3") })?;
+            .ok_or_else(|| CliError {
+                code: "INVALID_INPUT".into(),
+                message: format!("--map \"{m}\": write WORD=LEVEL, e.g. hög=3"),
+            })?;
         store.save_import_word(ctx, word, level)?;
     }
     let files = collect(&a.paths)?;
@@ -41,7 +44,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             eprintln!("[{}/{}] {}", i + 1, files.len(), file.display());
         }
         // The file's own name is what the import record keeps; the folder is the user's business.
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
+        let name =
+            file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
         // Checked for kind and size before it is read (a FIFO or /dev/zero would hang or fill memory).
         let report = match import::read_file(file) {
             Ok(bytes) if a.dry_run => import::preview(store, &name, &bytes, &ctx.today),
@@ -57,7 +61,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     }
     let failed = reports.iter().filter(|r| !r.ok).count();
     if failed > 0 {
-        return Err(CliError { code: "IMPORT_FAILED".into(), message: format!("{failed} of {} files could not be imported", reports.len()) });
+        return Err(CliError {
+            code: "IMPORT_FAILED".into(),
+            message: format!("{failed} of {} files could not be imported", reports.len()),
+        });
     }
     // Conflicts are never applied; the exit code tells scripts that something was left out.
     let conflicts: usize = reports.iter().filter_map(|r| r.workbook.as_ref()).map(|p| p.conflicts.len()).sum();
@@ -75,7 +82,11 @@ fn print_report(r: &FileImport, dry_run: bool) {
     if let Some(f) = &r.failure {
         println!("{}: kan inte importeras: {} [{}]", r.file_name, f.message_sv, f.code);
     } else if let Some(plan) = &r.workbook {
-        let what = if plan.changes.is_empty() { "inga ändringar".to_string() } else { format!("{} ändringar", plan.changes.len()) };
+        let what = if plan.changes.is_empty() {
+            "inga ändringar".to_string()
+        } else {
+            format!("{} ändringar", plan.changes.len())
+        };
         println!("{}: Infoklass-arbetsbok för {} – {what}{saved}", r.file_name, plan.object_name);
         if plan.stale {
             println!("  obs: objektet har klassats om sedan arbetsboken exporterades");
@@ -87,9 +98,17 @@ fn print_report(r: &FileImport, dry_run: bool) {
             println!("  {} · {} · {}: \"{}\" → \"{}\"", c.sheet, c.item, c.field, c.old, c.new);
         }
         for c in &plan.conflicts {
-            let now = if c.removed { "raden är borttagen".to_string() } else { format!("databasen \"{}\"", c.database) };
-            let then = c.exported.as_deref().map(|e| format!("vid exporten \"{e}\"")).unwrap_or_else(|| "värdet vid exporten okänt".into());
-            println!("  KONFLIKT, sparas inte: {} · {} · {}: {now}, arbetsboken \"{}\", {then}", c.sheet, c.item, c.field, c.workbook);
+            let now =
+                if c.removed { "raden är borttagen".to_string() } else { format!("databasen \"{}\"", c.database) };
+            let then = c
+                .exported
+                .as_deref()
+                .map(|e| format!("vid exporten \"{e}\""))
+                .unwrap_or_else(|| "värdet vid exporten okänt".into());
+            println!(
+                "  KONFLIKT, sparas inte: {} · {} · {}: {now}, arbetsboken \"{}\", {then}",
+                c.sheet, c.item, c.field, c.workbook
+            );
         }
     } else if let Some(plan) = &r.legacy {
         let what = match plan.outcome {
@@ -129,7 +148,8 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
 }
 
 fn workbooks_in(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("{}: {e}", dir.display()) })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("{}: {e}", dir.display()) })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|f| {

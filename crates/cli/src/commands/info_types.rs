@@ -27,7 +27,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         }
         ListCommand::Import { file, dry_run, json } => {
             let max = store.scale().max_level();
-            let list = InfoTypeCatalog::from_toml(&read(&file, INVALID)?, max).map_err(|e| invalid(&file, INVALID, e))?;
+            let list =
+                InfoTypeCatalog::from_toml(&read(&file, INVALID)?, max).map_err(|e| invalid(&file, INVALID, e))?;
             let r = store.import_info_types(ctx, &list, dry_run)?;
             if json {
                 return print_json(&r);

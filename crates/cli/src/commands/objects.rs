@@ -34,7 +34,8 @@ fn parse_status(s: &str) -> Result<Status, String> {
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
-    let filter = ObjectFilter { search: a.search, kind: a.kind, unit: a.unit, status: a.status, review_overdue: a.overdue };
+    let filter =
+        ObjectFilter { search: a.search, kind: a.kind, unit: a.unit, status: a.status, review_overdue: a.overdue };
     let list = store.list_objects(&filter, &ctx.today)?;
     if a.json {
         return print_json(&list);

@@ -35,7 +35,10 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         eprintln!("infoklass: {} ger inga krav: {why}", e.object.name);
     }
     if view.objects.is_empty() {
-        return Err(CliError { code: "NO_REQUIREMENTS".into(), message: "none of the objects gives a requirement list".into() });
+        return Err(CliError {
+            code: "NO_REQUIREMENTS".into(),
+            message: "none of the objects gives a requirement list".into(),
+        });
     }
     let ext = a.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = a.format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
@@ -46,7 +49,10 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         "html" => procurement_html::procurement_html(&view, &ctx.today).into_bytes(),
         "json" => serde_json::to_vec_pretty(&view).expect("serialisable"),
         other => {
-            return Err(CliError { code: "INVALID_INPUT".into(), message: format!("unknown format \"{other}\" (xlsx, csv, json, html)") })
+            return Err(CliError {
+                code: "INVALID_INPUT".into(),
+                message: format!("unknown format \"{other}\" (xlsx, csv, json, html)"),
+            })
         }
     };
     write_file(&a.out, &bytes)?;

@@ -24,7 +24,9 @@ pub fn run(store: &Store, _ctx: &Ctx, a: Args) -> Result<(), CliError> {
         Some(Suppression::SecurityLevel) => {
             println!("Inga krav: nivå 4 (säkerhetsskydd) kräver en särskild analys med säkerhetsskyddschefen.");
         }
-        Some(Suppression::Incomplete) => println!("Inga krav ännu: bedöm alla aspekter i alla informationsmängder först."),
+        Some(Suppression::Incomplete) => {
+            println!("Inga krav ännu: bedöm alla aspekter i alla informationsmängder först.")
+        }
         None => {}
     }
     let mut area = String::new();
@@ -40,7 +42,13 @@ pub fn run(store: &Store, _ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let c = &view.counts;
     println!(
         "\n{} krav: {} uppfyllda, {} delvis, {} ej uppfyllda, {} ej tillämpliga, {} vet ej, {} ej bedömda",
-        view.items.len(), c.uppfyllt, c.delvis_uppfyllt, c.ej_uppfyllt, c.ej_tillampligt, c.vet_ej, c.unanswered
+        view.items.len(),
+        c.uppfyllt,
+        c.delvis_uppfyllt,
+        c.ej_uppfyllt,
+        c.ej_tillampligt,
+        c.vet_ej,
+        c.unanswered
     );
     Ok(())
 }

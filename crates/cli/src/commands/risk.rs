@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use infoklass_core::input_files::parse_risk_file;
-use infoklass_core::risk::default_consequence;
 use infoklass_core::limits::{check_count, MAX_RISKS};
+use infoklass_core::risk::default_consequence;
 use infoklass_store::{Ctx, RiskInput, Store, StoreError};
 
 use crate::input::read_text_file;
@@ -30,7 +30,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let id = store.find_object(&object)?;
     let text = read_text_file(&file)?;
     // A risk without `consequence` gets the one the classification gives.
-    let risks = parse_risk_file(&text).map_err(|e| CliError { code: "INVALID_INPUT".into(), message: format!("{}: {e}", file.display()) })?;
+    let risks = parse_risk_file(&text)
+        .map_err(|e| CliError { code: "INVALID_INPUT".into(), message: format!("{}: {e}", file.display()) })?;
     let in_file = |e: CliError| CliError { message: format!("{}: {}", file.display(), e.message), ..e };
     check_count("risks in the file", risks.len(), MAX_RISKS).map_err(|e| in_file(StoreError::from(e).into()))?;
     let current = store.get_object(&id, &ctx.today)?.current;

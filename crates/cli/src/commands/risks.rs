@@ -24,11 +24,16 @@ pub fn run(store: &Store, _ctx: &Ctx, a: Args) -> Result<(), CliError> {
         return Ok(());
     };
     println!("Status: {}   Riskägare: {}   Matris {} {}", h.status, h.risk_owner, h.matrix_id, h.matrix_version);
-    let band = |key: &str| view.matrix.bands.iter().find(|b| b.key == key).map(|b| b.name_sv.clone()).unwrap_or_default();
+    let band =
+        |key: &str| view.matrix.bands.iter().find(|b| b.key == key).map(|b| b.name_sv.clone()).unwrap_or_default();
     for r in &view.risks {
         let aspects: Vec<&str> = r.risk.aspects.iter().map(|a| a.code()).collect();
         let residual = r.residual_value.map(|v| format!(" → {v}")).unwrap_or_default();
-        let review = r.needs_review.as_ref().map(|f| format!("  BEHÖVER SES ÖVER (konsekvens {} → {})", f.old, f.new)).unwrap_or_default();
+        let review = r
+            .needs_review
+            .as_ref()
+            .map(|f| format!("  BEHÖVER SES ÖVER (konsekvens {} → {})", f.old, f.new))
+            .unwrap_or_default();
         let accepted = r.risk.acceptance.as_ref().map(|a| format!("  accepterad av {}", a.name)).unwrap_or_default();
         println!(
             "  {:>2} {:<11} S{} K{} [{}] {}{residual}{accepted}{review}",

@@ -49,7 +49,9 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         println!("  Nästa översyn: {next}{}", if d.review_overdue { " (försenad)" } else { "" });
     }
     if !c.profile.security_aspects.is_empty() {
-        println!("  OBS: nivå 4 (säkerhetsskydd) – särskild analys med säkerhetsskyddschefen krävs; inga krav härleds.");
+        println!(
+            "  OBS: nivå 4 (säkerhetsskydd) – särskild analys med säkerhetsskyddschefen krävs; inga krav härleds."
+        );
     }
     println!("\nInformationsmängder:");
     for s in &c.content.sets {

@@ -64,7 +64,8 @@ pub struct Assessment {
 impl Assessment {
     /// A reason the assessment cannot be saved, as an error code.
     pub fn problem(&self) -> Option<&'static str> {
-        (self.answer == Answer::EjTillampligt && self.comment.trim().is_empty()).then_some("NOT_APPLICABLE_NEEDS_MOTIVATION")
+        (self.answer == Answer::EjTillampligt && self.comment.trim().is_empty())
+            .then_some("NOT_APPLICABLE_NEEDS_MOTIVATION")
     }
 }
 
@@ -171,7 +172,8 @@ mod tests {
     #[test]
     fn answers_and_overdue() {
         assert!(Answer::VetEj.needs_action() && !Answer::EjTillampligt.needs_action());
-        let a = Assessment { key: "X".into(), answer: Answer::EjTillampligt, comment: " ".into(), evidence: String::new() };
+        let a =
+            Assessment { key: "X".into(), answer: Answer::EjTillampligt, comment: " ".into(), evidence: String::new() };
         assert_eq!(a.problem(), Some("NOT_APPLICABLE_NEEDS_MOTIVATION"));
         assert!(is_overdue(Some("2026-01-01"), ActionStatus::Pagar, "2026-02-01"));
         assert!(!is_overdue(Some("2026-01-01"), ActionStatus::Klar, "2026-02-01"));

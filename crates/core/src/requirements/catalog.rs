@@ -151,7 +151,13 @@ impl Catalog {
                 }
             }
             // Every text goes into a workbook cell again (catalogue, object and procurement exports).
-            let texts = [("title_sv", &r.title_sv), ("title_en", &r.title_en), ("ar_sv", &r.ar_sv), ("ska_sv", &r.ska_sv), ("guidance_sv", &r.guidance_sv)];
+            let texts = [
+                ("title_sv", &r.title_sv),
+                ("title_en", &r.title_en),
+                ("ar_sv", &r.ar_sv),
+                ("ska_sv", &r.ska_sv),
+                ("guidance_sv", &r.guidance_sv),
+            ];
             for (field, text) in texts {
                 if let Err(e) = crate::limits::check_text(|| field.to_string(), text, crate::limits::MAX_CELL_CHARS) {
                     errors.push(error(row, &r.key, field, e.to_string()));
@@ -221,7 +227,9 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_with_its_row() {
-        let broken = SMALL.replace("trigger = \"R>=1 or T>=1\"", "trigger = \"R>=9\"").replace("ar_sv = \"Informationen kopieras varje vecka.\"", "ar_sv = \"\"")
+        let broken = SMALL
+            .replace("trigger = \"R>=1 or T>=1\"", "trigger = \"R>=9\"")
+            .replace("ar_sv = \"Informationen kopieras varje vecka.\"", "ar_sv = \"\"")
             + r#"
         [[requirements]]
         key = "sk-01"
@@ -241,7 +249,10 @@ mod tests {
 
     #[test]
     fn a_text_no_workbook_cell_holds_is_an_error_of_its_row() {
-        let long = SMALL.replace("ska_sv = \"Leverantören ska kopiera informationen varje vecka.\"", &format!("ska_sv = \"{}\"", "x".repeat(32_768)));
+        let long = SMALL.replace(
+            "ska_sv = \"Leverantören ska kopiera informationen varje vecka.\"",
+            &format!("ska_sv = \"{}\"", "x".repeat(32_768)),
+        );
         let errors = Catalog::from_toml(&long).unwrap_err();
         assert_eq!((errors[0].row, errors[0].field.as_str()), (Some(1), "ska_sv"));
         assert!(errors[0].message.contains("32768 characters; at most 32767"), "{}", errors[0].message);

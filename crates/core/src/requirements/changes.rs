@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn dropped_answers_are_sorted_by_key() {
-        let answers = vec![answer("Z", Answer::Uppfyllt), answer("M", Answer::DelvisUppfyllt), answer("K", Answer::Uppfyllt)];
+        let answers =
+            vec![answer("Z", Answer::Uppfyllt), answer("M", Answer::DelvisUppfyllt), answer("K", Answer::Uppfyllt)];
         let out = carry_over(["K"], Some(&HashSet::new()), answers);
         assert_eq!(out.items[0].assessment, Some(answer("K", Answer::Uppfyllt)));
         assert!(out.items[0].is_new, "not in the previous, empty, set");

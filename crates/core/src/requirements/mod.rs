@@ -8,10 +8,9 @@ pub mod derive;
 pub mod procurement;
 pub mod trigger;
 
-
 pub use assessment::{action_priority, Action, ActionStatus, Answer, Assessment, Priority};
-pub use changes::{carry_over, CarriedItem, CarryOver};
 pub use catalog::{Area, Catalog, CatalogError, Obligation, Requirement};
+pub use changes::{carry_over, CarriedItem, CarryOver};
 pub use derive::{derive_requirements, require_complete, Derived, DerivedItem, Reason, Suppression};
 pub use procurement::{unite, ObjectNeeds, Union, UnionItem};
 pub use trigger::Trigger;

@@ -204,7 +204,13 @@ mod tests {
     #[test]
     fn scoring_issues_and_acceptance() {
         let m = RiskMatrix::default_matrix();
-        let mut r = Risk { event: "Nätfiske".into(), aspects: vec![Aspect::K], probability: 3, consequence: 4, ..Default::default() };
+        let mut r = Risk {
+            event: "Nätfiske".into(),
+            aspects: vec![Aspect::K],
+            probability: 3,
+            consequence: 4,
+            ..Default::default()
+        };
         assert_eq!(r.value(), 12);
         assert!(risk_issues(&r, &m, Some(4)).is_empty());
         assert_eq!(risk_issues(&r, &m, Some(3)), vec!["CONSEQUENCE_CHANGE_NEEDS_MOTIVATION"]);
@@ -239,7 +245,14 @@ mod tests {
         assert_eq!(kept_acceptance(Some(&old), &swapped), Some(accepted), "the same value keeps it");
         assert_eq!(kept_acceptance(Some(&old), &Risk { probability: 3, ..same.clone() }), None, "value changed");
         assert_eq!(kept_acceptance(Some(&old), &Risk { treatment: Some(Treatment::Reducera), ..same.clone() }), None);
-        assert_eq!(kept_acceptance(Some(&old), &Risk { residual_probability: Some(1), residual_consequence: Some(1), ..same.clone() }), None, "the residual value is what was accepted");
+        assert_eq!(
+            kept_acceptance(
+                Some(&old),
+                &Risk { residual_probability: Some(1), residual_consequence: Some(1), ..same.clone() }
+            ),
+            None,
+            "the residual value is what was accepted"
+        );
         assert_eq!(kept_acceptance(None, &old), None, "a new risk has none");
     }
 

@@ -109,7 +109,10 @@ mod tests {
     fn shipped_matrix_bands() {
         let m = RiskMatrix::default_matrix();
         let key = |v| m.band(v).unwrap().key.as_str();
-        assert_eq!((key(1), key(2), key(3), key(6), key(8), key(12), key(16)), ("lag", "lag", "medel", "medel", "hog", "hog", "extremt-hog"));
+        assert_eq!(
+            (key(1), key(2), key(3), key(6), key(8), key(12), key(16)),
+            ("lag", "lag", "medel", "medel", "hog", "hog", "extremt-hog")
+        );
         assert!(m.in_matrix(4, 4) && !m.in_matrix(0, 2) && !m.in_matrix(5, 1));
     }
 

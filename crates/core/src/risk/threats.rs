@@ -65,10 +65,16 @@ impl Threat {
     pub fn check(&self, origins: &[Origin]) -> Result<(), ThreatProblem> {
         let problem = |code, message: String| Err(ThreatProblem { code, message });
         if !Self::valid_key(&self.key) {
-            return problem("THREAT_KEY_INVALID", format!("the threat key \"{}\" is not 1–20 characters A–Z, 0–9 or -", self.key));
+            return problem(
+                "THREAT_KEY_INVALID",
+                format!("the threat key \"{}\" is not 1–20 characters A–Z, 0–9 or -", self.key),
+            );
         }
         if !origins.iter().any(|o| o.key == self.origin) {
-            return problem("THREAT_ORIGIN_UNKNOWN", format!("threat {} has the unknown origin \"{}\"", self.key, self.origin));
+            return problem(
+                "THREAT_ORIGIN_UNKNOWN",
+                format!("threat {} has the unknown origin \"{}\"", self.key, self.origin),
+            );
         }
         if self.name_sv.trim().is_empty() {
             return problem("THREAT_NAME_MISSING", format!("threat {} has no Swedish name", self.key));

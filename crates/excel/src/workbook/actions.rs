@@ -29,7 +29,12 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 5, priority_sv(a.priority), &editable)?;
         ws.write_string_with_format(row, 6, status_sv(a.status), &editable)?;
         ws.write_string_with_format(row, 7, &a.notes, &editable)?;
-        row_height::fit_row(ws, row, &ACTION_COLUMNS, &[&a.id, a.requirement_key.as_deref().unwrap_or(""), &a.measure, &a.responsible, "", "", "", &a.notes])?;
+        row_height::fit_row(
+            ws,
+            row,
+            &ACTION_COLUMNS,
+            &[&a.id, a.requirement_key.as_deref().unwrap_or(""), &a.measure, &a.responsible, "", "", "", &a.notes],
+        )?;
     }
     let last = first + data.actions.len() as u32 + SPARE_ROWS - 1;
     for row in first + data.actions.len() as u32..=last {
@@ -38,7 +43,13 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         }
     }
     ws.add_data_validation(first, 5, last, 5, &cells::dropdown(&PRIORITIES_SV, "Prioritet", "Hög, Medel eller Låg.")?)?;
-    ws.add_data_validation(first, 6, last, 6, &cells::dropdown(&ACTION_STATUSES_SV, "Status", "Hur långt åtgärden har kommit.")?)?;
+    ws.add_data_validation(
+        first,
+        6,
+        last,
+        6,
+        &cells::dropdown(&ACTION_STATUSES_SV, "Status", "Hur långt åtgärden har kommit.")?,
+    )?;
     ws.autofilter(HEADER_ROW, 0, last, ACTION_COLUMNS.len() as u16 - 1)?;
     cells::print_filled(ws, data.actions.len(), ACTION_COLUMNS.len())?;
     cells::protect(ws);

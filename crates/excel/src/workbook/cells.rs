@@ -50,7 +50,13 @@ pub fn protect(ws: &mut Worksheet) {
 }
 
 /// Colours level cells 0–4 in the given range.
-pub fn level_colours(ws: &mut Worksheet, first_row: u32, first_col: u16, last_row: u32, last_col: u16) -> Result<(), XlsxError> {
+pub fn level_colours(
+    ws: &mut Worksheet,
+    first_row: u32,
+    first_col: u16,
+    last_row: u32,
+    last_col: u16,
+) -> Result<(), XlsxError> {
     for (level, rgb) in LEVEL_COLOURS.iter().enumerate() {
         let cf = ConditionalFormatCell::new()
             .set_rule(ConditionalFormatCellRule::EqualTo(level as f64))
@@ -76,7 +82,13 @@ pub fn number_between(min: i32, max: i32, title: &str, message: &str) -> Result<
 }
 
 /// Writes an optional number, or an empty editable cell.
-pub fn write_opt_number(ws: &mut Worksheet, row: u32, col: u16, value: Option<u8>, format: &Format) -> Result<(), XlsxError> {
+pub fn write_opt_number(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<u8>,
+    format: &Format,
+) -> Result<(), XlsxError> {
     match value {
         Some(v) => ws.write_number_with_format(row, col, v as f64, format)?,
         None => ws.write_blank(row, col, format)?,

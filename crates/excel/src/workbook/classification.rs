@@ -32,7 +32,25 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
             ws.write_string_with_format(row, SET_LEVEL_COL + 4 + j as u16, set.motivations.get(*a), &editable)?;
         }
         let m = |a| set.motivations.get(a);
-        row_height::fit_row(ws, row, &SET_COLUMNS, &[&set.id, &set.name, &set.description, set.info_type.as_deref().unwrap_or(""), "", "", "", "", m(Aspect::K), m(Aspect::R), m(Aspect::T), m(Aspect::S)])?;
+        row_height::fit_row(
+            ws,
+            row,
+            &SET_COLUMNS,
+            &[
+                &set.id,
+                &set.name,
+                &set.description,
+                set.info_type.as_deref().unwrap_or(""),
+                "",
+                "",
+                "",
+                "",
+                m(Aspect::K),
+                m(Aspect::R),
+                m(Aspect::T),
+                m(Aspect::S),
+            ],
+        )?;
     }
     let last = first + content.sets.len() as u32 + SPARE_ROWS - 1;
     for row in first + content.sets.len() as u32..=last {
@@ -45,7 +63,12 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
             }
         }
     }
-    let levels = cells::number_between(0, 4, "Nivå", "0 försumbar, 1 måttlig, 2 betydande, 3 allvarlig, 4 synnerligen allvarlig.")?;
+    let levels = cells::number_between(
+        0,
+        4,
+        "Nivå",
+        "0 försumbar, 1 måttlig, 2 betydande, 3 allvarlig, 4 synnerligen allvarlig.",
+    )?;
     ws.add_data_validation(first, SET_LEVEL_COL, last, SET_LEVEL_COL + 3, &levels)?;
     cells::level_colours(ws, first, SET_LEVEL_COL, last, SET_LEVEL_COL + 3)?;
     // The per-aspect maximum in the title row, next to the headers it summarises.
@@ -53,8 +76,14 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     for j in 0..4u16 {
         let col = col_name(SET_LEVEL_COL + j);
         let cached = content.sets.iter().filter_map(|s| *s.levels.get(Aspect::ALL[j as usize])).max();
-        let f = Formula::new(format!("=IF(COUNT({col}{}:{col}{})=0,\"\",MAX({col}{}:{col}{}))", first + 1, last + 1, first + 1, last + 1))
-            .set_result(cached.map(|l| l.to_string()).unwrap_or_default());
+        let f = Formula::new(format!(
+            "=IF(COUNT({col}{}:{col}{})=0,\"\",MAX({col}{}:{col}{}))",
+            first + 1,
+            last + 1,
+            first + 1,
+            last + 1
+        ))
+        .set_result(cached.map(|l| l.to_string()).unwrap_or_default());
         ws.write_formula_with_format(2, SET_LEVEL_COL + j, f, &style::cell_bold())?;
     }
     cells::level_colours(ws, 2, SET_LEVEL_COL, 2, SET_LEVEL_COL + 3)?;

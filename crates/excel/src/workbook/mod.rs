@@ -5,10 +5,10 @@ mod actions;
 mod cells;
 mod classification;
 pub mod layout;
-pub mod read;
 mod meta;
 mod overview;
 mod portfolio;
+pub mod read;
 mod requirements;
 mod risks;
 

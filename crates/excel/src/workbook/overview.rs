@@ -34,7 +34,8 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     };
     // Name and kind are changed in the app, the facts in between here; the reader finds
     // each by its label.
-    let mut rows: Vec<(&str, String, bool)> = vec![("Objekt", m.name.clone(), false), ("Typ", kind_sv(m.kind).into(), false)];
+    let mut rows: Vec<(&str, String, bool)> =
+        vec![("Objekt", m.name.clone(), false), ("Typ", kind_sv(m.kind).into(), false)];
     rows.extend(FACT_LABELS.iter().zip(fact_values(m)).map(|(l, v)| (*l, v, true)));
     rows.push(("Status", format!("{status} (version {})", c.version), false));
     let (label, editable, locked) = (style::cell_bold(), cells::editable(), cells::locked());

@@ -5,12 +5,12 @@
 use infoklass_core::Aspect;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use infoklass_store::workbook_apply::{priority_sv, status_sv, treatment_sv};
-use infoklass_store::{PortfolioObject, PortfolioRisk};
 use super::cells;
 use super::layout::{FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META};
 use super::{ExportStamp, ObjectExport};
 use crate::{row_height, ExcelError};
+use infoklass_store::workbook_apply::{priority_sv, status_sv, treatment_sv};
+use infoklass_store::{PortfolioObject, PortfolioRisk};
 
 const OBJECT_COLUMNS: [(&str, f64); 16] = [
     ("Objekt-ID", 10.0),
@@ -30,10 +30,25 @@ const OBJECT_COLUMNS: [(&str, f64); 16] = [
     ("Öppna åtgärder", 9.0),
     ("Högsta riskvärde", 9.0),
 ];
-const SET_COLUMNS: [(&str, f64); 8] =
-    [("Objekt", 24.0), ("Informationsmängd", 28.0), ("K", 5.0), ("R", 5.0), ("T", 5.0), ("S", 5.0), ("Motiveringar", 60.0), ("ID", 10.0)];
-const ACTION_COLUMNS: [(&str, f64); 7] =
-    [("Objekt", 24.0), ("Krav-ID", 9.0), ("Åtgärd", 44.0), ("Åtgärdsansvarig", 20.0), ("Klart senast", 12.0), ("Prioritet", 9.0), ("Status", 12.0)];
+const SET_COLUMNS: [(&str, f64); 8] = [
+    ("Objekt", 24.0),
+    ("Informationsmängd", 28.0),
+    ("K", 5.0),
+    ("R", 5.0),
+    ("T", 5.0),
+    ("S", 5.0),
+    ("Motiveringar", 60.0),
+    ("ID", 10.0),
+];
+const ACTION_COLUMNS: [(&str, f64); 7] = [
+    ("Objekt", 24.0),
+    ("Krav-ID", 9.0),
+    ("Åtgärd", 44.0),
+    ("Åtgärdsansvarig", 20.0),
+    ("Klart senast", 12.0),
+    ("Prioritet", 9.0),
+    ("Status", 12.0),
+];
 const RISK_COLUMNS: [(&str, f64); 8] = [
     ("Objekt", 24.0),
     ("Hot", 22.0),
@@ -58,7 +73,12 @@ pub fn portfolio_of(o: &ObjectExport) -> PortfolioObject {
         requirements: o.requirements.items.len(),
         fulfilled: o.requirements.counts.uppfyllt,
         actions: o.actions.clone(),
-        risks: o.risks.risks.iter().map(|r| PortfolioRisk { risk: r.risk.clone(), value: r.value, threat_name: r.threat_name.clone() }).collect(),
+        risks: o
+            .risks
+            .risks
+            .iter()
+            .map(|r| PortfolioRisk { risk: r.risk.clone(), value: r.value, threat_name: r.threat_name.clone() })
+            .collect(),
     }
 }
 
@@ -71,7 +91,14 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
         let c = o;
         let open = o.actions.iter().filter(|a| a.status != infoklass_core::requirements::ActionStatus::Klar).count();
         let top = o.risks.iter().map(|r| r.value).max();
-        let texts = [&o.id, &c.meta.name, &c.meta.kind.as_str().to_string(), &c.meta.unit, &c.meta.information_owner, &c.status.as_str().to_string()];
+        let texts = [
+            &o.id,
+            &c.meta.name,
+            &c.meta.kind.as_str().to_string(),
+            &c.meta.unit,
+            &c.meta.information_owner,
+            &c.status.as_str().to_string(),
+        ];
         for (col, t) in texts.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, t.as_str(), &locked)?;
         }
@@ -84,7 +111,12 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
         ws.write_number_with_format(row, 13, o.fulfilled as f64, &locked)?;
         ws.write_number_with_format(row, 14, open as f64, &locked)?;
         cells::write_opt_number(ws, row, 15, top, &locked)?;
-        row_height::fit_row(ws, row, &OBJECT_COLUMNS, &[&o.id, &c.meta.name, "", &c.meta.unit, &c.meta.information_owner, "", "", "", "", "", &c.profile.text])?;
+        row_height::fit_row(
+            ws,
+            row,
+            &OBJECT_COLUMNS,
+            &[&o.id, &c.meta.name, "", &c.meta.unit, &c.meta.information_owner, "", "", "", "", "", &c.profile.text],
+        )?;
     }
     cells::level_colours(ws, HEADER_ROW + 1, 6, HEADER_ROW + objects.len().max(1) as u32, 9)?;
 
@@ -104,7 +136,12 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
                 .map(|a| format!("{}: {}", a.code(), s.motivations.get(*a)))
                 .collect();
             ws.write_string_with_format(row, 6, why.join(" · "), &locked)?;
-            row_height::fit_row(ws, row, &SET_COLUMNS, &[&o.meta.name, &s.name, "", "", "", "", &why.join(" · "), &s.id])?;
+            row_height::fit_row(
+                ws,
+                row,
+                &SET_COLUMNS,
+                &[&o.meta.name, &s.name, "", "", "", "", &why.join(" · "), &s.id],
+            )?;
             ws.write_string_with_format(row, 7, &s.id, &locked)?;
             row += 1;
         }
@@ -147,7 +184,12 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
             ws.write_number_with_format(row, 5, rv.value as f64, &locked)?;
             ws.write_string_with_format(row, 6, r.treatment.map(treatment_sv).unwrap_or(""), &locked)?;
             ws.write_string_with_format(row, 7, if r.acceptance.is_some() { "Ja" } else { "" }, &locked)?;
-            row_height::fit_row(ws, row, &RISK_COLUMNS, &[&o.meta.name, rv.threat_name.as_deref().unwrap_or(""), &r.event])?;
+            row_height::fit_row(
+                ws,
+                row,
+                &RISK_COLUMNS,
+                &[&o.meta.name, rv.threat_name.as_deref().unwrap_or(""), &r.event],
+            )?;
             row += 1;
         }
     }
@@ -170,7 +212,13 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
     Ok(wb.save_to_buffer()?)
 }
 
-fn sheet<'a>(wb: &'a mut Workbook, name: &str, title: &str, cols: &[(&str, f64)], rows: usize) -> Result<&'a mut Worksheet, XlsxError> {
+fn sheet<'a>(
+    wb: &'a mut Workbook,
+    name: &str,
+    title: &str,
+    cols: &[(&str, f64)],
+    rows: usize,
+) -> Result<&'a mut Worksheet, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     cells::table_head(ws, title, &format!("{rows} rader"), cols)?;

@@ -13,8 +13,8 @@ use infoklass_store::{ActionInput, AnswerEdit, ExportedRow, RiskEdit, WorkbookEd
 use serde::{Deserialize, Serialize};
 
 use super::layout::{
-    col_name, ACTIONS, CLASSIFICATION, EXPORTED, FIRST_VERSION_WITH_EXPORTED, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META, OVERVIEW,
-    REQUIREMENTS, RISKS,
+    col_name, ACTIONS, CLASSIFICATION, EXPORTED, FIRST_VERSION_WITH_EXPORTED, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW,
+    META, OVERVIEW, REQUIREMENTS, RISKS,
 };
 
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -33,13 +33,19 @@ pub struct CellProblem {
 /// Opened through the guard, so a hostile file is refused before calamine allocates for it.
 pub fn is_infoklass_workbook(bytes: &[u8]) -> bool {
     let Ok(mut wb) = Workbook::open(bytes, &Limits::default()) else { return false };
-    wb.has_sheet(META) && wb.range(META).map(|r| meta(&r).get("format").map(String::as_str) == Some(FORMAT_NAME)).unwrap_or(false)
+    wb.has_sheet(META)
+        && wb.range(META).map(|r| meta(&r).get("format").map(String::as_str) == Some(FORMAT_NAME)).unwrap_or(false)
 }
 
 pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
-    let whole = |message_sv: String, message_en: String| vec![CellProblem { sheet: String::new(), cell: String::new(), message_sv, message_en }];
+    let whole = |message_sv: String, message_en: String| {
+        vec![CellProblem { sheet: String::new(), cell: String::new(), message_sv, message_en }]
+    };
     if bytes.len() > MAX_BYTES {
-        return Err(whole(format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len()), format!("The file is {} bytes; at most {MAX_BYTES} are read.", bytes.len())));
+        return Err(whole(
+            format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len()),
+            format!("The file is {} bytes; at most {MAX_BYTES} are read.", bytes.len()),
+        ));
     }
     let mut wb = Workbook::open(bytes, &Limits::default()).map_err(|e| whole(e.message_sv(), e.message_en()))?;
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<CellProblem>> {
@@ -48,23 +54,36 @@ pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
         }
         let range = wb.range(name).map_err(|e| whole(e.message_sv(), e.message_en()))?;
         if range.end().is_some_and(|(r, _)| r > MAX_ROWS) {
-            return Err(whole(format!("Bladet \"{name}\" har fler än {MAX_ROWS} rader."), format!("The sheet \"{name}\" has more than {MAX_ROWS} rows.")));
+            return Err(whole(
+                format!("Bladet \"{name}\" har fler än {MAX_ROWS} rader."),
+                format!("The sheet \"{name}\" has more than {MAX_ROWS} rows."),
+            ));
         }
         Ok(range)
     };
     let meta_sheet = sheet(META)?;
     let m = meta(&meta_sheet);
     if m.get("format").map(String::as_str) != Some(FORMAT_NAME) {
-        return Err(whole("Arbetsboken är inte exporterad från Infoklass (bladet _meta saknar formatet).".into(), "The workbook was not exported by Infoklass (the _meta sheet lacks the format).".into()));
+        return Err(whole(
+            "Arbetsboken är inte exporterad från Infoklass (bladet _meta saknar formatet).".into(),
+            "The workbook was not exported by Infoklass (the _meta sheet lacks the format).".into(),
+        ));
     }
     if m.get("kind").map(String::as_str) == Some("portfolio") {
-        return Err(whole("En portföljarbetsbok läses inte in; använd arbetsboken för ett enskilt objekt.".into(), "A portfolio workbook is not imported; use the workbook of a single object.".into()));
+        return Err(whole(
+            "En portföljarbetsbok läses inte in; använd arbetsboken för ett enskilt objekt.".into(),
+            "A portfolio workbook is not imported; use the workbook of a single object.".into(),
+        ));
     }
     let version: u32 = m.get("format_version").and_then(|v| v.parse().ok()).unwrap_or(0);
     if version > FORMAT_VERSION {
         return Err(whole(
-            format!("Arbetsboken har formatversion {version}; den här versionen av Infoklass läser högst {FORMAT_VERSION}."),
-            format!("The workbook has format version {version}; this version of Infoklass reads at most {FORMAT_VERSION}."),
+            format!(
+                "Arbetsboken har formatversion {version}; den här versionen av Infoklass läser högst {FORMAT_VERSION}."
+            ),
+            format!(
+                "The workbook has format version {version}; this version of Infoklass reads at most {FORMAT_VERSION}."
+            ),
         ));
     }
     let mut problems = Vec::new();
@@ -98,7 +117,11 @@ fn read_exported(range: &Range<Data>) -> Vec<ExportedRow> {
     range
         .rows()
         .filter(|r| r.first().is_some_and(|c| !text(c).is_empty()))
-        .map(|r| ExportedRow { sheet: text(&r[0]), id: r.get(1).map(text).unwrap_or_default(), values: r.iter().skip(2).map(text).collect() })
+        .map(|r| ExportedRow {
+            sheet: text(&r[0]),
+            id: r.get(1).map(text).unwrap_or_default(),
+            values: r.iter().skip(2).map(text).collect(),
+        })
         .collect()
 }
 
@@ -143,7 +166,12 @@ impl Table<'_> {
     }
 
     fn problem(&self, problems: &mut Vec<CellProblem>, row: u32, header: &str, message_sv: String, message_en: String) {
-        problems.push(CellProblem { sheet: self.sheet.into(), cell: self.address(row, header), message_sv, message_en });
+        problems.push(CellProblem {
+            sheet: self.sheet.into(),
+            cell: self.address(row, header),
+            message_sv,
+            message_en,
+        });
     }
 
     /// A number in min..=max, or None when blank; anything else is a problem.
@@ -155,7 +183,13 @@ impl Table<'_> {
         match raw.parse::<u8>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.problem(problems, row, header, format!("\"{raw}\" är inte ett heltal {min}–{max}."), format!("\"{raw}\" is not a whole number {min}–{max}."));
+                self.problem(
+                    problems,
+                    row,
+                    header,
+                    format!("\"{raw}\" är inte ett heltal {min}–{max}."),
+                    format!("\"{raw}\" is not a whole number {min}–{max}."),
+                );
                 None
             }
         }
@@ -169,7 +203,13 @@ impl Table<'_> {
         if infoklass_core::object::is_iso_date(&raw) {
             Some(raw)
         } else {
-            self.problem(problems, row, header, format!("\"{raw}\" är inte ett datum (ÅÅÅÅ-MM-DD)."), format!("\"{raw}\" is not a date (YYYY-MM-DD)."));
+            self.problem(
+                problems,
+                row,
+                header,
+                format!("\"{raw}\" är inte ett datum (ÅÅÅÅ-MM-DD)."),
+                format!("\"{raw}\" is not a date (YYYY-MM-DD)."),
+            );
             None
         }
     }
@@ -185,7 +225,8 @@ fn list(s: &str) -> Vec<String> {
 
 fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> ObjectMeta {
     let height = range.end().map(|(r, _)| r + 1).unwrap_or(0);
-    let value = |label: &str| (0..height).find(|r| cell(range, *r, 0) == label).map(|r| cell(range, r, 1)).unwrap_or_default();
+    let value =
+        |label: &str| (0..height).find(|r| cell(range, *r, 0) == label).map(|r| cell(range, r, 1)).unwrap_or_default();
     let date = |label: &str, problems: &mut Vec<CellProblem>| {
         let v = value(label);
         if v.is_empty() {
@@ -193,7 +234,12 @@ fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> ObjectMet
         } else if infoklass_core::object::is_iso_date(&v) {
             Some(v)
         } else {
-            problems.push(CellProblem { sheet: OVERVIEW.into(), cell: label.into(), message_sv: format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD)."), message_en: format!("\"{v}\" is not a date (YYYY-MM-DD).") });
+            problems.push(CellProblem {
+                sheet: OVERVIEW.into(),
+                cell: label.into(),
+                message_sv: format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD)."),
+                message_en: format!("\"{v}\" is not a date (YYYY-MM-DD)."),
+            });
             None
         }
     };
@@ -223,15 +269,34 @@ fn read_sets(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Inform
         let motivations = PerAspect::from_fn(|a| t.get(row, &format!("Motivering {}", a.code())));
         if name.is_empty() && id.is_empty() {
             if Aspect::ALL.iter().any(|a| levels.get(*a).is_some() || !motivations.get(*a).is_empty()) {
-                t.problem(problems, row, "Informationsmängd", "Raden har nivåer men ingen informationsmängd.".into(), "The row has levels but no information set.".into());
+                t.problem(
+                    problems,
+                    row,
+                    "Informationsmängd",
+                    "Raden har nivåer men ingen informationsmängd.".into(),
+                    "The row has levels but no information set.".into(),
+                );
             }
             continue;
         }
         if name.is_empty() {
-            t.problem(problems, row, "Informationsmängd", "Informationsmängden saknar namn.".into(), "The information set has no name.".into());
+            t.problem(
+                problems,
+                row,
+                "Informationsmängd",
+                "Informationsmängden saknar namn.".into(),
+                "The information set has no name.".into(),
+            );
             continue;
         }
-        out.push(InformationSet { id, name, description: t.get(row, "Beskrivning"), info_type: None, levels, motivations });
+        out.push(InformationSet {
+            id,
+            name,
+            description: t.get(row, "Beskrivning"),
+            info_type: None,
+            levels,
+            motivations,
+        });
     }
     out
 }
@@ -247,10 +312,21 @@ fn read_answers(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Ans
         let raw = t.get(row, "Självskattning");
         let answer = answer_from_sv(&raw);
         if answer.is_none() && !raw.is_empty() {
-            t.problem(problems, row, "Självskattning", format!("\"{raw}\" är inget svar (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."), format!("\"{raw}\" is not an answer (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."));
+            t.problem(
+                problems,
+                row,
+                "Självskattning",
+                format!("\"{raw}\" är inget svar (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."),
+                format!("\"{raw}\" is not an answer (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."),
+            );
             continue;
         }
-        out.push(AnswerEdit { key, answer, comment: t.get(row, "Kommentar"), evidence: t.get(row, "Bevis / underlag") });
+        out.push(AnswerEdit {
+            key,
+            answer,
+            comment: t.get(row, "Kommentar"),
+            evidence: t.get(row, "Bevis / underlag"),
+        });
     }
     out
 }
@@ -264,13 +340,30 @@ fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Act
             continue;
         }
         let (p, s) = (t.get(row, "Prioritet"), t.get(row, "Status"));
-        let priority = if p.is_empty() { Some(infoklass_core::requirements::Priority::Medel) } else { priority_from_sv(&p) };
-        let status = if s.is_empty() { Some(infoklass_core::requirements::ActionStatus::EjPaborjad) } else { status_from_sv(&s) };
+        let priority =
+            if p.is_empty() { Some(infoklass_core::requirements::Priority::Medel) } else { priority_from_sv(&p) };
+        let status = if s.is_empty() {
+            Some(infoklass_core::requirements::ActionStatus::EjPaborjad)
+        } else {
+            status_from_sv(&s)
+        };
         if priority.is_none() {
-            t.problem(problems, row, "Prioritet", format!("\"{p}\" är ingen prioritet (Hög, Medel, Låg)."), format!("\"{p}\" is not a priority (Hög, Medel, Låg)."));
+            t.problem(
+                problems,
+                row,
+                "Prioritet",
+                format!("\"{p}\" är ingen prioritet (Hög, Medel, Låg)."),
+                format!("\"{p}\" is not a priority (Hög, Medel, Låg)."),
+            );
         }
         if status.is_none() {
-            t.problem(problems, row, "Status", format!("\"{s}\" är ingen status (Ej påbörjad, Pågår, Försenad, Klar)."), format!("\"{s}\" is not a status (Ej påbörjad, Pågår, Försenad, Klar)."));
+            t.problem(
+                problems,
+                row,
+                "Status",
+                format!("\"{s}\" är ingen status (Ej påbörjad, Pågår, Försenad, Klar)."),
+                format!("\"{s}\" is not a status (Ej påbörjad, Pågår, Försenad, Klar)."),
+            );
         }
         if measure.is_empty() {
             t.problem(problems, row, "Åtgärd", "Åtgärden saknar text.".into(), "The action has no text.".into());
@@ -280,7 +373,16 @@ fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Act
             let id = Some(id).filter(|i| !i.is_empty());
             let requirement_key = Some(t.get(row, "Krav-ID")).filter(|k| !k.is_empty());
             let responsible = t.get(row, "Åtgärdsansvarig");
-            out.push(ActionInput { id, requirement_key, measure, responsible, due, priority, status, notes: t.get(row, "Uppföljning") });
+            out.push(ActionInput {
+                id,
+                requirement_key,
+                measure,
+                responsible,
+                due,
+                priority,
+                status,
+                notes: t.get(row, "Uppföljning"),
+            });
         }
     }
     out
@@ -297,15 +399,28 @@ fn read_risks(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<RiskE
             continue;
         }
         let (Some(probability), Some(consequence)) = (p, c) else {
-            t.problem(problems, row, "Sannolikhet", "En risk behöver både sannolikhet och konsekvens (1–4).".into(), "A risk needs both a probability and a consequence (1–4).".into());
+            t.problem(
+                problems,
+                row,
+                "Sannolikhet",
+                "En risk behöver både sannolikhet och konsekvens (1–4).".into(),
+                "A risk needs both a probability and a consequence (1–4).".into(),
+            );
             continue;
         };
         let aspects_raw = t.get(row, "Aspekter");
-        let aspects: Vec<Aspect> = Aspect::ALL.into_iter().filter(|a| aspects_raw.to_uppercase().contains(a.code())).collect();
+        let aspects: Vec<Aspect> =
+            Aspect::ALL.into_iter().filter(|a| aspects_raw.to_uppercase().contains(a.code())).collect();
         let raw_t = t.get(row, "Hantering");
         let treatment = treatment_from_sv(&raw_t);
         if treatment.is_none() && !raw_t.is_empty() {
-            t.problem(problems, row, "Hantering", format!("\"{raw_t}\" är ingen hantering (Acceptera, Reducera, Undvika, Överföra)."), format!("\"{raw_t}\" is not a treatment (Acceptera, Reducera, Undvika, Överföra)."));
+            t.problem(
+                problems,
+                row,
+                "Hantering",
+                format!("\"{raw_t}\" är ingen hantering (Acceptera, Reducera, Undvika, Överföra)."),
+                format!("\"{raw_t}\" is not a treatment (Acceptera, Reducera, Undvika, Överföra)."),
+            );
         }
         out.push(RiskEdit {
             id: Some(id).filter(|i| !i.is_empty()),

@@ -42,7 +42,22 @@ pub fn write_assessment(wb: &mut Workbook, data: &ObjectExport) -> Result<(), Xl
         ws.write_string_with_format(row, REQ_ANSWER_COL, a.map(|a| a.answer.name_sv()).unwrap_or(""), &editable)?;
         ws.write_string_with_format(row, 7, a.map(|a| a.comment.as_str()).unwrap_or(""), &editable)?;
         ws.write_string_with_format(row, 8, a.map(|a| a.evidence.as_str()).unwrap_or(""), &editable)?;
-        row_height::fit_row(ws, row, &REQ_COLUMNS, &[&item.key, &item.area_sv, &item.title_sv, &item.ar_sv, "", &reasons.join(", "), a.map(|a| a.answer.name_sv()).unwrap_or(""), a.map(|a| a.comment.as_str()).unwrap_or(""), a.map(|a| a.evidence.as_str()).unwrap_or("")])?;
+        row_height::fit_row(
+            ws,
+            row,
+            &REQ_COLUMNS,
+            &[
+                &item.key,
+                &item.area_sv,
+                &item.title_sv,
+                &item.ar_sv,
+                "",
+                &reasons.join(", "),
+                a.map(|a| a.answer.name_sv()).unwrap_or(""),
+                a.map(|a| a.comment.as_str()).unwrap_or(""),
+                a.map(|a| a.evidence.as_str()).unwrap_or(""),
+            ],
+        )?;
     }
     if !view.items.is_empty() {
         let last = HEADER_ROW + view.items.len() as u32;
@@ -90,10 +105,17 @@ pub fn write_legacy(wb: &mut Workbook, rows: &[LegacyRequirement]) -> Result<(),
     let locked = cells::locked();
     for (i, r) in rows.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
-        for (col, text) in [&r.id, &r.area, &r.text, &r.applies_from, &r.status, &r.comment, &r.responsible].iter().enumerate() {
+        for (col, text) in
+            [&r.id, &r.area, &r.text, &r.applies_from, &r.status, &r.comment, &r.responsible].iter().enumerate()
+        {
             ws.write_string_with_format(row, col as u16, text.as_str(), &locked)?;
         }
-        row_height::fit_row(ws, row, &LEGACY_COLUMNS, &[&r.id, &r.area, &r.text, &r.applies_from, &r.status, &r.comment, &r.responsible])?;
+        row_height::fit_row(
+            ws,
+            row,
+            &LEGACY_COLUMNS,
+            &[&r.id, &r.area, &r.text, &r.applies_from, &r.status, &r.comment, &r.responsible],
+        )?;
     }
     cells::protect(ws);
     Ok(())

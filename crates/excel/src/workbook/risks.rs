@@ -4,7 +4,9 @@
 use infoklass_core::risk::RiskMatrix;
 use infoklass_store::workbook_apply::treatment_sv;
 use infoklass_store::RiskView;
-use rust_xlsxwriter::{Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet, XlsxError,
+};
 
 use super::cells;
 use super::layout::{col_name, HEADER_ROW, MATRIX, RISKS, RISK_COLUMNS, RISK_P_COL, SPARE_ROWS, TREATMENTS_SV};
@@ -19,7 +21,10 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(RISKS)?;
     let help = match &view.analysis {
-        Some(a) => format!("Syfte: {} · Riskägare: {} · Status: {}. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.", a.purpose, a.risk_owner, a.status),
+        Some(a) => format!(
+            "Syfte: {} · Riskägare: {} · Status: {}. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.",
+            a.purpose, a.risk_owner, a.status
+        ),
         None => "Riskanalysen är inte påbörjad. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.".to_string(),
     };
     cells::table_head(ws, "Riskanalys", &help, &RISK_COLUMNS)?;
@@ -44,7 +49,29 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         cells::write_opt_number(ws, row, 13, r.residual_consequence, &editable)?;
         ws.write_string_with_format(row, 15, &accepted, &locked)?;
         value_formulas(ws, row, Some(rv.value), rv.residual_value)?;
-        row_height::fit_row(ws, row, &RISK_COLUMNS, &[&r.id, rv.threat_name.as_deref().unwrap_or(""), &r.cause, &r.event, &r.consequence_text, &aspects_text(&r.aspects), &r.existing_controls, "", "", "", "", &r.treatment_motivation, "", "", "", &accepted])?;
+        row_height::fit_row(
+            ws,
+            row,
+            &RISK_COLUMNS,
+            &[
+                &r.id,
+                rv.threat_name.as_deref().unwrap_or(""),
+                &r.cause,
+                &r.event,
+                &r.consequence_text,
+                &aspects_text(&r.aspects),
+                &r.existing_controls,
+                "",
+                "",
+                "",
+                "",
+                &r.treatment_motivation,
+                "",
+                "",
+                "",
+                &accepted,
+            ],
+        )?;
     }
     let last = first + view.risks.len() as u32 + SPARE_ROWS - 1;
     for row in first + view.risks.len() as u32..=last {
@@ -61,7 +88,13 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
     ws.add_data_validation(first, RISK_P_COL + 1, last, RISK_P_COL + 1, &c)?;
     ws.add_data_validation(first, 12, last, 12, &p)?;
     ws.add_data_validation(first, 13, last, 13, &c)?;
-    ws.add_data_validation(first, 10, last, 10, &cells::dropdown(&TREATMENTS_SV, "Hantering", "Hur risken hanteras.")?)?;
+    ws.add_data_validation(
+        first,
+        10,
+        last,
+        10,
+        &cells::dropdown(&TREATMENTS_SV, "Hantering", "Hur risken hanteras.")?,
+    )?;
     band_colours(ws, &view.matrix, first, 9, last)?;
     band_colours(ws, &view.matrix, first, 14, last)?;
     ws.autofilter(HEADER_ROW, 0, last, RISK_COLUMNS.len() as u16 - 1)?;
@@ -113,15 +146,25 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) 
         ws.write_string_with_format(row, 0, format!("{} {}", pstep.value, pstep.name_sv), &head)?;
         for (j, cstep) in matrix.consequence.iter().enumerate() {
             let value = pstep.value * cstep.value;
-            let rgb = matrix.bands.iter().position(|b| value >= b.min && value <= b.max).map(|k| BAND_COLOURS[k.min(3)]).unwrap_or(0xFFFFFF);
-            let fmt = style::cell().set_background_color(Color::RGB(rgb)).set_align(rust_xlsxwriter::FormatAlign::Center);
+            let rgb = matrix
+                .bands
+                .iter()
+                .position(|b| value >= b.min && value <= b.max)
+                .map(|k| BAND_COLOURS[k.min(3)])
+                .unwrap_or(0xFFFFFF);
+            let fmt =
+                style::cell().set_background_color(Color::RGB(rgb)).set_align(rust_xlsxwriter::FormatAlign::Center);
             let f = Formula::new(format!(
                 "=COUNTIFS('{RISKS}'!{p}5:{p}{last},{},'{RISKS}'!{c}5:{c}{last},{})",
                 pstep.value, cstep.value
             ))
             // Cached result for readers that do not recalculate (LibreOffice by default).
             .set_result(
-                risks.iter().filter(|r| r.risk.probability == pstep.value && r.risk.consequence == cstep.value).count().to_string(),
+                risks
+                    .iter()
+                    .filter(|r| r.risk.probability == pstep.value && r.risk.consequence == cstep.value)
+                    .count()
+                    .to_string(),
             );
             ws.write_formula_with_format(row, 1 + j as u16, f, &fmt)?;
         }
@@ -129,7 +172,12 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) 
     let legend_row = 5 + matrix.probability.len() as u32;
     for (k, band) in matrix.bands.iter().enumerate() {
         let fmt = style::cell().set_background_color(Color::RGB(BAND_COLOURS[k.min(3)]));
-        ws.write_string_with_format(legend_row + k as u32, 0, format!("{} ({}–{})", band.name_sv, band.min, band.max), &fmt)?;
+        ws.write_string_with_format(
+            legend_row + k as u32,
+            0,
+            format!("{} ({}–{})", band.name_sv, band.min, band.max),
+            &fmt,
+        )?;
     }
     ws.set_print_fit_to_pages(1, 1);
     cells::protect(ws);

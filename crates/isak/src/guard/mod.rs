@@ -91,10 +91,18 @@ fn text_runs(part: impl Read, name: &str, limits: &Limits) -> Result<u64, FileEr
             }
         }
         let seen = &buf[..carry + n];
-        merges += seen.windows(MERGE.len() + 1).filter(|w| w.starts_with(MERGE) && matches!(w[MERGE.len()], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')).count() as u64;
+        merges += seen
+            .windows(MERGE.len() + 1)
+            .filter(|w| w.starts_with(MERGE) && matches!(w[MERGE.len()], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+            .count() as u64;
         if longest > limits.text_run_bytes {
             let max = limits.text_run_bytes;
-            return Err(FileError::TooLarge { limit: Limit::TextRun, found: longest, max, sheet: Some(name.to_string()) });
+            return Err(FileError::TooLarge {
+                limit: Limit::TextRun,
+                found: longest,
+                max,
+                sheet: Some(name.to_string()),
+            });
         }
         let (end, keep) = (seen.len(), seen.len().min(MERGE.len()));
         buf.copy_within(end - keep..end, 0);

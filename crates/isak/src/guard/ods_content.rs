@@ -106,7 +106,8 @@ impl Scan<'_> {
                 // A value or a formula fills a cell, as does any content (seen later).
                 self.cell_filled = e.attributes().with_checks(false).flatten().any(|a| {
                     let key: &str = a.key.as_ref();
-                    key == "table:formula" || key.starts_with("office:") && (key.ends_with("value") || key.ends_with("value-type"))
+                    key == "table:formula"
+                        || key.starts_with("office:") && (key.ends_with("value") || key.ends_with("value-type"))
                 });
                 self.cell_bytes = e.len() as u64;
                 self.in_cell = true;
@@ -136,7 +137,8 @@ impl Scan<'_> {
         if self.cell_filled {
             self.filled_to = self.col;
             // Each repeat is a copy of the value and one of the formula.
-            self.row_text = self.row_text.saturating_add(self.cell_bytes.saturating_mul(self.cell_repeat).saturating_mul(2));
+            self.row_text =
+                self.row_text.saturating_add(self.cell_bytes.saturating_mul(self.cell_repeat).saturating_mul(2));
         }
     }
 
@@ -153,12 +155,22 @@ impl Scan<'_> {
         let copies = self.row_repeat.saturating_add(1);
         charge(&mut self.text, self.row_text.saturating_mul(copies), l.text_bytes, Limit::TextBytes, table)?;
         let mut dense = self.dense;
-        charge(&mut dense, self.height.saturating_mul(self.width).saturating_add(self.filled_to), l.dense_cells, Limit::DenseCells, table)
+        charge(
+            &mut dense,
+            self.height.saturating_mul(self.width).saturating_add(self.filled_to),
+            l.dense_cells,
+            Limit::DenseCells,
+            table,
+        )
     }
 }
 
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().with_checks(false).flatten().find(|a| AsRef::<str>::as_ref(&a.key) == key).map(|a| a.value.into_owned())
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| AsRef::<str>::as_ref(&a.key) == key)
+        .map(|a| a.value.into_owned())
 }
 
 /// A repeat count; calamine fails on one that is not a number, and so does this.

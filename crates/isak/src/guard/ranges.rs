@@ -63,7 +63,14 @@ impl<'a> Workbook<'a> {
     /// The sheet's used cells as a range (absolute positions, like `worksheet_range`).
     pub fn range(&mut self, name: &str) -> Result<Range<Data>, FileError> {
         let limits = self.limits.clone();
-        let mut sink = Sink { name, limits: &limits, cells: Vec::new(), lo: (u32::MAX, u32::MAX), hi: (0, 0), text: &mut self.text };
+        let mut sink = Sink {
+            name,
+            limits: &limits,
+            cells: Vec::new(),
+            lo: (u32::MAX, u32::MAX),
+            hi: (0, 0),
+            text: &mut self.text,
+        };
         let book = &mut self.book;
         calm(move || {
             match book {
@@ -120,7 +127,12 @@ impl Sink<'_> {
         self.hi = (self.hi.0.max(r), self.hi.1.max(c));
         let area = (u64::from(self.hi.0 - self.lo.0) + 1) * (u64::from(self.hi.1 - self.lo.1) + 1);
         if area > l.dense_cells {
-            return Err(FileError::TooLarge { limit: Limit::DenseCells, found: area, max: l.dense_cells, sheet: sheet.map(str::to_string) });
+            return Err(FileError::TooLarge {
+                limit: Limit::DenseCells,
+                found: area,
+                max: l.dense_cells,
+                sheet: sheet.map(str::to_string),
+            });
         }
         self.cells.push(Cell::new((r, c), cell.get_value().clone().into()));
         Ok(())
@@ -129,5 +141,6 @@ impl Sink<'_> {
 
 /// Runs a calamine call; a panic on malformed data becomes an error instead of a crash.
 pub(crate) fn calm<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(FileError::Corrupt("the reader stopped at malformed data".into())))
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err(FileError::Corrupt("the reader stopped at malformed data".into())))
 }

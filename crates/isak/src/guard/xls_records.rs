@@ -15,7 +15,9 @@ pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
     // calamine takes the first entry called Workbook (else Book) anywhere in the file: check all.
     let streams: Vec<_> = file
         .walk()
-        .filter(|e| e.is_stream() && (e.name().eq_ignore_ascii_case("Workbook") || e.name().eq_ignore_ascii_case("Book")))
+        .filter(|e| {
+            e.is_stream() && (e.name().eq_ignore_ascii_case("Workbook") || e.name().eq_ignore_ascii_case("Book"))
+        })
         .map(|e| e.path().to_path_buf())
         .collect();
     for path in streams {
@@ -53,7 +55,12 @@ fn scan(stream: &[u8], limits: &Limits) -> Result<(), FileError> {
                 sst = sst_lengths(&r).ok_or_else(|| corrupt("the shared string table (SST) is malformed"))?;
                 let count = sst.len() as u64;
                 if count > limits.shared_strings {
-                    return Err(FileError::TooLarge { limit: Limit::SharedStrings, found: count, max: limits.shared_strings, sheet: None });
+                    return Err(FileError::TooLarge {
+                        limit: Limit::SharedStrings,
+                        found: count,
+                        max: limits.shared_strings,
+                        sheet: None,
+                    });
                 }
             }
             0x000A => break,
@@ -75,7 +82,14 @@ struct Totals {
 }
 
 /// One sheet's substream from its BOF; embedded chart substreams are skipped as calamine does.
-fn sheet(records: &[u8], name: &str, sst: &[u64], name_bytes: u64, limits: &Limits, t: &mut Totals) -> Result<(), FileError> {
+fn sheet(
+    records: &[u8],
+    name: &str,
+    sst: &[u64],
+    name_bytes: u64,
+    limits: &Limits,
+    t: &mut Totals,
+) -> Result<(), FileError> {
     let (mut values, mut formulas) = (Extent::default(), Extent::default());
     let mut formula_at = (0u32, 0u32);
     let (mut seen_bof, mut depth) = (false, 0usize);
@@ -96,9 +110,15 @@ fn sheet(records: &[u8], name: &str, sst: &[u64], name_bytes: u64, limits: &Limi
             0x0809 if seen_bof => depth += 1,
             0x0809 => seen_bof = true,
             0x0200 => {
-                let declared = dimensions(d).ok_or_else(|| corrupt(format!("the sheet \"{name}\" declares impossible dimensions")))?;
+                let declared = dimensions(d)
+                    .ok_or_else(|| corrupt(format!("the sheet \"{name}\" declares impossible dimensions")))?;
                 if declared > limits.dense_cells {
-                    return Err(FileError::TooLarge { limit: Limit::DenseCells, found: declared, max: limits.dense_cells, sheet: Some(name.into()) });
+                    return Err(FileError::TooLarge {
+                        limit: Limit::DenseCells,
+                        found: declared,
+                        max: limits.dense_cells,
+                        sheet: Some(name.into()),
+                    });
                 }
             }
             // Number, Label, RString, BoolErr, Rk, LabelSst: one cell each.
@@ -119,7 +139,9 @@ fn sheet(records: &[u8], name: &str, sst: &[u64], name_bytes: u64, limits: &Limi
                 let (row, first) = at(d);
                 let last = u32::from(u16::from_le_bytes([d[d.len() - 2], d[d.len() - 1]]));
                 if last < first {
-                    return Err(corrupt(format!("the sheet \"{name}\" has a number row (MulRk) that ends before it starts")));
+                    return Err(corrupt(format!(
+                        "the sheet \"{name}\" has a number row (MulRk) that ends before it starts"
+                    )));
                 }
                 values.add((row, first));
                 values.add((row, last));
@@ -172,9 +194,9 @@ fn sheet_name(d: &[u8]) -> String {
     let Some((&cch, rest)) = d.split_first() else { return "?".into() };
     let cch = usize::from(cch);
     match rest.split_first() {
-        Some((&flags, chars)) if flags & 0x01 != 0 && chars.len() >= 2 * cch => {
-            String::from_utf16_lossy(&chars[..2 * cch].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect::<Vec<_>>())
-        }
+        Some((&flags, chars)) if flags & 0x01 != 0 && chars.len() >= 2 * cch => String::from_utf16_lossy(
+            &chars[..2 * cch].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect::<Vec<_>>(),
+        ),
         Some((_, chars)) if chars.len() >= cch => chars[..cch].iter().map(|b| char::from(*b)).collect(),
         _ => "?".into(),
     }

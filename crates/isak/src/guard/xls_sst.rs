@@ -14,7 +14,11 @@ pub(super) fn sst_lengths(r: &Record<'_>) -> Option<Vec<u64>> {
         let cch = u16::from_le_bytes([c.byte()?, c.byte()?]);
         let flags = c.byte()?;
         let runs = if flags & 0x08 != 0 { u16::from_le_bytes([c.byte()?, c.byte()?]) as usize } else { 0 };
-        let ext = if flags & 0x04 != 0 { u32::from_le_bytes([c.byte()?, c.byte()?, c.byte()?, c.byte()?]) as usize } else { 0 };
+        let ext = if flags & 0x04 != 0 {
+            u32::from_le_bytes([c.byte()?, c.byte()?, c.byte()?, c.byte()?]) as usize
+        } else {
+            0
+        };
         let mut wide = flags & 0x01 != 0;
         let mut left = usize::from(cch);
         while left > 0 {

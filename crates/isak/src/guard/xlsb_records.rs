@@ -24,7 +24,12 @@ pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
         let size = entry.size();
         let strings = records(BufReader::new(entry.take(size)), size, &name)?;
         if name.ends_with("sharedstrings.bin") && strings > limits.shared_strings {
-            return Err(FileError::TooLarge { limit: Limit::SharedStrings, found: strings, max: limits.shared_strings, sheet: Some(name) });
+            return Err(FileError::TooLarge {
+                limit: Limit::SharedStrings,
+                found: strings,
+                max: limits.shared_strings,
+                sheet: Some(name),
+            });
         }
     }
     Ok(())

@@ -68,7 +68,8 @@ fn sheets_read(zip: &mut Archive<'_>, limits: &Limits) -> Result<(), FileError> 
         let mut targets = HashMap::new();
         elements(zip, &format!("{dir}_rels/{file}.rels"), limits, |name, attrs| {
             if name == "Relationship" {
-                let (id, target) = (attrs.get("Id").cloned().unwrap_or_default(), attrs.get("Target").cloned().unwrap_or_default());
+                let (id, target) =
+                    (attrs.get("Id").cloned().unwrap_or_default(), attrs.get("Target").cloned().unwrap_or_default());
                 let path = target.strip_prefix('/').map_or_else(|| format!("{dir}{target}"), str::to_string);
                 targets.insert(id, normal(&path));
             }
@@ -81,7 +82,12 @@ fn sheets_read(zip: &mut Archive<'_>, limits: &Limits) -> Result<(), FileError> 
                 total = total.saturating_add(part.and_then(|p| sizes.get(p)).copied().unwrap_or(0));
                 if total > limits.uncompressed_bytes {
                     let max = limits.uncompressed_bytes;
-                    return Err(FileError::TooLarge { limit: Limit::UncompressedBytes, found: total, max, sheet: None });
+                    return Err(FileError::TooLarge {
+                        limit: Limit::UncompressedBytes,
+                        found: total,
+                        max,
+                        sheet: None,
+                    });
                 }
             }
             Ok(())
@@ -105,7 +111,8 @@ fn elements(
     limits: &Limits,
     mut f: impl FnMut(&str, &HashMap<String, String>) -> Result<(), FileError>,
 ) -> Result<(), FileError> {
-    let Some(i) = (0..zip.len()).find(|i| zip.name_for_index(*i).is_some_and(|n| n.is_ok_and(|n| normal(&n) == name))) else {
+    let Some(i) = (0..zip.len()).find(|i| zip.name_for_index(*i).is_some_and(|n| n.is_ok_and(|n| normal(&n) == name)))
+    else {
         return Ok(());
     };
     let entry = zip.by_index(i).map_err(corrupt)?;
@@ -132,7 +139,13 @@ fn elements(
 
 /// Counts the elements called `local` and checks the counts the part declares for them
 /// (`uniqueCount`, `count`), all against `max`.
-fn count_elements(part: impl std::io::BufRead, local: &str, max: u64, limit: Limit, name: &str) -> Result<(), FileError> {
+fn count_elements(
+    part: impl std::io::BufRead,
+    local: &str,
+    max: u64,
+    limit: Limit,
+    name: &str,
+) -> Result<(), FileError> {
     let too_many = |found| FileError::TooLarge { limit, found, max, sheet: Some(name.to_string()) };
     let mut xml = Reader::from_reader(part);
     xml.config_mut().check_end_names = false;

@@ -337,7 +337,11 @@ pub fn reference_book() -> Workbook {
             V::T("Kommentar"),
         ],
     );
-    put(ws, 1, &[V::T("B1"), V::T("Behörighet"), V::T("Individuella behörigheter"), V::N(2.0), V::N(2.0), V::E, V::T("Ja")]);
+    put(
+        ws,
+        1,
+        &[V::T("B1"), V::T("Behörighet"), V::T("Individuella behörigheter"), V::N(2.0), V::N(2.0), V::E, V::T("Ja")],
+    );
     put(
         ws,
         2,

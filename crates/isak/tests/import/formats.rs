@@ -86,7 +86,15 @@ fn a_formula_in_a_text_cell_survives_ods_and_xls() {
     let mut book = rust_xlsxwriter::Workbook::new();
     crate::common::klassning(
         &mut book,
-        &[&[V::N(1.0), V::T("Ekonomi"), V::E, V::N(2.0), V::N(3.0), V::N(2.0), V::F(r#"=HYPERLINK("https://intra.example/osl","OSL")"#, "OSL")]],
+        &[&[
+            V::N(1.0),
+            V::T("Ekonomi"),
+            V::E,
+            V::N(2.0),
+            V::N(3.0),
+            V::N(2.0),
+            V::F(r#"=HYPERLINK("https://intra.example/osl","OSL")"#, "OSL"),
+        ]],
     );
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("formel.xlsx");
@@ -94,7 +102,10 @@ fn a_formula_in_a_text_cell_survives_ods_and_xls() {
     for to in ["ods", "xls"] {
         let wb = read_file(&convert(dir.path(), &source, to), &ImportProfile::default(), &Limits::default()).unwrap();
         let motivation = &wb.sets[0].motivation;
-        assert!(motivation.starts_with("=HYPERLINK(") && motivation.contains("https://intra.example/osl"), "{to}: {motivation}");
+        assert!(
+            motivation.starts_with("=HYPERLINK(") && motivation.contains("https://intra.example/osl"),
+            "{to}: {motivation}"
+        );
         assert_eq!(diags(&wb, "FORMULA_KEPT_AS_TEXT").len(), 1, "{to}: {:#?}", wb.diagnostics);
     }
 }

@@ -9,7 +9,9 @@ use infoklass_isak::hostile_samples as crafted;
 use infoklass_isak::{FileError, Limit, Limits, Severity};
 use rust_xlsxwriter::Workbook;
 
-use crate::common::{bytes, crc32, deflate_run, diags, fail, klassning, parse, put, reference_book, unzip, zip, Entry, V};
+use crate::common::{
+    bytes, crc32, deflate_run, diags, fail, klassning, parse, put, reference_book, unzip, zip, Entry, V,
+};
 
 const SHEET_START: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
 const SHEET_END: &str = "</sheetData></worksheet>";
@@ -64,7 +66,8 @@ fn a_bomb_that_lies_about_its_size_stops_at_the_declared_size() {
 #[test]
 fn a_sheet_over_the_row_limit_is_refused() {
     let mut wb = Workbook::new();
-    let sets: Vec<Vec<V>> = (0..60).map(|i| vec![V::N(f64::from(i)), V::T("Mängd"), V::E, V::N(1.0), V::N(1.0), V::N(1.0)]).collect();
+    let sets: Vec<Vec<V>> =
+        (0..60).map(|i| vec![V::N(f64::from(i)), V::T("Mängd"), V::E, V::N(1.0), V::N(1.0), V::N(1.0)]).collect();
     klassning(&mut wb, &sets.iter().map(Vec::as_slice).collect::<Vec<_>>());
     let limits = Limits { rows_per_sheet: 50, ..Limits::default() };
     let e = fail(&bytes(wb), &limits);
@@ -162,7 +165,10 @@ fn inflated_shared_string_counts_are_refused_before_calamine_reserves_them() {
         let file = crafted::shared_string_count(declared);
         assert!(file.len() < 4096);
         for e in [fail(&file, &Limits::default()), refused(&file, &Limits::default())] {
-            assert!(matches!(e, FileError::TooLarge { limit: Limit::SharedStrings, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"), "{e:?}");
+            assert!(
+                matches!(e, FileError::TooLarge { limit: Limit::SharedStrings, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"),
+                "{e:?}"
+            );
             assert!(e.message_sv().contains("delade texter"), "{}", e.message_sv());
         }
     }
@@ -176,7 +182,10 @@ fn inflated_shared_string_counts_are_refused_before_calamine_reserves_them() {
 fn a_patched_xls_dimensions_record_is_refused_before_calamine_reserves_it() {
     let file = crafted::xls_dimensions(&xls_fixture(), 1, 0xFFFF_FFF0, 0xFF).unwrap();
     for e in [fail(&file, &Limits::default()), refused(&file, &Limits::default())] {
-        assert!(matches!(e, FileError::TooLarge { limit: Limit::DenseCells, found, .. } if found == 0xFFFF_FFF0 * 0xFF), "{e:?}");
+        assert!(
+            matches!(e, FileError::TooLarge { limit: Limit::DenseCells, found, .. } if found == 0xFFFF_FFF0 * 0xFF),
+            "{e:?}"
+        );
     }
     // The same record with the sheet's true size reads.
     let honest = crafted::xls_dimensions(&xls_fixture(), 1, 12, 7).unwrap();
@@ -196,11 +205,17 @@ fn a_shared_string_bomb_is_refused_from_the_zip_directory() {
     let file = crafted::shared_string_bomb(1 << 30);
     assert!(file.len() < 8 * 1024 * 1024, "{} bytes", file.len());
     let e = refused(&file, &Limits::default());
-    assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 1 << 30), "{e:?}");
+    assert!(
+        matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 1 << 30),
+        "{e:?}"
+    );
     assert!(e.message_sv().contains("har inte packats upp"));
     // Within the total but over what one part may unpack to.
     let e = refused(&crafted::shared_string_bomb(100 << 20), &Limits::default());
-    assert!(matches!(e, FileError::TooLarge { limit: Limit::PartBytes, sheet: Some(ref p), .. } if p == "xl/sharedStrings.xml"), "{e:?}");
+    assert!(
+        matches!(e, FileError::TooLarge { limit: Limit::PartBytes, sheet: Some(ref p), .. } if p == "xl/sharedStrings.xml"),
+        "{e:?}"
+    );
     // A part that deflates better than the allowed ratio.
     let e = refused(&crafted::shared_string_bomb(10 << 20), &Limits { compression_ratio: 100, ..Limits::default() });
     assert!(matches!(e, FileError::TooLarge { limit: Limit::CompressionRatio, .. }), "{e:?}");
@@ -253,14 +268,20 @@ fn only_regular_files_within_the_size_limit_are_read() {
 fn one_sheet_part_named_by_many_sheets_counts_once_per_sheet() {
     // 120 sheets reading the same 2 MB part would stream 240 MB.
     let e = refused(&crafted::one_part_many_sheets(120, 2 << 20), &Limits::default());
-    assert!(matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 200 << 20), "{e:?}");
+    assert!(
+        matches!(e, FileError::TooLarge { limit: Limit::UncompressedBytes, found, .. } if found > 200 << 20),
+        "{e:?}"
+    );
     assert!(Guarded::open(&crafted::one_part_many_sheets(10, 2 << 20), &Limits::default()).is_ok());
 }
 
 #[test]
 fn one_text_of_many_megabytes_is_refused_before_a_parser_holds_it() {
     let e = refused(&crafted::shared_string_bomb(20 << 20), &Limits::default());
-    assert!(matches!(e, FileError::TooLarge { limit: Limit::TextRun, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"), "{e:?}");
+    assert!(
+        matches!(e, FileError::TooLarge { limit: Limit::TextRun, sheet: Some(ref p), .. } if p == "xl/sharedstrings.xml"),
+        "{e:?}"
+    );
     assert!(e.message_sv().contains("text i ett stycke"), "{}", e.message_sv());
 }
 

@@ -3,7 +3,9 @@
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::common::{self, bytes, diags, klassning, leftover_cells, levels, parse, problems, put, put_at, sheet, RISK_HEADER, V};
+use crate::common::{
+    self, bytes, diags, klassning, leftover_cells, levels, parse, problems, put, put_at, sheet, RISK_HEADER, V,
+};
 use V::{E, N, T};
 
 fn krav_sheet(wb: &mut Workbook, name: &str) {
@@ -63,7 +65,17 @@ fn title_rows_label_variants_merged_cells_and_reordered_columns() {
     put(ws, 6, &[T("Deltagare"), T("Anna; Bo;Cia")]);
     put(ws, 7, &[T("ISAK-version:"), N(1.3)]);
     put(ws, 8, &[T("Nästa översyn:")]);
-    put(ws, 10, &[T("Konfidentialitet (K)"), T("Riktighet (R)"), T("Tillgänglighet (T)"), T("Informationsmängd"), T("Kommentar")]);
+    put(
+        ws,
+        10,
+        &[
+            T("Konfidentialitet (K)"),
+            T("Riktighet (R)"),
+            T("Tillgänglighet (T)"),
+            T("Informationsmängd"),
+            T("Kommentar"),
+        ],
+    );
     put(ws, 11, &[N(2.0), N(2.0), N(2.0), T("Tidbok")]);
     put(ws, 12, &[N(3.0), N(1.0), N(2.0), T("Kallelser")]);
     // One motivation for both sets, merged down over their rows.
@@ -78,7 +90,10 @@ fn title_rows_label_variants_merged_cells_and_reordered_columns() {
     assert_eq!(o.participants, ["Anna", "Bo", "Cia"]);
     assert_eq!(o.isak_version.as_deref(), Some("1.3"));
     assert_eq!(o.next_review, None);
-    assert_eq!(levels(&wb), [("Tidbok".into(), Some(1), Some(1), Some(1)), ("Kallelser".into(), Some(2), Some(0), Some(1))]);
+    assert_eq!(
+        levels(&wb),
+        [("Tidbok".into(), Some(1), Some(1), Some(1)), ("Kallelser".into(), Some(2), Some(0), Some(1))]
+    );
     assert_eq!(wb.sets[0].motivation, "Gemensam motivering");
     assert_eq!(wb.sets[1].motivation, "Gemensam motivering");
     assert_eq!(wb.sets[1].row, 13);
@@ -119,7 +134,11 @@ fn extra_columns_and_sheets_are_kept_as_leftovers() {
     let mut wb = Workbook::new();
     let ws = sheet(&mut wb, "Klassning");
     put(ws, 0, &[T("IT-stöd"), T("Kassan")]);
-    put(ws, 2, &[T("Nr"), T("Informationsmängd"), T("Lagrum"), T("Konfidentialitet"), T("Riktighet"), T("Tillgänglighet")]);
+    put(
+        ws,
+        2,
+        &[T("Nr"), T("Informationsmängd"), T("Lagrum"), T("Konfidentialitet"), T("Riktighet"), T("Tillgänglighet")],
+    );
     put(ws, 3, &[N(1.0), T("Kassaflöde"), T("OSL 25:1"), N(2.0), N(3.0), N(1.0)]);
     let ws = sheet(&mut wb, "Bilaga");
     for r in 0..25 {
@@ -132,7 +151,11 @@ fn extra_columns_and_sheets_are_kept_as_leftovers() {
     assert_eq!(levels(&wb), [("Kassaflöde".into(), Some(1), Some(2), Some(0))]);
     let left = leftover_cells(&wb);
     assert_eq!(left[..2], ["Klassning!C3=Lagrum", "Klassning!C4=OSL 25:1"]);
-    assert_eq!(left.iter().filter(|l| l.starts_with("Bilaga!")).count(), 200, "an unknown sheet is listed up to 200 cells");
+    assert_eq!(
+        left.iter().filter(|l| l.starts_with("Bilaga!")).count(),
+        200,
+        "an unknown sheet is listed up to 200 cells"
+    );
     assert!(left.contains(&"Anteckningar!B5=Ring leverantören".to_string()));
     let unknown = diags(&wb, "UNKNOWN_SHEET");
     assert_eq!(unknown.len(), 2);
@@ -147,7 +170,14 @@ fn summary_row_is_not_a_set_and_a_wrong_cached_max_is_reported() {
         &[
             &[N(1.0), T("Ekonomi"), E, N(3.0), N(2.0), N(1.0)],
             &[N(2.0), T("Lön"), E, N(4.0), N(2.0), N(1.0)],
-            &[E, T("Högsta nivå"), E, V::F("=MAX(D11:D12)", "3"), V::F("=MAX(E11:E12)", "2"), V::F("=MAX(F11:F12)", "1")],
+            &[
+                E,
+                T("Högsta nivå"),
+                E,
+                V::F("=MAX(D11:D12)", "3"),
+                V::F("=MAX(E11:E12)", "2"),
+                V::F("=MAX(F11:F12)", "1"),
+            ],
         ],
     );
     let wb = parse(&bytes(wb));
@@ -175,7 +205,9 @@ fn legends_below_and_beside_the_table_are_not_data() {
         ],
     );
     let ws = wb.worksheet_from_name("Klassning").unwrap();
-    for (i, text) in ["Nivåer:", "1 = Försumbar", "2 = Måttlig", "3 = Betydande", "4 – Allvarlig"].into_iter().enumerate() {
+    for (i, text) in
+        ["Nivåer:", "1 = Försumbar", "2 = Måttlig", "3 = Betydande", "4 – Allvarlig"].into_iter().enumerate()
+    {
         put_at(ws, 9 + i as u32, 9, &[T(text)]);
     }
     let wb = parse(&bytes(wb));
@@ -188,7 +220,14 @@ fn legends_below_and_beside_the_table_are_not_data() {
 #[test]
 fn a_summary_row_below_a_blank_row_still_closes_the_table() {
     let mut wb = Workbook::new();
-    klassning(&mut wb, &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(2.0), N(2.0)], &[], &[E, T("Sammanställning"), E, N(2.0), N(3.0), N(2.0)]]);
+    klassning(
+        &mut wb,
+        &[
+            &[N(1.0), T("Ekonomi"), E, N(2.0), N(2.0), N(2.0)],
+            &[],
+            &[E, T("Sammanställning"), E, N(2.0), N(3.0), N(2.0)],
+        ],
+    );
     let ws = sheet(&mut wb, "Riskanalys");
     put(ws, 0, &RISK_HEADER);
     put(ws, 1, &[N(1.0), T("Nätfiske"), E, E, T("K"), N(3.0), N(4.0)]);

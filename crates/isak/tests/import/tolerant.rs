@@ -5,7 +5,9 @@
 use infoklass_isak::Severity;
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::common::{self, bytes, diags, klassning, leftover_cells, levels, parse, problems, put, sheet, SET_HEADER, V};
+use crate::common::{
+    self, bytes, diags, klassning, leftover_cells, levels, parse, problems, put, sheet, SET_HEADER, V,
+};
 use V::{E, F, N, T};
 
 fn names(wb: &infoklass_isak::ParsedWorkbook) -> Vec<&str> {
@@ -15,7 +17,10 @@ fn names(wb: &infoklass_isak::ParsedWorkbook) -> Vec<&str> {
 #[test]
 fn a_set_after_a_blank_row_is_read() {
     let mut wb = Workbook::new();
-    klassning(&mut wb, &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)], &[], &[N(2.0), T("Lön"), E, N(3.0), N(3.0), N(2.0)]]);
+    klassning(
+        &mut wb,
+        &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)], &[], &[N(2.0), T("Lön"), E, N(3.0), N(3.0), N(2.0)]],
+    );
     let wb = parse(&bytes(wb));
     assert_eq!(names(&wb), ["Ekonomi", "Lön"]);
     assert_eq!(wb.sets[1].row, 13);
@@ -25,7 +30,10 @@ fn a_set_after_a_blank_row_is_read() {
 #[test]
 fn three_blank_rows_then_more_sets_are_read() {
     let mut wb = Workbook::new();
-    klassning(&mut wb, &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)], &[], &[], &[], &[N(2.0), T("Lön"), E, T("Måttlig")]]);
+    klassning(
+        &mut wb,
+        &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)], &[], &[], &[], &[N(2.0), T("Lön"), E, T("Måttlig")]],
+    );
     let wb = parse(&bytes(wb));
     assert_eq!(levels(&wb), [("Ekonomi".into(), Some(1), Some(2), Some(1)), ("Lön".into(), Some(1), None, None)]);
 }
@@ -96,7 +104,13 @@ fn a_note_after_two_blank_rows_ends_the_table() {
     let mut wb = Workbook::new();
     klassning(
         &mut wb,
-        &[&[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)], &[], &[], &[T("Anteckning: granskad av IT")], &[N(2.0), T("Lön"), E, N(1.0)]],
+        &[
+            &[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0)],
+            &[],
+            &[],
+            &[T("Anteckning: granskad av IT")],
+            &[N(2.0), T("Lön"), E, N(1.0)],
+        ],
     );
     let wb = parse(&bytes(wb));
     assert_eq!(names(&wb), ["Ekonomi"]);
@@ -187,8 +201,24 @@ fn a_formula_in_a_text_cell_is_kept_as_written() {
     klassning(
         &mut wb,
         &[
-            &[N(1.0), T("Ekonomi"), E, N(2.0), N(3.0), N(2.0), F(r#"=HYPERLINK("https://intra.example/osl","OSL 25:1")"#, "OSL 25:1")],
-            &[N(2.0), T("Lön"), F(r#"=CONCATENATE("Löne","listor")"#, ""), N(3.0), N(3.0), N(2.0), T("Personuppgifter")],
+            &[
+                N(1.0),
+                T("Ekonomi"),
+                E,
+                N(2.0),
+                N(3.0),
+                N(2.0),
+                F(r#"=HYPERLINK("https://intra.example/osl","OSL 25:1")"#, "OSL 25:1"),
+            ],
+            &[
+                N(2.0),
+                T("Lön"),
+                F(r#"=CONCATENATE("Löne","listor")"#, ""),
+                N(3.0),
+                N(3.0),
+                N(2.0),
+                T("Personuppgifter"),
+            ],
         ],
     );
     let wb = parse(&bytes(wb));
@@ -217,7 +247,11 @@ fn a_bad_cell_is_left_empty_and_the_rest_imports() {
     assert!(!wb.has_errors(), "one bad cell does not refuse the file: {:#?}", wb.diagnostics);
     assert_eq!(
         levels(&wb),
-        [("Ekonomi".into(), None, Some(2), Some(1)), ("Lön".into(), Some(2), None, None), ("Arkiv".into(), Some(0), Some(0), Some(0))]
+        [
+            ("Ekonomi".into(), None, Some(2), Some(1)),
+            ("Lön".into(), Some(2), None, None),
+            ("Arkiv".into(), Some(0), Some(0), Some(0))
+        ]
     );
     assert_eq!(wb.sets[0].motivation, "OSL");
     let out = diags(&wb, "LEVEL_OUT_OF_RANGE");
@@ -251,7 +285,8 @@ fn two_row_headers_on_the_risk_and_requirement_sheets() {
     put(ws, 2, &[T("B1"), T("Behörigheter ses över"), N(2.0), E, T("x"), T("Ja")]);
     let wb = parse(&bytes(wb));
 
-    let risks: Vec<(&str, Option<u8>, Option<u8>)> = wb.risks.iter().map(|r| (r.threat.as_str(), r.probability, r.consequence)).collect();
+    let risks: Vec<(&str, Option<u8>, Option<u8>)> =
+        wb.risks.iter().map(|r| (r.threat.as_str(), r.probability, r.consequence)).collect();
     assert_eq!(risks, [("Nätfiske", Some(3), Some(4)), ("Brand", Some(1), Some(4))]);
     assert_eq!(wb.legacy_requirements.len(), 1, "{:?}", wb.legacy_requirements);
     let r = &wb.legacy_requirements[0];
@@ -273,7 +308,10 @@ fn a_two_row_header_repeated_mid_table_is_passed_over() {
     put(ws, 4, &[N(1.0), T("Kassaflöde"), N(2.0), N(3.0), N(1.0), T("Intern")]);
     put(ws, 8, &[N(2.0), T("Kvitton"), N(1.0), N(2.0), N(1.0)]);
     let wb = parse(&bytes(wb));
-    assert_eq!(levels(&wb), [("Kassaflöde".into(), Some(1), Some(2), Some(0)), ("Kvitton".into(), Some(0), Some(1), Some(0))]);
+    assert_eq!(
+        levels(&wb),
+        [("Kassaflöde".into(), Some(1), Some(2), Some(0)), ("Kvitton".into(), Some(0), Some(1), Some(0))]
+    );
     assert!(wb.unrecognised.is_empty(), "{:?}", wb.unrecognised);
     assert!(problems(&wb).is_empty(), "{:#?}", wb.diagnostics);
 }

@@ -138,7 +138,10 @@ fn risk_value_is_recomputed_and_a_wrong_cached_value_reported() {
     assert_eq!(values, [Some(9), Some(8), Some(4)]);
     let wrong = diags(&wb, "RISK_VALUE_MISMATCH");
     assert_eq!(wrong.len(), 1, "{:#?}", wb.diagnostics);
-    assert_eq!(wrong[0].message_sv, "Riskanalys!H5: riskvärdet i filen är 10 men sannolikhet × konsekvens = 2 × 4 = 8; 8 används");
+    assert_eq!(
+        wrong[0].message_sv,
+        "Riskanalys!H5: riskvärdet i filen är 10 men sannolikhet × konsekvens = 2 × 4 = 8; 8 används"
+    );
 }
 
 #[test]
@@ -152,7 +155,8 @@ fn of_two_konsekvens_columns_the_numeric_one_is_the_scale() {
             [[T("Nätfiske"), N(3.0), T("Journaler läcker"), N(4.0)], [T("Brand"), N(1.0), T("Avbrott"), N(4.0)]]
         };
         let wb = parse(&risk_book(&header, &[&rows[0], &rows[1]]));
-        let got: Vec<(Option<u8>, &str)> = wb.risks.iter().map(|r| (r.consequence, r.consequence_text.as_str())).collect();
+        let got: Vec<(Option<u8>, &str)> =
+            wb.risks.iter().map(|r| (r.consequence, r.consequence_text.as_str())).collect();
         assert_eq!(got, [(Some(4), "Journaler läcker"), (Some(4), "Avbrott")], "numeric first: {numeric_first}");
         assert!(problems(&wb).is_empty(), "{:#?}", wb.diagnostics);
     }
@@ -195,9 +199,31 @@ fn krav_sheet_with_x_levels_and_blanks_is_kept_verbatim() {
     klassning(&mut wb, &[&[N(1.0), T("Data"), E, N(1.0), N(1.0), N(1.0)]]);
     let ws = sheet(&mut wb, "Kravställning");
     put(ws, 0, &[T("Kravställning")]);
-    put(ws, 2, &[T("Krav-ID"), T("Område"), T("Kravtext"), T("K"), T("R"), T("T"), T("Uppfyllt"), T("Kommentar"), T("Ansvarig")]);
-    put(ws, 3, &[T("U1"), T("Utbildning"), T("Användare utbildas"), T("x"), T("X"), T("x"), T("Ej aktuellt"), T("Centralt")]);
-    put(ws, 4, &[T("B1"), T("Behörighet"), T("Behörigheter ses över"), N(2.0), E, N(3.0), T("Delvis"), E, T("IT-chef")]);
+    put(
+        ws,
+        2,
+        &[
+            T("Krav-ID"),
+            T("Område"),
+            T("Kravtext"),
+            T("K"),
+            T("R"),
+            T("T"),
+            T("Uppfyllt"),
+            T("Kommentar"),
+            T("Ansvarig"),
+        ],
+    );
+    put(
+        ws,
+        3,
+        &[T("U1"), T("Utbildning"), T("Användare utbildas"), T("x"), T("X"), T("x"), T("Ej aktuellt"), T("Centralt")],
+    );
+    put(
+        ws,
+        4,
+        &[T("B1"), T("Behörighet"), T("Behörigheter ses över"), N(2.0), E, N(3.0), T("Delvis"), E, T("IT-chef")],
+    );
     put(ws, 5, &[T("L1"), T("Loggning"), T("Loggar granskas"), T("Betydande"), E, E, E]);
     put(ws, 6, &[T("K9"), T("Kryptering"), T("Kryptera"), T("ibland"), E, E, T("Nej")]);
     put(ws, 7, &[E, E, T("Krav utan id"), E, E, E, T("Ja")]);
@@ -206,7 +232,16 @@ fn krav_sheet_with_x_levels_and_blanks_is_kept_verbatim() {
     let rows: Vec<[&str; 6]> = wb
         .legacy_requirements
         .iter()
-        .map(|r| [r.id.as_str(), r.from_k.as_str(), r.from_r.as_str(), r.from_t.as_str(), r.status.as_str(), r.responsible.as_str()])
+        .map(|r| {
+            [
+                r.id.as_str(),
+                r.from_k.as_str(),
+                r.from_r.as_str(),
+                r.from_t.as_str(),
+                r.status.as_str(),
+                r.responsible.as_str(),
+            ]
+        })
         .collect();
     assert_eq!(
         rows,

@@ -17,7 +17,12 @@ pub fn set(name: &str, k: u8, r: u8, t: u8, s: u8) -> InformationSet {
 
 pub fn new_object(name: &str, sets: Vec<InformationSet>) -> NewObject {
     NewObject {
-        meta: ObjectMeta { name: name.into(), unit: "Ekonomiavdelningen".into(), information_owner: "Ekonomichef".into(), ..Default::default() },
+        meta: ObjectMeta {
+            name: name.into(),
+            unit: "Ekonomiavdelningen".into(),
+            information_owner: "Ekonomichef".into(),
+            ..Default::default()
+        },
         content: ClassificationContent { sets, ..Default::default() },
     }
 }
