@@ -158,7 +158,8 @@ impl Part {
     }
 }
 
-fn crc32(data: &[u8]) -> u32 {
+/// The zip checksum (CRC-32, IEEE), bit by bit: the samples are small.
+pub fn crc32(data: &[u8]) -> u32 {
     !data.iter().fold(!0u32, |mut c, b| {
         c ^= u32::from(*b);
         for _ in 0..8 {
@@ -200,7 +201,7 @@ fn zip(entries: &[(&str, Part)]) -> Vec<u8> {
 
 /// A raw deflate stream (fixed Huffman codes) of `prefix`, `count` × `byte`, `suffix`: each
 /// 258-byte copy costs 13 bits, so a gigabyte takes a few megabytes and no compressor.
-fn deflate_run(prefix: &[u8], byte: u8, count: u64, suffix: &[u8]) -> Vec<u8> {
+pub fn deflate_run(prefix: &[u8], byte: u8, count: u64, suffix: &[u8]) -> Vec<u8> {
     let mut w = Bits::default();
     w.put(1, 1); // the last block
     w.put(1, 2); // fixed codes

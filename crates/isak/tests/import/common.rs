@@ -149,17 +149,8 @@ pub fn leftover_cells(wb: &ParsedWorkbook) -> Vec<String> {
 
 // ---- hand-made zip containers ----
 
-pub fn crc32(data: &[u8]) -> u32 {
-    let mut table = [0u32; 256];
-    for (i, slot) in table.iter_mut().enumerate() {
-        let mut c = i as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-        }
-        *slot = c;
-    }
-    !data.iter().fold(!0u32, |c, b| table[((c ^ u32::from(*b)) & 0xFF) as usize] ^ (c >> 8))
-}
+// The checksum and the deflate writer are the ones the hostile samples are made with.
+pub use infoklass_isak::hostile_samples::{crc32, deflate_run};
 
 pub struct Entry {
     pub name: String,
@@ -233,56 +224,6 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
             (f.name().unwrap().to_string(), data)
         })
         .collect()
-}
-
-/// A raw deflate stream (one block, fixed Huffman codes) that expands to `prefix`, then
-/// `count` copies of `byte`, then `suffix`: each copy-258-bytes-at-distance-1 costs 13 bits,
-/// so hundreds of MB compress to a few MB without running a compressor over them.
-pub fn deflate_run(prefix: &[u8], byte: u8, count: u64, suffix: &[u8]) -> Vec<u8> {
-    struct Bits {
-        out: Vec<u8>,
-        acc: u64,
-        n: u32,
-    }
-    impl Bits {
-        fn put(&mut self, value: u32, len: u32) {
-            self.acc |= u64::from(value) << self.n;
-            self.n += len;
-            while self.n >= 8 {
-                self.out.push(self.acc as u8);
-                self.acc >>= 8;
-                self.n -= 8;
-            }
-        }
-        /// Huffman codes are sent most significant bit first.
-        fn code(&mut self, code: u32, len: u32) {
-            self.put(code.reverse_bits() >> (32 - len), len);
-        }
-        fn literal(&mut self, b: u8) {
-            if b < 144 {
-                self.code(0x30 + u32::from(b), 8)
-            } else {
-                self.code(0x190 + u32::from(b) - 144, 9)
-            }
-        }
-    }
-    let mut bits = Bits { out: Vec::new(), acc: 0, n: 0 };
-    bits.put(1, 1); // last block
-    bits.put(1, 2); // fixed Huffman codes
-    prefix.iter().for_each(|b| bits.literal(*b));
-    if count > 0 {
-        bits.literal(byte);
-        let rest = count - 1;
-        for _ in 0..rest / 258 {
-            bits.code(0xC5, 8); // length code 285 = 258 bytes
-            bits.code(0, 5); // distance code 0 = 1 byte back
-        }
-        (0..rest % 258).for_each(|_| bits.literal(byte));
-    }
-    suffix.iter().for_each(|b| bits.literal(*b));
-    bits.code(0, 7); // end of block
-    bits.put(0, 7); // flush
-    bits.out
 }
 
 /// A complete legacy workbook in the reference layout (no formulas, so a converter that
