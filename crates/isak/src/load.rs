@@ -55,7 +55,9 @@ pub fn load(bytes: &[u8], format: Format, limits: &Limits, diags: &mut Diagnosti
             }
         }
         Format::Xls => {
-            let mut wb: Xls<_> = open_workbook_from_rs(cursor).map_err(|e| match e {
+            // calamine gets the Workbook stream the guard checked, packed again (see the guard).
+            let repacked = Cursor::new(crate::guard::xls_calamine_bytes(bytes, limits)?);
+            let mut wb: Xls<_> = open_workbook_from_rs(repacked).map_err(|e| match e {
                 XlsError::Password => FileError::Encrypted,
                 e => corrupt(&e),
             })?;

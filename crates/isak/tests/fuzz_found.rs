@@ -43,13 +43,11 @@ fn xls_with_a_looping_sector_chain_is_refused_without_allocating_gigabytes() {
     }
 }
 
-/// Found by the fuzzer on the merged guard: xls files whose records pass the guard's walk but
-/// make calamine's `Xls::new` build a dense range of gigabytes (`Range::from_sparse`, 14 GB) or
-/// reserve 200 GB, which aborts the process. Ignored until the xls walk in
-/// `crates/isak/src/guard/xls_records.rs` sees what calamine sees in these files (see
-/// docs/FUZZING.md, finding 4); running it now aborts the test binary.
+/// Found by the fuzzer: xls files whose compound-file directory two readers see differently.
+/// Read by calamine's own reader they made `Xls::new` build a dense range of 14 GB or reserve
+/// 200 GB, which aborted the process, although the guard's walk of the stream it read passed.
+/// calamine now gets the checked stream packed again (docs/FUZZING.md, finding 4).
 #[test]
-#[ignore = "aborts the process until the xls guard refuses these files (docs/FUZZING.md, finding 4)"]
 fn xls_whose_cells_make_calamine_build_a_huge_range_is_refused() {
     for path in files("xls-range") {
         let bytes = std::fs::read(&path).unwrap();

@@ -49,6 +49,11 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
     Ok(format)
 }
 
+/// The bytes calamine should read for an xls file: the checked Workbook stream, packed again.
+pub fn xls_calamine_bytes(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, FileError> {
+    xls_records::repacked(bytes, limits)
+}
+
 /// Reads a file from disk, refusing anything but a regular file and checking its size before
 /// reading (a FIFO or `/dev/zero` would otherwise block or fill memory).
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Vec<u8>, FileError> {

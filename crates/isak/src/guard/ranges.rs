@@ -17,7 +17,8 @@ type Bytes<'a> = Cursor<&'a [u8]>;
 enum Book<'a> {
     Xlsx(Xlsx<Bytes<'a>>),
     Xlsb(Xlsb<Bytes<'a>>),
-    Xls(Xls<Bytes<'a>>),
+    /// Over the repacked stream (see `xls_records::repacked`), so it owns its bytes.
+    Xls(Xls<Cursor<Vec<u8>>>),
     Ods(Ods<Bytes<'a>>),
 }
 
@@ -37,10 +38,12 @@ impl<'a> Workbook<'a> {
             Ok(match format {
                 Format::Xlsx => Book::Xlsx(Xlsx::new(cursor).map_err(corrupt)?),
                 Format::Xlsb => Book::Xlsb(Xlsb::new(cursor).map_err(corrupt)?),
-                Format::Xls => Book::Xls(Xls::new(cursor).map_err(|e| match e {
-                    XlsError::Password => FileError::Encrypted,
-                    e => corrupt(e),
-                })?),
+                Format::Xls => Book::Xls(Xls::new(Cursor::new(super::xls_records::repacked(bytes, limits)?)).map_err(
+                    |e| match e {
+                        XlsError::Password => FileError::Encrypted,
+                        e => corrupt(e),
+                    },
+                )?),
                 Format::Ods => Book::Ods(Ods::new(cursor).map_err(corrupt)?),
             })
         })?;

@@ -3,7 +3,7 @@
 //! it, and builds a dense value range and a dense formula range over the used cells. This
 //! walks the Workbook stream's records the way calamine does and adds up what that costs.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 use super::xls_sst::sst_lengths;
 use super::{charge, corrupt};
@@ -26,6 +26,27 @@ pub(super) fn check(bytes: &[u8], limits: &Limits) -> Result<(), FileError> {
         scan(&stream, limits)?;
     }
     Ok(())
+}
+
+/// The bytes calamine is given for an xls file: the Workbook stream this module checked, read
+/// with the same compound-file reader and packed again into a fresh, plain compound file.
+/// calamine reads compound files with a reader of its own; for a damaged directory or sector
+/// chain the two readers can see different stream bytes, so calamine could otherwise parse
+/// records that were never checked (and build ranges of gigabytes from them).
+pub(crate) fn repacked(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, FileError> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(corrupt)?;
+    let named = |name: &str| {
+        file.walk().find(|e| e.is_stream() && e.name().eq_ignore_ascii_case(name)).map(|e| e.path().to_path_buf())
+    };
+    let path = named("Workbook").or_else(|| named("Book")).ok_or_else(|| corrupt("the file has no Workbook stream"))?;
+    let mut stream = Vec::new();
+    file.open_stream(&path).map_err(corrupt)?.take(limits.file_bytes).read_to_end(&mut stream).map_err(corrupt)?;
+    // Version 3 (512-byte sectors), the layout Excel writes and calamine reads.
+    let mut fresh =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).map_err(corrupt)?;
+    fresh.create_stream("/Workbook").and_then(|mut s| s.write_all(&stream)).map_err(corrupt)?;
+    fresh.flush().map_err(corrupt)?;
+    Ok(fresh.into_inner().into_inner())
 }
 
 fn scan(stream: &[u8], limits: &Limits) -> Result<(), FileError> {
