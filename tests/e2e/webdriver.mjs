@@ -130,6 +130,9 @@ export class Session {
 
   async click(testid) {
     const el = await this.find(testid);
+    // Commands run off the app's main thread, so a button may still be disabled while the
+    // previous call is in flight; a click on it would be lost. Wait until it is enabled.
+    await this.waitFor(`${testid} enabled`, async () => (await this.cmd('GET', `/element/${el}/enabled`)) === true);
     await this.execute('arguments[0].scrollIntoView({block: "center"});', [ref(el)]);
     await this.cmd('POST', `/element/${el}/click`, {});
   }
