@@ -30,6 +30,12 @@ enum Command {
     New(commands::new::Args),
     /// Approve (fastställ) the current draft of an object.
     Approve(commands::approve::Args),
+    /// Översyn utan ändringar: record that the approved classification still holds.
+    Review(commands::review::Args),
+    /// The review queue: overdue reviews and those due soon, by unit and owner.
+    Reviews(commands::reviews::Args),
+    /// Show or change the organisation's review rule (how often to review).
+    ReviewRule(commands::review_rule::Args),
     /// Delete an object (recorded in the audit log).
     Delete(commands::delete::Args),
     /// The requirements derived from an object's classification, with the self-assessment.
@@ -97,6 +103,9 @@ fn main() -> ExitCode {
             Command::Show(a) => commands::show::run(&store, &ctx, a),
             Command::New(a) => commands::new::run(&mut store, &ctx, a),
             Command::Approve(a) => commands::approve::run(&mut store, &ctx, a),
+            Command::Review(a) => commands::review::run(&mut store, &ctx, a),
+            Command::Reviews(a) => commands::reviews::run(&store, &ctx, a),
+            Command::ReviewRule(a) => commands::review_rule::run(&mut store, &ctx, a),
             Command::Delete(a) => commands::delete::run(&mut store, &ctx, a),
             Command::Requirements(a) => commands::requirements::run(&store, &ctx, a),
             Command::Assess(a) => commands::assess::run(&mut store, &ctx, a),

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod object;
 pub mod profile;
 pub mod requirements;
+pub mod review;
 pub mod risk;
 pub mod scale;
 pub mod validation;

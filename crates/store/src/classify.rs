@@ -1,14 +1,16 @@
 //! The classification life cycle: edit a draft, approve it (freeze a snapshot), re-classify.
 
 use infoklass_core::limits::check_content;
-use infoklass_core::{approval_issues, derive_profile, Aspect, ClassificationContent, Profile, Scale, Status};
+use infoklass_core::review::check_chosen_date;
+use infoklass_core::{derive_profile, Aspect, ClassificationContent, Profile, Scale, Status};
 use rusqlite::{params, Connection};
 
 use crate::audit::{self, Entry};
 use crate::error::{Result, StoreError};
 use crate::objects::read_meta;
+use crate::review::{approve_draft, Approval};
 use crate::rows::{self, Snapshot};
-use crate::{Ctx, Store};
+use crate::{ChosenReview, Ctx, Store};
 
 /// Gives new sets an id and checks that every level exists on the scale.
 /// Refuses a set count or a text over the caps (`infoklass_core::limits`).
@@ -82,48 +84,37 @@ impl Store {
     }
 
     /// Approves (fastställer) the current draft: freezes its content and the object's facts
-    /// as a snapshot, and marks the previously approved classification as replaced.
+    /// as a snapshot, and marks the previously approved classification as replaced. The
+    /// classification date becomes today and the next review follows the organisation's rule
+    /// (`review.rs`).
     pub fn approve(&mut self, ctx: &Ctx, object_id: &str, approved_by: &str) -> Result<()> {
+        self.approve_with(ctx, object_id, approved_by, None)
+    }
+
+    /// `approve`, with a next review date the owner chose instead of the rule's, and why.
+    pub fn approve_with(
+        &mut self,
+        ctx: &Ctx,
+        object_id: &str,
+        approved_by: &str,
+        chosen: Option<&ChosenReview>,
+    ) -> Result<()> {
         let approved_by = approved_by.trim();
         if approved_by.is_empty() {
             return Err(StoreError::InvalidInput("say who approves the classification".into()));
         }
+        if let Some(c) = chosen {
+            check_chosen_date(&ctx.today, &c.date, &c.reason).map_err(StoreError::InvalidInput)?;
+        }
         let types = self.info_types()?;
+        let rule = self.review_rule()?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
         }
-        let scale = rows::load_scale(&tx, &current.scale_id, &current.scale_version)?;
-        let snapshot = rows::content_of(&tx, &current, &read_meta(&tx, object_id)?)?;
-        let issues = approval_issues(&snapshot.meta, &snapshot.content, &scale, &types);
-        if !issues.is_empty() {
-            return Err(StoreError::Validation(issues));
-        }
-        tx.execute(
-            "UPDATE classifications SET status = 'ersatt', updated_at = ?2 WHERE object_id = ?1 AND status = 'faststalld'",
-            params![object_id, ctx.now],
-        )?;
-        tx.execute(
-            "UPDATE classifications SET status = 'faststalld', snapshot = ?2, approved_by = ?3, approved_at = ?4,
-                updated_at = ?4, catalog_id = ?5, catalog_version = ?6
-             WHERE id = ?1",
-            params![
-                current.id,
-                serde_json::to_string(&snapshot)?,
-                approved_by,
-                ctx.now,
-                self.catalog.id,
-                self.catalog.version
-            ],
-        )?;
-        let entry = Entry { action: "approve", entity: "classification", entity_id: &current.id, object_id };
-        let new = serde_json::json!({
-            "approved_by": approved_by,
-            "profile": derive_profile(&snapshot.content, &scale).text,
-            "version": current.version,
-        });
-        audit::record::<(), _>(&tx, ctx, entry, None, Some(&new))?;
+        let approval = Approval { by: approved_by, chosen, unchanged: None };
+        approve_draft(&tx, ctx, object_id, &current, &types, &rule, &self.catalog, approval)?;
         tx.commit()?;
         Ok(())
     }

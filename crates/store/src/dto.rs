@@ -177,3 +177,25 @@ pub struct ListImport {
     /// Entries in the database but not in the file: retired, never deleted.
     pub retired: Vec<String>,
 }
+
+/// A next review date the information owner chose instead of the organisation's rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChosenReview {
+    /// `YYYY-MM-DD`, after the approval day.
+    pub date: String,
+    pub reason: String,
+}
+
+/// An object in the review queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewDue {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub information_owner: String,
+    pub next_review: String,
+    /// Days until the review; negative when it is overdue by that many days.
+    pub days_left: i32,
+    /// The approved version under review; None when the object was never approved.
+    pub approved_version: Option<u32>,
+}

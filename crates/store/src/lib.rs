@@ -26,6 +26,7 @@ mod portfolio;
 mod procurement;
 mod read;
 mod requirements;
+mod review;
 mod risks;
 mod rows;
 mod seed;

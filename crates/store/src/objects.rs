@@ -145,12 +145,10 @@ impl Store {
 
     /// Finds an object by id, or by name (case-insensitive).
     pub fn find_object(&self, id_or_name: &str) -> Result<String> {
+        // Cached: an export names up to thousands of objects, one lookup each.
         self.conn
-            .query_row(
-                "SELECT id FROM objects WHERE id = ?1 OR name_key = ?2",
-                params![id_or_name.trim(), name_key(id_or_name)],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM objects WHERE id = ?1 OR name_key = ?2")?
+            .query_row(params![id_or_name.trim(), name_key(id_or_name)], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::NotFound(id_or_name.to_string()))
     }

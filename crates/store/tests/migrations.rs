@@ -37,6 +37,7 @@ fn an_empty_database_gets_the_whole_schema() {
             "risk_matrices",
             "risks",
             "scales",
+            "settings",
             "threat_origins",
             "threats"
         ]
