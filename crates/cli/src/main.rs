@@ -30,6 +30,8 @@ enum Command {
     New(commands::new::Args),
     /// Approve (fastställ) the current draft of an object.
     Approve(commands::approve::Args),
+    /// The coordinator's overview: coverage, levels, reviews, risk analyses, quality findings.
+    Overview(commands::overview::Args),
     /// Översyn utan ändringar: record that the approved classification still holds.
     Review(commands::review::Args),
     /// The review queue: overdue reviews and those due soon, by unit and owner.
@@ -103,6 +105,7 @@ fn main() -> ExitCode {
             Command::Show(a) => commands::show::run(&store, &ctx, a),
             Command::New(a) => commands::new::run(&mut store, &ctx, a),
             Command::Approve(a) => commands::approve::run(&mut store, &ctx, a),
+            Command::Overview(a) => commands::overview::run(&store, &ctx, a),
             Command::Review(a) => commands::review::run(&mut store, &ctx, a),
             Command::Reviews(a) => commands::reviews::run(&store, &ctx, a),
             Command::ReviewRule(a) => commands::review_rule::run(&mut store, &ctx, a),

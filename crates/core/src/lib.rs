@@ -13,6 +13,7 @@ pub mod input_files;
 pub mod lagrum;
 pub mod limits;
 pub mod object;
+pub mod overview;
 pub mod profile;
 pub mod requirements;
 pub mod review;

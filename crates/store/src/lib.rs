@@ -22,6 +22,7 @@ mod info_types;
 mod list_sync;
 mod objects;
 mod open;
+mod overview;
 mod portfolio;
 mod procurement;
 mod read;

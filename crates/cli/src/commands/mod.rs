@@ -9,6 +9,7 @@ pub mod info_types;
 pub mod lists;
 pub mod new;
 pub mod objects;
+pub mod overview;
 pub mod procurement;
 pub mod requirements;
 pub mod review;

@@ -1,0 +1,64 @@
+//! `infoklass overview` through the real binary on the two shared ISAK samples and one object
+//! made from a file: ISAK objects are counted apart, with S not yet assessed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn infoklass(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_infoklass"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("INFOKLASS_USER", "samordnare")
+        .env_remove("INFOKLASS_DB")
+        .output()
+        .unwrap()
+}
+
+fn ok(o: Output) -> String {
+    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/../isak/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_overview_counts_isak_objects_apart_and_lists_their_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("org.sqlite").display().to_string();
+    ok(infoklass(&db, &["import", &fixture("ekonomisystem.xls"), &fixture("journalsystem.xlsx")]));
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/ekonomisystem.toml");
+    let made = std::fs::read_to_string(&example).unwrap().replace("Ekonomisystem", "Lönesystem");
+    let file = dir.path().join("lön.toml");
+    std::fs::write(&file, made).unwrap();
+    ok(infoklass(&db, &["new", &file.display().to_string()]));
+    ok(infoklass(&db, &["approve", "Lönesystem"]));
+
+    let o: serde_json::Value = serde_json::from_str(&ok(infoklass(&db, &["overview", "--json"]))).unwrap();
+    assert_eq!(o["objects"], 3);
+    assert_eq!(o["coverage"]["approved"]["count"], 1);
+    assert_eq!(o["coverage"]["from_isak"]["count"], 2);
+    assert_eq!(o["coverage"]["from_isak_without_s"]["count"], 2);
+    assert_eq!(o["levels"]["not_assessed"]["S"]["count"], 2);
+    let isak_ids = o["coverage"]["from_isak"]["ids"].as_array().unwrap();
+    let not_assessed: Vec<&serde_json::Value> = o["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "ASPECT_NOT_ASSESSED")
+        .map(|f| &f["object_id"])
+        .collect();
+    assert_eq!(not_assessed.len(), 2);
+    assert!(not_assessed.iter().all(|id| isak_ids.contains(id)));
+
+    let text = ok(infoklass(&db, &["overview"]));
+    assert!(text.starts_with("Objekt: 3 (1 fastställda, 2 utkast)"), "{text}");
+    assert!(text.contains("från ISAK: 2 (S ännu inte bedömd: 2)"), "{text}");
+    assert!(text.contains("aspekt(er) inte bedömda"), "{text}");
+
+    let none: serde_json::Value =
+        serde_json::from_str(&ok(infoklass(&db, &["overview", "--unit", "Ingen sådan enhet", "--json"]))).unwrap();
+    assert_eq!(none["objects"], 0);
+}
