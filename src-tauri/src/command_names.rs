@@ -11,6 +11,8 @@ pub const COMMANDS: &[&str] = &[
     "preview_info_type_import",
     "import_info_types",
     "list_objects",
+    "overview",
+    "confirm_review",
     "get_object",
     "create_object",
     "update_object",

@@ -24,6 +24,8 @@ macro_rules! handler {
             $crate::commands::info_types::preview_info_type_import,
             $crate::commands::info_types::import_info_types,
             $crate::commands::objects::list_objects,
+            $crate::commands::objects::overview,
+            $crate::commands::objects::confirm_review,
             $crate::commands::objects::get_object,
             $crate::commands::objects::create_object,
             $crate::commands::objects::update_object,

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use infoklass_core::info_type::InfoType;
+use infoklass_core::overview::{Overview, OverviewFilter};
+use infoklass_core::review::ReviewRule;
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_core::Scale;
 use infoklass_store::dto::*;
@@ -17,6 +19,11 @@ use ts_rs::{Config, TS};
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
     ObjectFilter::export_all(&cfg).unwrap();
+    Overview::export_all(&cfg).unwrap();
+    OverviewFilter::export_all(&cfg).unwrap();
+    ReviewRule::export_all(&cfg).unwrap();
+    ReviewDue::export_all(&cfg).unwrap();
+    ChosenReview::export_all(&cfg).unwrap();
     ObjectList::export_all(&cfg).unwrap();
     ObjectDetail::export_all(&cfg).unwrap();
     NewObject::export_all(&cfg).unwrap();

@@ -1,3 +1,4 @@
+use infoklass_core::overview::{Overview, OverviewFilter};
 use infoklass_core::ObjectMeta;
 use infoklass_store::{HistoryEntry, NewObject, ObjectDetail, ObjectFilter, ObjectList};
 use tauri::State;
@@ -37,4 +38,22 @@ pub fn delete_object(state: State<'_, AppState>, id: String) -> CmdResult<()> {
 #[tauri::command(async)]
 pub fn object_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<HistoryEntry>> {
     state.store()?.history(&id).map_err(err)
+}
+
+#[tauri::command(async)]
+pub fn overview(state: State<'_, AppState>, filter: OverviewFilter) -> CmdResult<Overview> {
+    state.store()?.overview(&filter, &ctx().today).map_err(err)
+}
+
+/// Översyn utan ändringar: the approved classification still holds.
+#[tauri::command(async)]
+pub fn confirm_review(
+    state: State<'_, AppState>,
+    id: String,
+    reviewed_by: String,
+    comment: String,
+) -> CmdResult<ObjectDetail> {
+    let (mut store, ctx) = (state.store()?, ctx());
+    store.confirm_review(&ctx, &id, &reviewed_by, &comment).map_err(err)?;
+    store.get_object(&id, &ctx.today).map_err(err)
 }

@@ -14,6 +14,8 @@ import type { NewObject } from './bindings/NewObject';
 import type { ObjectDetail } from './bindings/ObjectDetail';
 import type { ObjectFilter } from './bindings/ObjectFilter';
 import type { ObjectList } from './bindings/ObjectList';
+import type { Overview } from './bindings/Overview';
+import type { OverviewFilter } from './bindings/OverviewFilter';
 import type { ObjectMeta } from './bindings/ObjectMeta';
 import type { Preview } from './bindings/Preview';
 import type { Scale } from './bindings/Scale';
@@ -75,6 +77,10 @@ export const api = {
     call<ListImport>('preview_info_type_import', { fileName, base64 }),
   importInfoTypes: (fileName: string, base64: string) => call<ListImport>('import_info_types', { fileName, base64 }),
   listObjects: (filter: ObjectFilter) => call<ObjectList>('list_objects', { filter }),
+  // The coordinator's overview and the review cycle.
+  overview: (filter: OverviewFilter) => call<Overview>('overview', { filter }),
+  confirmReview: (id: string, reviewedBy: string, comment: string) =>
+    call<ObjectDetail>('confirm_review', { id, reviewedBy, comment }),
   getObject: (id: string) => call<ObjectDetail>('get_object', { id }),
   createObject: (input: NewObject) => call<ObjectDetail>('create_object', { input }),
   updateObject: (id: string, meta: ObjectMeta) => call<ObjectDetail>('update_object', { id, meta }),

@@ -10,7 +10,8 @@ export type View =
   | { name: 'wizard'; id: string | null }
   | { name: 'procurement'; objectIds: string[] }
   | { name: 'catalog'; tab?: CatalogTab }
-  | { name: 'import' };
+  | { name: 'import' }
+  | { name: 'overview' };
 
 /** What the leave question talks about: the classification (default) or a procurement list. */
 export type UnsavedKind = 'classification' | 'procurement';

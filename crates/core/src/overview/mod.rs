@@ -136,9 +136,20 @@ pub struct RiskCounts {
     pub older_than_classification: Figure,
 }
 
+/// An object counted, so a figure's ids can be shown by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NamedObject {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub information_owner: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Overview {
     pub objects: u32,
+    /// Every object counted, in the order given (the store gives Swedish name order).
+    pub named: Vec<NamedObject>,
     pub coverage: Coverage,
     pub levels: LevelCounts,
     pub reviews: ReviewCounts,
@@ -168,6 +179,12 @@ pub fn overview(objects: &[ObjectFacts], filter: &OverviewFilter, today: &str) -
     for f in &admitted {
         let id = f.id.as_str();
         o.objects += 1;
+        o.named.push(NamedObject {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            unit: f.unit.clone(),
+            information_owner: f.information_owner.clone(),
+        });
         coverage(&mut o.coverage, f, today);
         for a in Aspect::ALL {
             match *f.levels.get(a) {
