@@ -140,7 +140,11 @@ fn generate_organisation(path: &Path, n: usize) -> Result<usize, String> {
         let input = NewObject { meta, content: ClassificationContent { sets, ..Default::default() } };
         let id = store.create_object(&ctx, &input).map_err(|e| e.to_string())?;
         if i % 4 != 0 {
-            store.approve(&ctx, &id, owner).map_err(|e| format!("approving {}: {e}", input.meta.name))?;
+            // Approval sets the next review from the rule; every seventh was approved three
+            // years ago, so its review is overdue now.
+            let day = if i % 7 == 0 { date(year - 3, i) } else { ctx.today.clone() };
+            let when = Ctx { now: format!("{day}T09:00:00Z"), today: day, ..ctx.clone() };
+            store.approve(&when, &id, owner).map_err(|e| format!("approving {}: {e}", input.meta.name))?;
         }
     }
     Ok(n)

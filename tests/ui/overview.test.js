@@ -65,3 +65,27 @@ test('a quality finding names what is wrong and opens the object', async (t) => 
   await finding.getByRole('button').click();
   await page.getByRole('heading', { name: 'Bokningssystem' }).first().waitFor();
 });
+
+test('an overdue review is closed with Översyn utan ändringar and leaves the overdue figure', async (t) => {
+  const page = await app.open(t, '?seed=60');
+  const before = await callHost('overview', { filter: {} });
+  const id = before.reviews.overdue.ids.find((i) => before.coverage.approved.ids.includes(i));
+  assert.ok(id, 'the seed has an approved object whose review is overdue');
+  const name = before.named.find((o) => o.id === id).name;
+  const version = (await callHost('get_object', { id })).current.version;
+
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('ov-review-overdue').click();
+  await page.getByTestId('ov-selected').getByRole('button', { name, exact: true }).click();
+  await page.getByTestId('review-unchanged').click();
+  await page.getByTestId('review-comment').fill('Inga ändringar i verksamheten');
+  await page.getByTestId('confirm-review').click();
+  await eventually(async () => assert.match(await page.getByTestId('notice').textContent(), /Nästa översyn: \d{4}-\d{2}-\d{2}/));
+  const after = await callHost('get_object', { id });
+  assert.equal(after.current.version, version + 1);
+  assert.equal(after.current.status, 'faststalld');
+  assert.equal(after.review_overdue, false);
+
+  await page.getByTestId('nav-overview').click();
+  await eventually(async () => assert.equal(await count(page, 'ov-review-overdue'), before.reviews.overdue.count - 1));
+});

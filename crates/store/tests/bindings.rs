@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use infoklass_core::info_type::InfoType;
 use infoklass_core::overview::{Overview, OverviewFilter};
-use infoklass_core::review::ReviewRule;
 use infoklass_core::requirements::{Action, Assessment};
+use infoklass_core::review::ReviewRule;
 use infoklass_core::Scale;
 use infoklass_store::dto::*;
 use infoklass_store::dto_imports::*;
