@@ -1,4 +1,5 @@
-//! Benchmark: the object list with 5,000 objects (seeding, listing, searching, opening one).
+//! Benchmark: the object list with 5,000 objects (seeding, listing, searching, opening one), and
+//! the coordinator's overview and review queue over them.
 //!
 //! Run: `cargo bench -p infoklass-store --bench object_list`
 //! `-- --keep PATH` keeps the seeded database (used by the UI start-up benchmark).
@@ -105,6 +106,21 @@ fn main() {
         .collect();
     measure("procurement list over 50 objects", 30, || store.procurement_for(&fifty).unwrap().items.len());
     measure("risk analysis view of one object", 100, || store.risk_analysis(&id).unwrap().threats.len());
+
+    // The coordinator's overview reads approved snapshots too: approve every other object.
+    let ids: Vec<String> =
+        store.list_objects(&ObjectFilter::default(), &ctx.today).unwrap().items.into_iter().map(|o| o.id).collect();
+    for id in ids.iter().step_by(2) {
+        store.approve(&ctx, id, "Chef").unwrap();
+    }
+    measure("overview of 5,000 objects (half approved)", 10, || {
+        store.overview(&Default::default(), &ctx.today).unwrap().objects as usize
+    });
+    measure("overview of one unit", 10, || {
+        let filter = infoklass_core::overview::OverviewFilter { unit: Some("Ekonomi".into()), kind: None };
+        store.overview(&filter, &ctx.today).unwrap().objects as usize
+    });
+    measure("review queue, due within 90 days", 30, || store.review_queue(&ctx.today, 90).unwrap().len());
     drop(store);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("database file: {:.1} MB at {}", size as f64 / 1e6, path.display());

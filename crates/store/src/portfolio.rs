@@ -39,7 +39,7 @@ pub struct PortfolioRisk {
 }
 
 /// `ids` as a JSON array, for `IN (SELECT value FROM json_each(?1))`.
-fn json_ids(ids: &[String]) -> Result<String> {
+pub(crate) fn json_ids(ids: &[String]) -> Result<String> {
     Ok(serde_json::to_string(ids)?)
 }
 
@@ -135,7 +135,7 @@ impl Store {
         Ok(&cache[&key])
     }
 
-    fn metas(&self, wanted: &str) -> Result<HashMap<String, ObjectMeta>> {
+    pub(crate) fn metas(&self, wanted: &str) -> Result<HashMap<String, ObjectMeta>> {
         let sql =
             format!("SELECT id, {} FROM objects WHERE id IN (SELECT value FROM json_each(?1))", rows::META_COLUMNS);
         let mut stmt = self.conn.prepare(&sql)?;
@@ -144,7 +144,7 @@ impl Store {
     }
 
     /// The newest classification of each object.
-    fn current_rows(&self, wanted: &str) -> Result<HashMap<String, ClassificationRow>> {
+    pub(crate) fn current_rows(&self, wanted: &str) -> Result<HashMap<String, ClassificationRow>> {
         let sql = format!(
             "SELECT {} FROM classifications c WHERE object_id IN (SELECT value FROM json_each(?1))
              AND version = (SELECT MAX(version) FROM classifications WHERE object_id = c.object_id)",
@@ -156,7 +156,7 @@ impl Store {
     }
 
     /// The sets of draft classifications, by classification id, in their order.
-    fn sets_of(&self, classification_ids: &str) -> Result<HashMap<String, Vec<InformationSet>>> {
+    pub(crate) fn sets_of(&self, classification_ids: &str) -> Result<HashMap<String, Vec<InformationSet>>> {
         let mut stmt = self.conn.prepare(
             "SELECT classification_id, id, name, description, info_type, level_k, level_r, level_t, level_s,
                     motivation_k, motivation_r, motivation_t, motivation_s

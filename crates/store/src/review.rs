@@ -162,12 +162,16 @@ impl Store {
     /// Objects whose next review has passed or falls within `within_days` of today, the most
     /// overdue first; objects without a review date are not in it.
     pub fn review_queue(&self, today: &str, within_days: u32) -> Result<Vec<ReviewDue>> {
+        // The date bound in SQL narrows the rows; the exact day count is computed below.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT o.id, o.name, o.unit, o.information_owner, o.next_review,
-                    (SELECT MAX(version) FROM classifications c WHERE c.object_id = o.id AND c.status = 'faststalld')
-             FROM objects o WHERE o.next_review IS NOT NULL ORDER BY o.next_review, o.name",
+            "SELECT o.id, o.name, o.unit, o.information_owner, o.next_review, a.version
+             FROM objects o
+             LEFT JOIN (SELECT object_id, MAX(version) AS version FROM classifications
+                        WHERE status = 'faststalld' GROUP BY object_id) a ON a.object_id = o.id
+             WHERE o.next_review IS NOT NULL AND o.next_review <= date(?1, '+' || ?2 || ' days')
+             ORDER BY o.next_review, o.name",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(rusqlite::params![today, within_days], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
