@@ -28,6 +28,9 @@ pub struct InfoType {
     pub name_en: String,
     #[serde(default)]
     pub description_sv: String,
+    /// Empty when not translated (the UI then shows the Swedish one).
+    #[serde(default)]
+    pub description_en: String,
     /// Default levels on the default scale.
     pub levels: PerAspect<u8>,
     /// Taken out of use: not offered for new information sets, still known to those that have it.
@@ -58,6 +61,8 @@ fn strict_types<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<InfoType>,
         name_en: String,
         #[serde(default)]
         description_sv: String,
+        #[serde(default)]
+        description_en: String,
         levels: AllFour,
         #[serde(default)]
         retired: bool,
@@ -70,6 +75,7 @@ fn strict_types<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<InfoType>,
             name_sv: t.name_sv,
             name_en: t.name_en,
             description_sv: t.description_sv,
+            description_en: t.description_en,
             levels: PerAspect { k: t.levels.k, r: t.levels.r, t: t.levels.t, s: t.levels.s },
             retired: t.retired,
         })
@@ -106,9 +112,12 @@ impl InfoType {
                 format!("information type {}: {}{l} is above {max_level}", self.key, a.code()),
             );
         }
-        for (field, text) in
-            [("name_sv", &self.name_sv), ("name_en", &self.name_en), ("description_sv", &self.description_sv)]
-        {
+        for (field, text) in [
+            ("name_sv", &self.name_sv),
+            ("name_en", &self.name_en),
+            ("description_sv", &self.description_sv),
+            ("description_en", &self.description_en),
+        ] {
             if let Err(e) = check_text(|| format!("information type {}: {field}", self.key), text, MAX_CELL_CHARS) {
                 return problem(e.code(), e.to_string());
             }
@@ -173,8 +182,8 @@ impl InfoTypeCatalog {
         for t in &self.types {
             let l = &t.levels;
             out += &format!(
-                "\n[[types]]\nkey = {}\nname_sv = {}\nname_en = {}\ndescription_sv = {}\nlevels = {{ K = {}, R = {}, T = {}, S = {} }}\n",
-                q(&t.key), q(&t.name_sv), q(&t.name_en), q(&t.description_sv), l.k, l.r, l.t, l.s
+                "\n[[types]]\nkey = {}\nname_sv = {}\nname_en = {}\ndescription_sv = {}\ndescription_en = {}\nlevels = {{ K = {}, R = {}, T = {}, S = {} }}\n",
+                q(&t.key), q(&t.name_sv), q(&t.name_en), q(&t.description_sv), q(&t.description_en), l.k, l.r, l.t, l.s
             );
             if t.retired {
                 out += "retired = true\n";

@@ -84,6 +84,9 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             ska_sv: c[7].clone(),
             obligation,
             guidance_sv: c[9].clone(),
+            ar_en: c[13].clone(),
+            ska_en: c[14].clone(),
+            guidance_en: c[15].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
         });
@@ -119,6 +122,9 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         "title_sv" => "Rubrik",
         "ar_sv" => "ÄR-krav",
         "ska_sv" => "SKA-krav",
+        "ar_en" => "ÄR-krav (engelska)",
+        "ska_en" => "SKA-krav (engelska)",
+        "guidance_en" => "Vägledning (engelska)",
         "id" => "Id",
         "version" => "Version",
         other => other,
@@ -144,8 +150,17 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 6] =
-    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss"];
+const OPTIONAL: [&str; 9] = [
+    "Namn (engelska)",
+    "Rubrik (engelska)",
+    "Vägledning",
+    "ISO/IEC 27002",
+    "NIS2",
+    "Så gör vi hos oss",
+    "ÄR-krav (engelska)",
+    "SKA-krav (engelska)",
+    "Vägledning (engelska)",
+];
 
 /// Rows of a table under a header row holding all required `headers` (any order, extra
 /// columns ignored, OPTIONAL ones may be missing). Returns (sheet row number, cells in `headers` order) for non-blank rows, and

@@ -78,6 +78,9 @@ fn main() {
             description_sv: String::new(),
             cause_sv: String::new(),
             consequence_sv: String::new(),
+            description_en: String::new(),
+            cause_en: String::new(),
+            consequence_en: String::new(),
             aspects: vec![Aspect::K],
             retired: false,
         })

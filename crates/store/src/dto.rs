@@ -165,6 +165,7 @@ pub struct InfoTypeInput {
     pub name_sv: String,
     pub name_en: String,
     pub description_sv: String,
+    pub description_en: String,
     pub levels: infoklass_core::PerAspect<u8>,
 }
 

@@ -33,6 +33,10 @@ pub struct RequirementItem {
     pub ska_sv: String,
     pub obligation: Obligation,
     pub guidance_sv: String,
+    /// English wordings; empty when the catalogue has none (the UI then shows the Swedish).
+    pub ar_en: String,
+    pub ska_en: String,
+    pub guidance_en: String,
     pub iso27002: Vec<String>,
     pub nis2: Option<String>,
     /// The organisation's own "how we do it".

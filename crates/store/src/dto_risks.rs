@@ -117,5 +117,9 @@ pub struct ThreatInput {
     pub description_sv: String,
     pub cause_sv: String,
     pub consequence_sv: String,
+    /// English texts; kept as they are when a form does not show them.
+    pub description_en: String,
+    pub cause_en: String,
+    pub consequence_en: String,
     pub aspects: Vec<infoklass_core::Aspect>,
 }

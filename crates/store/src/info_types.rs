@@ -27,17 +27,35 @@ const WRITER: Writer<InfoType> = Writer { entity: "info_type", table: "info_type
 
 fn insert(conn: &Connection, t: &InfoType, position: Option<i64>) -> Result<()> {
     conn.execute(
-        "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, retired, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT COALESCE(MAX(position), -1) + 1 FROM info_types)))",
-        params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, t.retired, position],
+        "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, retired, position, description_en)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, (SELECT COALESCE(MAX(position), -1) + 1 FROM info_types)), ?8)",
+        params![
+            t.key,
+            t.name_sv,
+            t.name_en,
+            t.description_sv,
+            serde_json::to_string(&t.levels)?,
+            t.retired,
+            position,
+            t.description_en
+        ],
     )?;
     Ok(())
 }
 
 fn update(conn: &Connection, t: &InfoType) -> Result<()> {
     conn.execute(
-        "UPDATE info_types SET name_sv = ?2, name_en = ?3, description_sv = ?4, levels = ?5, retired = ?6 WHERE key = ?1",
-        params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, t.retired],
+        "UPDATE info_types SET name_sv = ?2, name_en = ?3, description_sv = ?4, levels = ?5, retired = ?6,
+         description_en = ?7 WHERE key = ?1",
+        params![
+            t.key,
+            t.name_sv,
+            t.name_en,
+            t.description_sv,
+            serde_json::to_string(&t.levels)?,
+            t.retired,
+            t.description_en
+        ],
     )?;
     Ok(())
 }
@@ -80,6 +98,7 @@ impl Store {
             name_sv: input.name_sv.trim().into(),
             name_en: input.name_en.trim().into(),
             description_sv: input.description_sv.trim().into(),
+            description_en: input.description_en.trim().into(),
             levels: input.levels.clone(),
             retired: old.is_some_and(|o| o.retired),
         };

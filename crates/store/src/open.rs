@@ -18,7 +18,7 @@ use rusqlite::Connection;
 
 use crate::error::{Result, StoreError};
 use crate::write_lock::WriteLock;
-use crate::{catalogs, migrate, risks, seed, Store};
+use crate::{catalogs, english_fill, migrate, risks, seed, Store};
 
 pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) -> Result<()> {
     let found = migrate::check_version(conn)?;
@@ -32,11 +32,14 @@ pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) ->
     }
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let result = (|| {
-        migrate::check_version(conn)?;
+        let before = migrate::check_version(conn)?;
         migrate::migrate(conn)?;
         seed::seed_defaults(conn)?;
         catalogs::seed_catalog(conn)?;
         risks::seed(conn)?;
+        if before < migrate::ENGLISH_TEXTS_VERSION {
+            english_fill::fill(conn)?;
+        }
         Ok(conn.execute_batch("COMMIT")?)
     })();
     if result.is_err() && !conn.is_autocommit() {

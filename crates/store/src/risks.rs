@@ -37,10 +37,11 @@ pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
         }
         for (i, t) in c.threats.iter().enumerate() {
             tx.execute(
-                "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, position,
+                    description_en, cause_en, consequence_en)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
-                    serde_json::to_string(&t.aspects)?, i as i64],
+                    serde_json::to_string(&t.aspects)?, i as i64, t.description_en, t.cause_en, t.consequence_en],
             )?;
         }
     }
@@ -54,7 +55,9 @@ pub(crate) fn threat_catalog(conn: &Connection) -> Result<(Vec<ThreatOrigin>, Ve
         .query_map([], |r| Ok(ThreatOrigin { key: r.get(0)?, name_sv: r.get(1)?, name_en: r.get(2)? }))?
         .collect::<std::result::Result<_, _>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired FROM threats ORDER BY position",
+        "SELECT key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired,
+                description_en, cause_en, consequence_en
+         FROM threats ORDER BY position",
     )?;
     let rows = stmt.query_map([], |r| {
         let aspects: String = r.get(7)?;
@@ -66,6 +69,9 @@ pub(crate) fn threat_catalog(conn: &Connection) -> Result<(Vec<ThreatOrigin>, Ve
             description_sv: r.get(4)?,
             cause_sv: r.get(5)?,
             consequence_sv: r.get(6)?,
+            description_en: r.get(9)?,
+            cause_en: r.get(10)?,
+            consequence_en: r.get(11)?,
             aspects: serde_json::from_str(&aspects).unwrap_or_default(),
             retired: r.get(8)?,
         })

@@ -19,9 +19,17 @@ pub fn seed_defaults(conn: &mut Connection) -> Result<Scale> {
         let types = parse_info_types(DEFAULT_INFO_TYPES_TOML).expect("the shipped information types are valid");
         for (i, t) in types.iter().enumerate() {
             tx.execute(
-                "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![t.key, t.name_sv, t.name_en, t.description_sv, serde_json::to_string(&t.levels)?, i as i64],
+                "INSERT INTO info_types (key, name_sv, name_en, description_sv, levels, position, description_en)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    t.key,
+                    t.name_sv,
+                    t.name_en,
+                    t.description_sv,
+                    serde_json::to_string(&t.levels)?,
+                    i as i64,
+                    t.description_en
+                ],
             )?;
         }
     }
@@ -32,15 +40,23 @@ pub fn seed_defaults(conn: &mut Connection) -> Result<Scale> {
 /// Every information type, retired ones included (sets that have one keep its floor).
 pub fn info_types(conn: &Connection) -> Result<Vec<InfoType>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT key, name_sv, name_en, description_sv, levels, retired FROM info_types ORDER BY position",
+        "SELECT key, name_sv, name_en, description_sv, levels, retired, description_en FROM info_types ORDER BY position",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?, r.get(5)?))
+        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?, r.get(5)?, r.get(6)?))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (key, name_sv, name_en, description_sv, levels, retired) = row?;
-        out.push(InfoType { key, name_sv, name_en, description_sv, levels: serde_json::from_str(&levels)?, retired });
+        let (key, name_sv, name_en, description_sv, levels, retired, description_en) = row?;
+        out.push(InfoType {
+            key,
+            name_sv,
+            name_en,
+            description_sv,
+            description_en,
+            levels: serde_json::from_str(&levels)?,
+            retired,
+        });
     }
     Ok(out)
 }

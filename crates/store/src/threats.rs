@@ -38,10 +38,12 @@ fn checked(t: &Threat, origins: &[ThreatOrigin]) -> Result<()> {
 
 fn insert(conn: &Connection, t: &Threat, position: Option<i64>) -> Result<()> {
     conn.execute(
-        "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?10, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats)))",
+        "INSERT INTO threats (key, origin, name_sv, name_en, description_sv, cause_sv, consequence_sv, aspects, retired, position,
+            description_en, cause_en, consequence_en)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(?10, (SELECT COALESCE(MAX(position), -1) + 1 FROM threats)),
+            ?11, ?12, ?13)",
         params![t.key, t.origin, t.name_sv, t.name_en, t.description_sv, t.cause_sv, t.consequence_sv,
-            serde_json::to_string(&t.aspects)?, t.retired, position],
+            serde_json::to_string(&t.aspects)?, t.retired, position, t.description_en, t.cause_en, t.consequence_en],
     )?;
     Ok(())
 }
@@ -49,7 +51,8 @@ fn insert(conn: &Connection, t: &Threat, position: Option<i64>) -> Result<()> {
 fn update(conn: &Connection, t: &Threat) -> Result<()> {
     conn.execute(
         "UPDATE threats SET origin = ?2, name_sv = ?3, name_en = ?4, description_sv = ?5, cause_sv = ?6,
-         consequence_sv = ?7, aspects = ?8, retired = ?9 WHERE key = ?1",
+         consequence_sv = ?7, aspects = ?8, retired = ?9, description_en = ?10, cause_en = ?11, consequence_en = ?12
+         WHERE key = ?1",
         params![
             t.key,
             t.origin,
@@ -59,7 +62,10 @@ fn update(conn: &Connection, t: &Threat) -> Result<()> {
             t.cause_sv,
             t.consequence_sv,
             serde_json::to_string(&t.aspects)?,
-            t.retired
+            t.retired,
+            t.description_en,
+            t.cause_en,
+            t.consequence_en
         ],
     )?;
     Ok(())
@@ -77,6 +83,9 @@ fn trimmed(input: &ThreatInput, key: String, retired: bool) -> Threat {
         description_sv: input.description_sv.trim().into(),
         cause_sv: input.cause_sv.trim().into(),
         consequence_sv: input.consequence_sv.trim().into(),
+        description_en: input.description_en.trim().into(),
+        cause_en: input.cause_en.trim().into(),
+        consequence_en: input.consequence_en.trim().into(),
         aspects,
         retired,
     }

@@ -7,6 +7,7 @@ const type = (key: string, name_sv: string, retired = false): InfoType => ({
   name_sv,
   name_en: '',
   description_sv: '',
+  description_en: '',
   levels: { K: 2, R: 1, T: 1, S: 0 },
   retired,
 });

@@ -10,7 +10,7 @@ export function filterInfoTypes(entries: InfoTypeEntry[], f: InfoTypeFilter): In
   const words = f.search.toLowerCase().split(/\s+/).filter(Boolean);
   return entries.filter(({ info_type: it }) => {
     if (it.retired && !f.showRetired) return false;
-    const text = [it.key, it.name_sv, it.name_en, it.description_sv].join(' ').toLowerCase();
+    const text = [it.key, it.name_sv, it.name_en, it.description_sv, it.description_en].join(' ').toLowerCase();
     return words.every((w) => text.includes(w));
   });
 }
@@ -22,9 +22,17 @@ export function infoTypeInput(it: InfoType | null): InfoTypeInput {
         name_sv: it.name_sv,
         name_en: it.name_en,
         description_sv: it.description_sv,
+        description_en: it.description_en,
         levels: { ...it.levels },
       }
-    : { key: null, name_sv: '', name_en: '', description_sv: '', levels: { K: 0, R: 0, T: 0, S: 0 } };
+    : {
+        key: null,
+        name_sv: '',
+        name_en: '',
+        description_sv: '',
+        description_en: '',
+        levels: { K: 0, R: 0, T: 0, S: 0 },
+      };
 }
 
 export function infoTypeProblems(input: InfoTypeInput): string[] {

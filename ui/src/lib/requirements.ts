@@ -66,7 +66,7 @@ export function matchesFilter(r: RequirementItem, f: RequirementFilter): boolean
   if (f.aspect !== '' && !r.aspects.includes(f.aspect)) return false;
   const words = f.search.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const text = [r.key, r.title_sv, r.title_en, r.ar_sv, r.area_sv, r.area_en, r.assessment?.comment ?? '']
+  const text = [r.key, r.title_sv, r.title_en, r.ar_sv, r.ar_en, r.area_sv, r.area_en, r.assessment?.comment ?? '']
     .join(' ')
     .toLowerCase();
   return words.every((w) => text.includes(w));

@@ -134,6 +134,9 @@ describe('risk helpers', () => {
       description_sv: '',
       cause_sv: 'Falska mejl',
       consequence_sv: 'Läckta uppgifter',
+      description_en: '',
+      cause_en: '',
+      consequence_en: '',
       aspects: ['K'],
       retired: false,
     };

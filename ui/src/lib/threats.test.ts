@@ -11,6 +11,9 @@ const threat = (key: string, origin: string, name_sv: string, retired = false): 
   description_sv: '',
   cause_sv: '',
   consequence_sv: '',
+  description_en: '',
+  cause_en: '',
+  consequence_en: '',
   aspects: ['T', 'K'],
   retired,
 });

@@ -14,7 +14,7 @@ function matches(e: ThreatEntry, f: ThreatFilter, words: string[]): boolean {
   const th = e.threat;
   if (th.retired && !f.showRetired) return false;
   if (f.origin && th.origin !== f.origin) return false;
-  const text = [th.key, th.name_sv, th.name_en, th.description_sv, th.cause_sv, th.consequence_sv]
+  const text = [th.key, th.name_sv, th.name_en, th.description_sv, th.cause_sv, th.consequence_sv, th.description_en]
     .join(' ')
     .toLowerCase();
   return words.every((w) => text.includes(w));
@@ -41,6 +41,9 @@ export function threatInput(th: Threat | null, origin: string): ThreatInput {
         description_sv: th.description_sv,
         cause_sv: th.cause_sv,
         consequence_sv: th.consequence_sv,
+        description_en: th.description_en,
+        cause_en: th.cause_en,
+        consequence_en: th.consequence_en,
         aspects: [...th.aspects],
       }
     : {
@@ -51,6 +54,9 @@ export function threatInput(th: Threat | null, origin: string): ThreatInput {
         description_sv: '',
         cause_sv: '',
         consequence_sv: '',
+        description_en: '',
+        cause_en: '',
+        consequence_en: '',
         aspects: [],
       };
 }

@@ -64,6 +64,13 @@ pub struct Requirement {
     pub obligation: Obligation,
     #[serde(default)]
     pub guidance_sv: String,
+    /// English wordings; empty when not translated (the UI then shows the Swedish one).
+    #[serde(default)]
+    pub ar_en: String,
+    #[serde(default)]
+    pub ska_en: String,
+    #[serde(default)]
+    pub guidance_en: String,
     /// ISO/IEC 27002:2022 control numbers.
     #[serde(default)]
     pub iso27002: Vec<String>,
@@ -157,6 +164,9 @@ impl Catalog {
                 ("ar_sv", &r.ar_sv),
                 ("ska_sv", &r.ska_sv),
                 ("guidance_sv", &r.guidance_sv),
+                ("ar_en", &r.ar_en),
+                ("ska_en", &r.ska_en),
+                ("guidance_en", &r.guidance_en),
             ];
             for (field, text) in texts {
                 if let Err(e) = crate::limits::check_text(|| field.to_string(), text, crate::limits::MAX_CELL_CHARS) {

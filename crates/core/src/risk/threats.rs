@@ -33,8 +33,15 @@ pub struct Threat {
     pub name_sv: String,
     pub name_en: String,
     pub description_sv: String,
+    /// English texts; empty when not translated (the UI then shows the Swedish one).
+    #[serde(default)]
+    pub description_en: String,
     pub cause_sv: String,
+    #[serde(default)]
+    pub cause_en: String,
     pub consequence_sv: String,
+    #[serde(default)]
+    pub consequence_en: String,
     pub aspects: Vec<Aspect>,
     /// Taken out of use: no longer offered for new risks, still names the risks made from it.
     #[serde(default)]
@@ -88,6 +95,9 @@ impl Threat {
             ("description_sv", &self.description_sv),
             ("cause_sv", &self.cause_sv),
             ("consequence_sv", &self.consequence_sv),
+            ("description_en", &self.description_en),
+            ("cause_en", &self.cause_en),
+            ("consequence_en", &self.consequence_en),
         ];
         for (field, text) in texts {
             if let Err(e) = check_text(|| format!("threat {}: {field}", self.key), text, MAX_CELL_CHARS) {

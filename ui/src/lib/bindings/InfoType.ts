@@ -3,6 +3,10 @@ import type { PerAspect } from "./PerAspect";
 
 export type InfoType = { key: string, name_sv: string, name_en: string, description_sv: string, 
 /**
+ * Empty when not translated (the UI then shows the Swedish one).
+ */
+description_en: string, 
+/**
  * Default levels on the default scale.
  */
 levels: PerAspect<number>, 

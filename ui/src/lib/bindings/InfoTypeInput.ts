@@ -4,4 +4,4 @@ import type { PerAspect } from "./PerAspect";
 /**
  * A type to add (no key: one is made from the Swedish name) or to change (its key).
  */
-export type InfoTypeInput = { key: string | null, name_sv: string, name_en: string, description_sv: string, levels: PerAspect<number>, };
+export type InfoTypeInput = { key: string | null, name_sv: string, name_en: string, description_sv: string, description_en: string, levels: PerAspect<number>, };

@@ -7,7 +7,11 @@ import type { Term } from "./Term";
 /**
  * One derived requirement as the owner sees it.
  */
-export type RequirementItem = { key: string, area: string, area_sv: string, area_en: string, aspects: Array<Aspect>, title_sv: string, title_en: string, ar_sv: string, ska_sv: string, obligation: Obligation, guidance_sv: string, iso27002: Array<string>, nis2: string | null, 
+export type RequirementItem = { key: string, area: string, area_sv: string, area_en: string, aspects: Array<Aspect>, title_sv: string, title_en: string, ar_sv: string, ska_sv: string, obligation: Obligation, guidance_sv: string, 
+/**
+ * English wordings; empty when the catalogue has none (the UI then shows the Swedish).
+ */
+ar_en: string, ska_en: string, guidance_en: string, iso27002: Array<string>, nis2: string | null, 
 /**
  * The organisation's own "how we do it".
  */

@@ -4,4 +4,8 @@ import type { Aspect } from "./Aspect";
 /**
  * A threat to add (no key: the next free HOT-number is given) or to change (its key).
  */
-export type ThreatInput = { key: string | null, origin: string, name_sv: string, name_en: string, description_sv: string, cause_sv: string, consequence_sv: string, aspects: Array<Aspect>, };
+export type ThreatInput = { key: string | null, origin: string, name_sv: string, name_en: string, description_sv: string, cause_sv: string, consequence_sv: string, 
+/**
+ * English texts; kept as they are when a form does not show them.
+ */
+description_en: string, cause_en: string, consequence_en: string, aspects: Array<Aspect>, };

@@ -13,6 +13,8 @@ export const en: Record<keyof typeof sv, string> = {
   'app.crashRetry': 'Try again',
   'lang.sv': 'Svenska',
   'lang.en': 'English',
+  // After a catalogue text shown in Swedish because it has no English translation.
+  'lang.untranslatedMark': '(sv)',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'status.db': 'Database',

@@ -12,6 +12,8 @@ export const sv = {
   'app.crashRetry': 'Försök igen',
   'lang.sv': 'Svenska',
   'lang.en': 'English',
+  // After a catalogue text shown in Swedish because it has no English translation.
+  'lang.untranslatedMark': '(sv)',
   'common.cancel': 'Avbryt',
   'common.close': 'Stäng',
   'status.db': 'Databas',
