@@ -1,11 +1,14 @@
 //! English catalogue texts in the store: a new database has them, and a database made before
 //! they existed gets them on opening for every shipped entry whose Swedish text is unchanged.
 
-use infoklass_store::Store;
+use infoklass_store::{migrate, Store};
 use rusqlite::Connection;
 
-/// Turns a new database back into one from before the English columns (schema version 5).
+/// Turns a new database back into one from before the English columns. It rewinds the schema
+/// version by one, so the English migration must be the newest; a later migration needs the
+/// older database built another way.
 fn as_before_english(path: &std::path::Path) {
+    assert_eq!(migrate::ENGLISH_TEXTS_VERSION, migrate::latest_version(), "see the comment above");
     let conn = Connection::open(path).unwrap();
     conn.execute_batch(
         "ALTER TABLE threats DROP COLUMN description_en;
@@ -27,7 +30,7 @@ fn as_before_english(path: &std::path::Path) {
         }
     }
     conn.execute("UPDATE catalogs SET definition = ?1", [c.to_string()]).unwrap();
-    conn.pragma_update(None, "user_version", 5).unwrap();
+    conn.pragma_update(None, "user_version", migrate::ENGLISH_TEXTS_VERSION - 1).unwrap();
 }
 
 #[test]
