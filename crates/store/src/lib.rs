@@ -17,6 +17,7 @@ mod actions;
 mod audit;
 mod catalogs;
 mod classify;
+mod handover;
 mod imports;
 mod info_types;
 mod list_sync;

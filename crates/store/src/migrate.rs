@@ -8,13 +8,14 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 
-/// (version, SQL); versions are consecutive from 1.
+/// (version, SQL); versions are consecutive from 1 (6 is another change's, merged separately).
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../../migrations/0001_init.sql")),
     (2, include_str!("../../../migrations/0002_requirements.sql")),
     (3, include_str!("../../../migrations/0003_risks.sql")),
     (4, include_str!("../../../migrations/0004_imports.sql")),
     (5, include_str!("../../../migrations/0005_list_edits.sql")),
+    (7, include_str!("../../../migrations/0007_answer_handover.sql")),
 ];
 
 pub fn latest_version() -> u32 {
