@@ -19,7 +19,14 @@ pub const MAX_ROWS: usize = 10_000;
 
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| {
-        vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }]
+        vec![SheetError {
+            sheet: String::new(),
+            row: None,
+            key: String::new(),
+            field: String::new(),
+            message,
+            code: None,
+        }]
     };
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len())));
@@ -62,6 +69,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
                 key: c[0].clone(),
                 field: field.into(),
                 message,
+                code: None,
             })
         };
         let aspects = parse_aspects(&c[2]).unwrap_or_else(|bad| {
@@ -86,6 +94,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             guidance_sv: c[9].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
+            answered_by: c[13].clone(),
         });
         req_sheet_rows.push(*row);
     }
@@ -119,11 +128,19 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         "title_sv" => "Rubrik",
         "ar_sv" => "ÄR-krav",
         "ska_sv" => "SKA-krav",
+        "answered_by" => "Vem svarar",
         "id" => "Id",
         "version" => "Version",
         other => other,
     };
-    SheetError { sheet: sheet.into(), row, key: e.key.clone(), field: field.into(), message: e.message.clone() }
+    SheetError {
+        sheet: sheet.into(),
+        row,
+        key: e.key.clone(),
+        field: field.into(),
+        message: e.message.clone(),
+        code: e.code.clone(),
+    }
 }
 
 fn text(d: &Data) -> String {
@@ -144,8 +161,8 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 6] =
-    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss"];
+const OPTIONAL: [&str; 7] =
+    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss", "Vem svarar"];
 
 /// Rows of a table under a header row holding all required `headers` (any order, extra
 /// columns ignored, OPTIONAL ones may be missing). Returns (sheet row number, cells in `headers` order) for non-blank rows, and
@@ -173,6 +190,7 @@ fn table(
                 "no header row with the columns {}",
                 headers.iter().filter(|h| !OPTIONAL.contains(h)).copied().collect::<Vec<_>>().join(", ")
             ),
+            code: None,
         });
         return (Vec::new(), Vec::new());
     };

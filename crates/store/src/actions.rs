@@ -178,3 +178,30 @@ impl Store {
         Ok(())
     }
 }
+
+/// The action plan as an export reads it: the object, and each row with the title of its
+/// requirement (empty for a row added by hand).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActionPlanExport {
+    pub object_name: String,
+    pub profile: String,
+    pub rows: Vec<(Action, String)>,
+}
+
+impl Store {
+    pub fn action_plan_export(&self, object_id: &str, today: &str) -> Result<ActionPlanExport> {
+        let actions = self.action_plan(object_id, today)?;
+        let view = self.requirements(object_id)?;
+        let titles: std::collections::HashMap<&str, &str> =
+            view.items.iter().chain(&view.dropped).map(|i| (i.key.as_str(), i.title_sv.as_str())).collect();
+        let rows = actions
+            .into_iter()
+            .map(|a| {
+                let title = a.requirement_key.as_deref().and_then(|k| titles.get(k)).copied().unwrap_or_default();
+                let title = title.to_string();
+                (a, title)
+            })
+            .collect();
+        Ok(ActionPlanExport { object_name: view.object_name, profile: view.profile, rows })
+    }
+}

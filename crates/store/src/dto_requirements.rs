@@ -218,6 +218,8 @@ pub struct SheetError {
     pub key: String,
     pub field: String,
     pub message: String,
+    /// A code the UI translates, for the problems that have one (e.g. `UNKNOWN_ANSWERED_BY`).
+    pub code: Option<String>,
 }
 
 /// What importing a catalogue workbook would do; nothing is written.

@@ -49,6 +49,7 @@ pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;
 pub use error::{Result, StoreError};
+pub use actions::ActionPlanExport;
 pub use portfolio::{PortfolioObject, PortfolioRisk};
 pub use write_lock::BUSY_TIMEOUT;
 
