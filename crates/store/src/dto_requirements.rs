@@ -202,6 +202,23 @@ impl ExportFormat {
     }
 }
 
+/// The file formats the action plan is exported in (it prints from the app itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionPlanFormat {
+    Xlsx,
+    Csv,
+}
+
+impl ActionPlanFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ActionPlanFormat::Xlsx => "xlsx",
+            ActionPlanFormat::Csv => "csv",
+        }
+    }
+}
+
 /// A file the app wrote into the export folder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportResult {
