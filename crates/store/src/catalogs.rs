@@ -178,7 +178,7 @@ impl Store {
                 key: String::new(),
                 field: "Version".into(),
                 message: format!("{} {} is already stored; give the new one another version", c.id, c.version),
-                code: Some("CATALOG_VERSION_EXISTS".into()),
+                code: None,
             }]
         } else {
             Vec::new()
