@@ -42,6 +42,9 @@ fn read_one(conn: &Connection, object_id: &str, key: &str) -> Result<Option<Hand
 /// requirement is marked answered, or waiting again.
 pub(crate) fn note_answer(conn: &Connection, ctx: &Ctx, object_id: &str, key: &str, answered: bool) -> Result<()> {
     let Some(old) = read_one(conn, object_id, key)? else { return Ok(()) };
+    if !answered && old.answered_at.is_none() {
+        return Ok(());
+    }
     let (at, by) = if answered { (Some(ctx.now.as_str()), Some(ctx.actor.as_str())) } else { (None, None) };
     conn.execute(
         "UPDATE answer_handovers SET answered_at = ?3, answered_by = ?4 WHERE object_id = ?1 AND key = ?2",
