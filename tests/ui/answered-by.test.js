@@ -47,6 +47,9 @@ test('the Krav tab filters by who answers, with the owner\'s questions first', a
     assert.deepEqual(await sections(page), [w]);
     const shown = await rowKeys(page);
     assert.ok(shown.every((k) => catalog.requirement(k).answered_by === w), `${w}: ${shown.join()}`);
+    // "n av m" counts within the group: every one of its access rows is shown.
+    const heading = page.locator(`[data-testid="req-section"][data-who="${w}"] [data-area="behorighet"] h3 .muted`);
+    if (w !== 'leverantor') await expectText(heading, /^\((\d+) av \1\)$/);
   }
   await expectText(page.getByTestId(`req-who-${(await rowKeys(page))[0]}`), 'Leverantör');
   await page.getByTestId('req-who-all').click();
