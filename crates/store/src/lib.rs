@@ -43,13 +43,13 @@ use infoklass_core::requirements::Catalog;
 use infoklass_core::{approval_issues, derive_profile, Scale};
 use rusqlite::Connection;
 
+pub use actions::ActionPlanExport;
 pub use dto::*;
 pub use dto_imports::*;
 pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;
 pub use error::{Result, StoreError};
-pub use actions::ActionPlanExport;
 pub use portfolio::{PortfolioObject, PortfolioRisk};
 pub use write_lock::BUSY_TIMEOUT;
 
