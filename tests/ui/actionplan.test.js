@@ -32,8 +32,8 @@ test('overdue rows are flagged, rows sort by due date or priority, and hand-made
   }
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 3);
-  // No due dates yet: by priority (ska → hög before bör → medel), then in the order they came.
-  // In the shipped catalogue SAK-02 and BEH-02 are ska, LEV-09 is bör.
+  // No due dates yet: by priority, then in the order they came. In the shipped catalogue SAK-02
+  // (ej uppfyllt, ska, R 3) is hög, BEH-02 (vet ej) medel and LEV-09 (delvis, bör) låg.
   assert.deepEqual(await order(page), ['SAK-02', 'BEH-02', 'LEV-09']);
   assert.equal(await page.getByTestId('action-row').first().getAttribute('data-overdue'), 'false');
 
@@ -52,9 +52,9 @@ test('overdue rows are flagged, rows sort by due date or priority, and hand-made
   await page.getByTestId('action-responsible-1').fill('Karin Holm');
   await page.getByTestId('action-responsible-1').press('Tab');
 
-  // By priority: hög first, the medel row last.
+  // By priority: hög, medel, låg.
   await page.getByTestId('sort-priority').click();
-  assert.deepEqual(await order(page), ['BEH-02', 'SAK-02', 'LEV-09']);
+  assert.deepEqual(await order(page), ['SAK-02', 'BEH-02', 'LEV-09']);
   await page.getByTestId('sort-due').click();
   assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-02']);
 

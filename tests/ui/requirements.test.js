@@ -14,20 +14,26 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await createClassified(page, 'Ekonomisystem', { K: 2, R: 3, T: 2, S: 1 });
   await page.getByTestId('tab-requirements').click();
 
-  // Exactly the requirements of the shipped catalogue whose trigger holds, grouped by area, in
-  // catalogue order: 91 of its 116 (the level-3-only rows of K, T and S stay out).
+  // Exactly the requirements of the shipped catalogue whose trigger holds, by who answers them
+  // (the owner's own first), grouped by area, in catalogue order: 91 of its 116 (the
+  // level-3-only rows of K, T and S stay out).
   assert.equal(catalog.requirements.length, 116);
   await expectCount(page.getByTestId('req-row'), 91);
   const keys = await rowKeys(page);
-  assert.deepEqual(keys, catalog.requirementKeys.filter((k) => keys.includes(k)), 'catalogue order');
-  assert.deepEqual(keys.filter((k) => k.startsWith('BEH-')), ['BEH-01', 'BEH-02', 'BEH-03', 'BEH-04', 'BEH-05', 'BEH-06', 'BEH-07', 'BEH-10']);
-  assert.deepEqual(keys.filter((k) => k.startsWith('SAK-')), ['SAK-01', 'SAK-02', 'SAK-03', 'SAK-04', 'SAK-05', 'SAK-06', 'SAK-07']);
+  const byWho = ['verksamhet', 'it', 'leverantor'].flatMap((w) =>
+    catalog.requirements.filter((r) => r.answered_by === w).map((r) => r.key),
+  );
+  assert.deepEqual(keys, byWho.filter((k) => keys.includes(k)), 'by who answers, then catalogue order');
+  assert.deepEqual(keys.filter((k) => k.startsWith('BEH-')).sort(), ['BEH-01', 'BEH-02', 'BEH-03', 'BEH-04', 'BEH-05', 'BEH-06', 'BEH-07', 'BEH-10']);
+  assert.deepEqual(keys.filter((k) => k.startsWith('SAK-')).sort(), ['SAK-01', 'SAK-02', 'SAK-03', 'SAK-04', 'SAK-05', 'SAK-06', 'SAK-07']);
   assert.ok(!keys.includes('BEH-08') && !keys.includes('LOG-03'), 'rows for level 3 of K or T are not derived');
   await expectText(page.getByTestId('req-reasons-BEH-01'), 'Grundskydd');
   await expectText(page.getByTestId('req-reasons-BEH-07'), 'K ≥ 2');
   await expectText(page.getByTestId('req-reasons-BEH-05'), 'R ≥ 3');
   await expectText(page.getByTestId('req-reasons-SAK-04'), 'R ≥ 3', { timeout: 1000 });
-  await expectText(page.locator('[data-testid="req-area"][data-area="behorighet"] h3'), 'Behörighet och åtkomst (8)');
+  const area = (who) => page.locator(`[data-testid="req-section"][data-who="${who}"] [data-area="behorighet"] h3`);
+  await expectText(area('verksamhet'), 'Behörighet och åtkomst (7)');
+  await expectText(area('it'), 'Behörighet och åtkomst (1)');
   await expectText(page.getByTestId('req-summary'), /^91 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 91 ej bedömda/);
   await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.0\.0/);
 
@@ -126,8 +132,9 @@ test('level 3 everywhere shows its 103 requirements, and the last one can be ans
   await createClassified(page, 'Stort system', { K: 3, R: 3, T: 3, S: 3 });
   await page.getByTestId('tab-requirements').click();
   await expectCount(page.getByTestId('req-row'), 103);
+  // The last row is the catalogue's last requirement the supplier answers.
   const key = (await rowKeys(page)).at(-1);
-  assert.equal(key, 'NAT-08');
+  assert.equal(key, catalog.requirements.filter((r) => r.answered_by === 'leverantor').at(-1).key);
   await page.getByTestId(`answer-${key}-delvis_uppfyllt`).click();
   await expectPressed(page, key, 'delvis_uppfyllt');
   await expectCountOf(page, 'unanswered', 102);

@@ -44,7 +44,9 @@ enum Command {
     Requirements(commands::requirements::Args),
     /// Answer the self-assessment of one requirement.
     Assess(commands::assess::Args),
-    /// The object's action plan (handlingsplan).
+    /// Hand requirements over to IT or the supplier to answer, or take them back.
+    Handover(commands::handover::Args),
+    /// The object's action plan (handlingsplan); --out writes it as xlsx or csv.
     Actions(commands::actions::Args),
     /// Write the procurement requirements of one or more objects (xlsx, csv, json, html).
     Procurement(commands::procurement::Args),
@@ -112,6 +114,7 @@ fn main() -> ExitCode {
             Command::Delete(a) => commands::delete::run(&mut store, &ctx, a),
             Command::Requirements(a) => commands::requirements::run(&store, &ctx, a),
             Command::Assess(a) => commands::assess::run(&mut store, &ctx, a),
+            Command::Handover(a) => commands::handover::run(&mut store, &ctx, a),
             Command::Actions(a) => commands::actions::run(&store, &ctx, a),
             Command::Procurement(a) => commands::procurement::run(&store, &ctx, a),
             Command::Catalog(a) => commands::catalog::run(&mut store, &ctx, a),

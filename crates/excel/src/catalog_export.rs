@@ -12,7 +12,7 @@ pub const SHEET_REQUIREMENTS: &str = "Krav";
 
 pub const INFO_LABELS: [&str; 4] = ["Id", "Version", "Namn", "Namn (engelska)"];
 pub const AREA_HEADERS: [&str; 3] = ["Nyckel", "Namn", "Namn (engelska)"];
-pub const REQUIREMENT_HEADERS: [&str; 16] = [
+pub const REQUIREMENT_HEADERS: [&str; 17] = [
     "Krav-ID",
     "Område",
     "Skyddar",
@@ -29,9 +29,13 @@ pub const REQUIREMENT_HEADERS: [&str; 16] = [
     "ÄR-krav (engelska)",
     "SKA-krav (engelska)",
     "Vägledning (engelska)",
+    "Vem svarar",
 ];
 const AREA_WIDTH: f64 = 30.0;
-const WIDTHS: [f64; 16] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0, 50.0, 50.0, 40.0];
+const WIDTHS: [f64; 17] =
+    [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0, 50.0, 50.0, 40.0, 12.0];
+/// The values of "Vem svarar" as a person reads them (the import also takes the stored ones).
+const ANSWERED_BY: [&str; 3] = ["Verksamhet", "IT", "Leverantör"];
 
 /// `local_how` gives the organisation's own text per key (exported for reference; the
 /// catalogue import ignores that column).
@@ -101,6 +105,7 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
             r.ar_en.clone(),
             r.ska_en.clone(),
             r.guidance_en.clone(),
+            r.who_answers().name_sv().to_string(),
         ];
         for (col, v) in values.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, v, &cell)?;
@@ -109,6 +114,8 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
     }
     let last = c.requirements.len().max(1) as u32 + 200;
     ws.add_data_validation(1, 8, last, 8, &DataValidation::new().allow_list_strings(&["Ska", "Bör"])?)?;
+    let who = (REQUIREMENT_HEADERS.len() - 1) as u16; // "Vem svarar" is the last column
+    ws.add_data_validation(1, who, last, who, &DataValidation::new().allow_list_strings(&ANSWERED_BY)?)?;
     ws.set_freeze_panes(1, 1)?;
     ws.set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
     ws.autofilter(0, 0, c.requirements.len() as u32, (REQUIREMENT_HEADERS.len() - 1) as u16)?;

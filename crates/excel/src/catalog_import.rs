@@ -19,7 +19,14 @@ pub const MAX_ROWS: usize = 10_000;
 
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| {
-        vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }]
+        vec![SheetError {
+            sheet: String::new(),
+            row: None,
+            key: String::new(),
+            field: String::new(),
+            message,
+            code: None,
+        }]
     };
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len())));
@@ -62,6 +69,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
                 key: c[0].clone(),
                 field: field.into(),
                 message,
+                code: None,
             })
         };
         let aspects = parse_aspects(&c[2]).unwrap_or_else(|bad| {
@@ -89,6 +97,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             guidance_en: c[15].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
+            answered_by: c[16].clone(),
         });
         req_sheet_rows.push(*row);
     }
@@ -125,11 +134,19 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         "ar_en" => "ÄR-krav (engelska)",
         "ska_en" => "SKA-krav (engelska)",
         "guidance_en" => "Vägledning (engelska)",
+        "answered_by" => "Vem svarar",
         "id" => "Id",
         "version" => "Version",
         other => other,
     };
-    SheetError { sheet: sheet.into(), row, key: e.key.clone(), field: field.into(), message: e.message.clone() }
+    SheetError {
+        sheet: sheet.into(),
+        row,
+        key: e.key.clone(),
+        field: field.into(),
+        message: e.message.clone(),
+        code: e.code.clone(),
+    }
 }
 
 fn text(d: &Data) -> String {
@@ -150,7 +167,7 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 9] = [
+const OPTIONAL: [&str; 10] = [
     "Namn (engelska)",
     "Rubrik (engelska)",
     "Vägledning",
@@ -160,6 +177,7 @@ const OPTIONAL: [&str; 9] = [
     "ÄR-krav (engelska)",
     "SKA-krav (engelska)",
     "Vägledning (engelska)",
+    "Vem svarar",
 ];
 
 /// Rows of a table under a header row holding all required `headers` (any order, extra
@@ -188,6 +206,7 @@ fn table(
                 "no header row with the columns {}",
                 headers.iter().filter(|h| !OPTIONAL.contains(h)).copied().collect::<Vec<_>>().join(", ")
             ),
+            code: None,
         });
         return (Vec::new(), Vec::new());
     };

@@ -3,6 +3,7 @@
 //! Every text cell is written as text: a value starting with `=`, `+`, `-` or `@` never
 //! becomes a formula (rust_xlsxwriter's `write_string`; in CSV such cells get a leading `'`).
 
+pub mod action_plan;
 pub mod catalog_export;
 pub mod catalog_import;
 pub mod import;

@@ -3,7 +3,7 @@
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::object::is_iso_date;
 use infoklass_core::requirements::assessment::is_overdue;
-use infoklass_core::requirements::{Action, ActionStatus, Priority, Requirement};
+use infoklass_core::requirements::{Action, ActionStatus, Priority};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::audit::{self, Entry};
@@ -35,20 +35,27 @@ fn read(conn: &Connection, id: &str, today: &str) -> Result<Option<(String, Acti
     Ok(conn.query_row(&sql, [id], |r| Ok((r.get(8)?, from_row(r, today)?))).optional()?)
 }
 
-/// A new row for a requirement the self-assessment found unmet, at the priority
-/// `core::requirements::action_priority` gives.
+/// What a new row for a requirement holds (`core::requirements::action_priority`,
+/// `action_measure`, `action_notes`).
+pub(crate) struct NewRow {
+    pub measure: String,
+    pub notes: String,
+    pub priority: Priority,
+}
+
+/// A new row for a requirement the self-assessment found unmet.
 pub(crate) fn insert_for_requirement(
     conn: &Connection,
     ctx: &Ctx,
     object_id: &str,
-    r: &Requirement,
-    priority: Priority,
+    key: &str,
+    row: &NewRow,
 ) -> Result<()> {
     let id = uuid::Uuid::new_v4().to_string();
     conn.execute(
-        "INSERT INTO actions (id, object_id, requirement_key, measure, priority, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'ej_paborjad', ?6, ?6)",
-        params![id, object_id, r.key, r.ar_sv, priority.as_str(), ctx.now],
+        "INSERT INTO actions (id, object_id, requirement_key, measure, priority, status, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'ej_paborjad', ?6, ?7, ?7)",
+        params![id, object_id, key, row.measure, row.priority.as_str(), row.notes, ctx.now],
     )?;
     let entry = Entry { action: "create", entity: "action", entity_id: &id, object_id };
     audit::record::<(), _>(
@@ -56,17 +63,24 @@ pub(crate) fn insert_for_requirement(
         ctx,
         entry,
         None,
-        Some(&serde_json::json!({ "requirement": r.key, "measure": r.ar_sv })),
+        Some(&serde_json::json!({ "requirement": key, "measure": row.measure, "priority": row.priority.as_str() })),
     )
 }
 
-/// Removes the requirement's row if nobody has worked on it yet.
-pub(crate) fn remove_untouched(conn: &Connection, ctx: &Ctx, object_id: &str, key: &str) -> Result<()> {
+/// Removes the requirement's row if nobody has worked on it yet: its notes are still the
+/// ones the answer gave it (`generated_notes`).
+pub(crate) fn remove_untouched(
+    conn: &Connection,
+    ctx: &Ctx,
+    object_id: &str,
+    key: &str,
+    generated_notes: &str,
+) -> Result<()> {
     let id: Option<String> = conn
         .query_row(
             "SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2 AND status = 'ej_paborjad'
-               AND responsible = '' AND notes = '' AND due IS NULL",
-            [object_id, key],
+               AND responsible = '' AND notes IN ('', ?3) AND due IS NULL",
+            [object_id, key, generated_notes],
             |r| r.get(0),
         )
         .optional()?;
@@ -162,5 +176,32 @@ impl Store {
         audit::record::<_, ()>(&tx, ctx, entry, Some(&old), None)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// The action plan as an export reads it: the object, and each row with the title of its
+/// requirement (empty for a row added by hand).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActionPlanExport {
+    pub object_name: String,
+    pub profile: String,
+    pub rows: Vec<(Action, String)>,
+}
+
+impl Store {
+    pub fn action_plan_export(&self, object_id: &str, today: &str) -> Result<ActionPlanExport> {
+        let actions = self.action_plan(object_id, today)?;
+        let view = self.requirements(object_id)?;
+        let titles: std::collections::HashMap<&str, &str> =
+            view.items.iter().chain(&view.dropped).map(|i| (i.key.as_str(), i.title_sv.as_str())).collect();
+        let rows = actions
+            .into_iter()
+            .map(|a| {
+                let title = a.requirement_key.as_deref().and_then(|k| titles.get(k)).copied().unwrap_or_default();
+                let title = title.to_string();
+                (a, title)
+            })
+            .collect();
+        Ok(ActionPlanExport { object_name: view.object_name, profile: view.profile, rows })
     }
 }

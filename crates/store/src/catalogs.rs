@@ -178,6 +178,7 @@ impl Store {
                 key: String::new(),
                 field: "Version".into(),
                 message: format!("{} {} is already stored; give the new one another version", c.id, c.version),
+                code: None,
             }]
         } else {
             Vec::new()

@@ -1,7 +1,7 @@
 //! The command contract for requirements, self-assessment, the action plan and procurement.
 
 use infoklass_core::requirements::trigger::Term;
-use infoklass_core::requirements::{ActionStatus, Assessment, Obligation, Priority, Suppression};
+use infoklass_core::requirements::{ActionStatus, AnsweredBy, Assessment, Obligation, Priority, Suppression};
 use infoklass_core::{Aspect, Status};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -32,6 +32,10 @@ pub struct RequirementItem {
     pub ar_sv: String,
     pub ska_sv: String,
     pub obligation: Obligation,
+    /// Who normally answers it (from the catalogue).
+    pub answered_by: AnsweredBy,
+    /// Handed over to IT or the supplier to answer; absent when the owner answers it.
+    pub handover: Option<Handover>,
     pub guidance_sv: String,
     /// English wordings; empty when the catalogue has none (the UI then shows the Swedish).
     pub ar_en: String,
@@ -46,6 +50,29 @@ pub struct RequirementItem {
     pub assessment: Option<Assessment>,
     /// Applies now but did not apply to the last approved classification.
     pub is_new: bool,
+}
+
+/// A requirement handed over to be answered by someone else, and whether it came back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Handover {
+    /// `it` or `leverantor`.
+    pub to: AnsweredBy,
+    /// The person or company asked.
+    pub name: String,
+    /// ISO date of the hand-over.
+    pub handed_on: String,
+    pub handed_by: String,
+    /// When an answer was saved after the hand-over (absent: still waiting).
+    pub answered_at: Option<String>,
+    pub answered_by: Option<String>,
+}
+
+/// Hands requirements of one object over to be answered by IT or the supplier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HandoverInput {
+    pub keys: Vec<String>,
+    pub to: AnsweredBy,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -179,6 +206,23 @@ impl ExportFormat {
     }
 }
 
+/// The file formats the action plan is exported in (it prints from the app itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionPlanFormat {
+    Xlsx,
+    Csv,
+}
+
+impl ActionPlanFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ActionPlanFormat::Xlsx => "xlsx",
+            ActionPlanFormat::Csv => "csv",
+        }
+    }
+}
+
 /// A file the app wrote into the export folder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportResult {
@@ -195,6 +239,8 @@ pub struct SheetError {
     pub key: String,
     pub field: String,
     pub message: String,
+    /// A code the UI translates, for the problems that have one (e.g. `UNKNOWN_ANSWERED_BY`).
+    pub code: Option<String>,
 }
 
 /// What importing a catalogue workbook would do; nothing is written.

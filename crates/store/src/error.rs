@@ -40,6 +40,8 @@ pub enum StoreError {
     BadThreat { code: &'static str, message: String },
     #[error("the information type cannot be saved: {message}")]
     BadInfoType { code: &'static str, message: String },
+    #[error("the requirements cannot be handed over: {message}")]
+    BadHandover { code: &'static str, message: String },
     #[error("invalid input: {0}")]
     InvalidInput(String),
     #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
@@ -66,7 +68,9 @@ impl StoreError {
             StoreError::Validation(_) => "VALIDATION",
             StoreError::NameTaken(_) => "NAME_TAKEN",
             StoreError::InvalidInput(_) => "INVALID_INPUT",
-            StoreError::BadThreat { code, .. } | StoreError::BadInfoType { code, .. } => code,
+            StoreError::BadThreat { code, .. }
+            | StoreError::BadInfoType { code, .. }
+            | StoreError::BadHandover { code, .. } => code,
             StoreError::BadRisk(_) => "BAD_RISK",
             StoreError::UnknownRiskReference { code, .. } => code,
             StoreError::InRisk { source, .. } => source.code(),

@@ -18,6 +18,7 @@ mod audit;
 mod catalogs;
 mod classify;
 mod english_fill;
+mod handover;
 mod imports;
 mod info_types;
 mod list_sync;
@@ -45,6 +46,7 @@ use infoklass_core::requirements::Catalog;
 use infoklass_core::{approval_issues, derive_profile, Scale};
 use rusqlite::Connection;
 
+pub use actions::ActionPlanExport;
 pub use dto::*;
 pub use dto_imports::*;
 pub use dto_requirements::*;

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 
-/// (version, SQL); versions are consecutive from 1.
+/// (version, SQL); versions are consecutive from 1 (6 is another change's, merged separately).
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../../migrations/0001_init.sql")),
     (2, include_str!("../../../migrations/0002_requirements.sql")),
@@ -16,12 +16,13 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("../../../migrations/0004_imports.sql")),
     (5, include_str!("../../../migrations/0005_list_edits.sql")),
     (6, include_str!("../../../migrations/0006_review_cycle.sql")),
-    (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0007_english_texts.sql")),
+    (7, include_str!("../../../migrations/0007_answer_handover.sql")),
+    (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0008_english_texts.sql")),
 ];
 
 /// The migration that adds the English columns; opening a database from before it fills
 /// them for the shipped entries (`english_fill.rs`).
-pub const ENGLISH_TEXTS_VERSION: u32 = 7;
+pub const ENGLISH_TEXTS_VERSION: u32 = 8;
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)

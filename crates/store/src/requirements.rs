@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::requirements::{
-    action_priority, carry_over, derive_requirements, require_complete, Answer, Assessment, Catalog, Derived,
-    Requirement,
+    action_measure, action_notes, action_priority, carry_over, derive_requirements, relevant_level, require_complete,
+    Answer, Assessment, Catalog, Derived, Requirement,
 };
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
@@ -77,19 +77,27 @@ impl Store {
         let keys = basis.derived.items.iter().map(|d| basis.catalog.requirements[d.index].key.as_str());
         let carried = carry_over(keys, previous_keys.as_ref(), self.assessments(object_id)?.into_values());
         let local = self.local_how(&basis.catalog.id)?;
+        let mut handovers = crate::handover::read_all(&self.conn, object_id)?;
         let mut counts = AnswerCounts::default();
         let mut items = Vec::with_capacity(basis.derived.items.len());
         for (d, c) in basis.derived.items.iter().zip(carried.items) {
             let r = &basis.catalog.requirements[d.index];
             count(&mut counts, c.assessment.as_ref().map(|a| a.answer));
-            items.push(item(&basis.catalog, r, &local, d.reasons.clone(), c.assessment, c.is_new));
+            let mut it = item(&basis.catalog, r, &local, d.reasons.clone(), c.assessment, c.is_new);
+            it.handover = handovers.remove(&r.key);
+            items.push(it);
         }
         let dropped: Vec<RequirementItem> = carried
             .dropped
             .into_iter()
-            .map(|a| match basis.catalog.requirement(&a.key) {
-                Some(r) => item(&basis.catalog, r, &local, Vec::new(), Some(a), false),
-                None => orphan(a),
+            .map(|a| {
+                let handover = handovers.remove(&a.key);
+                let mut it = match basis.catalog.requirement(&a.key) {
+                    Some(r) => item(&basis.catalog, r, &local, Vec::new(), Some(a), false),
+                    None => orphan(a),
+                };
+                it.handover = handover;
+                it
             })
             .collect();
         let meta = read_meta(&self.conn, object_id)?;
@@ -116,7 +124,8 @@ impl Store {
         tx.execute("DELETE FROM assessments WHERE object_id = ?1 AND key = ?2", [object_id, key])?;
         let entry = Entry { action: "clear", entity: "requirement", entity_id: key, object_id };
         audit::record(&tx, ctx, entry, Some(&old), None::<&Assessment>)?;
-        crate::actions::remove_untouched(&tx, ctx, object_id, key)?;
+        crate::actions::remove_untouched(&tx, ctx, object_id, key, &action_notes(&old))?;
+        crate::handover::note_answer(&tx, ctx, object_id, key, false)?;
         tx.commit()?;
         Ok(())
     }
@@ -153,6 +162,15 @@ impl Store {
         )?;
         let entry = Entry { action: "assess", entity: "requirement", entity_id: &a.key, object_id };
         audit::record(&tx, ctx, entry, old.as_ref(), Some(a))?;
+        crate::handover::note_answer(&tx, ctx, object_id, &a.key, true)?;
+        let level = relevant_level(&requirement.aspects, &basis.levels);
+        let wanted = action_priority(a.answer, requirement.obligation, level);
+        // A row nobody has worked on follows the new answer (priority, "Utred", the comment).
+        let row_changes = old.as_ref().is_some_and(|o| o.answer != a.answer || action_notes(o) != action_notes(a));
+        if wanted.is_none() || row_changes {
+            let generated = old.as_ref().map(action_notes).unwrap_or_default();
+            crate::actions::remove_untouched(&tx, ctx, object_id, &a.key, &generated)?;
+        }
         let existing: Option<String> = tx
             .query_row(
                 "SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2",
@@ -160,12 +178,13 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        match action_priority(a.answer, requirement.obligation) {
-            Some(priority) if existing.is_none() => {
-                crate::actions::insert_for_requirement(&tx, ctx, object_id, requirement, priority)?
-            }
-            Some(_) => {}
-            None => crate::actions::remove_untouched(&tx, ctx, object_id, &a.key)?,
+        if let (Some(priority), None) = (wanted, existing) {
+            let row = crate::actions::NewRow {
+                measure: action_measure(a.answer, &requirement.title_sv, &requirement.ar_sv),
+                notes: action_notes(a),
+                priority,
+            };
+            crate::actions::insert_for_requirement(&tx, ctx, object_id, &requirement.key, &row)?;
         }
         tx.commit()?;
         Ok(())
@@ -203,6 +222,8 @@ fn item(
         ar_sv: r.ar_sv.clone(),
         ska_sv: r.ska_sv.clone(),
         obligation: r.obligation,
+        answered_by: r.who_answers(),
+        handover: None,
         guidance_sv: r.guidance_sv.clone(),
         ar_en: r.ar_en.clone(),
         ska_en: r.ska_en.clone(),
@@ -229,6 +250,8 @@ fn orphan(a: Assessment) -> RequirementItem {
         ar_sv: String::new(),
         ska_sv: String::new(),
         obligation: infoklass_core::requirements::Obligation::Bor,
+        answered_by: infoklass_core::requirements::AnsweredBy::Verksamhet,
+        handover: None,
         guidance_sv: String::new(),
         ar_en: String::new(),
         ska_en: String::new(),

@@ -44,6 +44,8 @@ fn export_all(dir: &Path) {
     CatalogImportPreview::export_all(&cfg).unwrap();
     ExportResult::export_all(&cfg).unwrap();
     ExportFormat::export_all(&cfg).unwrap();
+    ActionPlanFormat::export_all(&cfg).unwrap();
+    HandoverInput::export_all(&cfg).unwrap();
     RiskAnalysisView::export_all(&cfg).unwrap();
     AnalysisInput::export_all(&cfg).unwrap();
     ThreatList::export_all(&cfg).unwrap();

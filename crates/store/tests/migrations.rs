@@ -20,6 +20,7 @@ fn an_empty_database_gets_the_whole_schema() {
         tables,
         [
             "actions",
+            "answer_handovers",
             "assessments",
             "audit",
             "catalogs",

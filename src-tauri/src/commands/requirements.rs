@@ -1,8 +1,9 @@
 use infoklass_core::requirements::{Action, Assessment};
-use infoklass_store::{ActionInput, RequirementView};
+use infoklass_excel::action_plan::{action_plan_csv, action_plan_xlsx};
+use infoklass_store::{ActionInput, ActionPlanFormat, ExportResult, HandoverInput, RequirementView};
 use tauri::State;
 
-use super::{ctx, err, CmdResult};
+use super::{ctx, err, export_file, CmdResult};
 use crate::AppState;
 
 #[tauri::command(async)]
@@ -22,6 +23,26 @@ pub fn save_assessment(state: State<'_, AppState>, id: String, assessment: Asses
 pub fn clear_assessment(state: State<'_, AppState>, id: String, key: String) -> CmdResult<RequirementView> {
     let mut store = state.store()?;
     store.clear_assessment(&ctx(), &id, &key).map_err(err)?;
+    store.requirements(&id).map_err(err)
+}
+
+/// Hands requirements over to IT or the supplier to answer (all or none).
+#[tauri::command(async)]
+pub fn hand_over_requirements(
+    state: State<'_, AppState>,
+    id: String,
+    input: HandoverInput,
+) -> CmdResult<RequirementView> {
+    let mut store = state.store()?;
+    store.hand_over(&ctx(), &id, &input).map_err(err)?;
+    store.requirements(&id).map_err(err)
+}
+
+/// The owner answers these requirements again.
+#[tauri::command(async)]
+pub fn take_back_requirements(state: State<'_, AppState>, id: String, keys: Vec<String>) -> CmdResult<RequirementView> {
+    let mut store = state.store()?;
+    store.take_back(&ctx(), &id, &keys).map_err(err)?;
     store.requirements(&id).map_err(err)
 }
 
@@ -47,4 +68,16 @@ pub fn delete_action(state: State<'_, AppState>, id: String, action_id: String) 
     let (mut store, ctx) = (state.store()?, ctx());
     store.delete_action(&ctx, &id, &action_id).map_err(err)?;
     store.action_plan(&id, &ctx.today).map_err(err)
+}
+
+/// Writes the object's action plan into the export folder as xlsx or csv.
+#[tauri::command(async)]
+pub fn export_action_plan(state: State<'_, AppState>, id: String, format: ActionPlanFormat) -> CmdResult<ExportResult> {
+    let today = ctx().today;
+    let plan = state.store()?.action_plan_export(&id, &today).map_err(err)?;
+    let bytes = match format {
+        ActionPlanFormat::Xlsx => action_plan_xlsx(&plan, &today).map_err(super::export_err)?,
+        ActionPlanFormat::Csv => action_plan_csv(&plan).into_bytes(),
+    };
+    export_file(&format!("Handlingsplan {}", plan.object_name), format.extension(), &bytes)
 }

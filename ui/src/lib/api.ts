@@ -21,6 +21,8 @@ import type { Preview } from './bindings/Preview';
 import type { Scale } from './bindings/Scale';
 import type { Action } from './bindings/Action';
 import type { ActionInput } from './bindings/ActionInput';
+import type { ActionPlanFormat } from './bindings/ActionPlanFormat';
+import type { HandoverInput } from './bindings/HandoverInput';
 import type { Assessment } from './bindings/Assessment';
 import type { CatalogImportPreview } from './bindings/CatalogImportPreview';
 import type { CatalogInfo } from './bindings/CatalogInfo';
@@ -95,10 +97,14 @@ export const api = {
   getRequirements: (id: string) => call<RequirementView>('get_requirements', { id }),
   saveAssessment: (id: string, assessment: Assessment) => call<RequirementView>('save_assessment', { id, assessment }),
   clearAssessment: (id: string, key: string) => call<RequirementView>('clear_assessment', { id, key }),
+  handOverRequirements: (id: string, input: HandoverInput) =>
+    call<RequirementView>('hand_over_requirements', { id, input }),
+  takeBackRequirements: (id: string, keys: string[]) => call<RequirementView>('take_back_requirements', { id, keys }),
   setLocalHow: (key: string, how: string) => call<void>('set_local_how', { key, how }),
   getActionPlan: (id: string) => call<Action[]>('get_action_plan', { id }),
   saveAction: (id: string, action: ActionInput) => call<Action[]>('save_action', { id, action }),
   deleteAction: (id: string, actionId: string) => call<Action[]>('delete_action', { id, actionId }),
+  exportActionPlan: (id: string, format: ActionPlanFormat) => call<ExportResult>('export_action_plan', { id, format }),
 
   // Procurement lists across objects. Exports are written by the backend into the user's
   // export folder (Downloads); the UI never chooses a path.

@@ -1,6 +1,9 @@
+use std::path::PathBuf;
+
+use infoklass_excel::action_plan::{action_plan_csv, action_plan_xlsx};
 use infoklass_store::{Ctx, Store};
 
-use crate::output::print_json;
+use crate::output::{print_json, write_file};
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -10,10 +13,19 @@ pub struct Args {
     /// Print JSON (a list of Action).
     #[arg(long)]
     json: bool,
+    /// Write the plan to this file instead of printing it.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// xlsx, csv or json (default: from the file ending, else xlsx).
+    #[arg(long, requires = "out")]
+    format: Option<String>,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let id = store.find_object(&a.object)?;
+    if let Some(out) = &a.out {
+        return write(store, ctx, &id, out, a.format);
+    }
     let plan = store.action_plan(&id, &ctx.today)?;
     if a.json {
         return print_json(&plan);
@@ -33,5 +45,27 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             action.measure
         );
     }
+    Ok(())
+}
+
+/// The plan as a file, in the formats `infoklass procurement` knows (less html: the app prints).
+fn write(store: &Store, ctx: &Ctx, id: &str, out: &std::path::Path, format: Option<String>) -> Result<(), CliError> {
+    let plan = store.action_plan_export(id, &ctx.today)?;
+    let ext = out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let format = format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
+    let bytes = match format.as_str() {
+        "xlsx" => action_plan_xlsx(&plan, &ctx.today)
+            .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?,
+        "csv" => action_plan_csv(&plan).into_bytes(),
+        "json" => serde_json::to_vec_pretty(&plan).expect("serialisable"),
+        other => {
+            return Err(CliError {
+                code: "INVALID_INPUT".into(),
+                message: format!("unknown format \"{other}\" (xlsx, csv, json)"),
+            })
+        }
+    };
+    write_file(out, &bytes)?;
+    println!("{} åtgärder skrivna till {}", plan.rows.len(), out.display());
     Ok(())
 }

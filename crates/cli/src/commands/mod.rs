@@ -4,6 +4,7 @@ pub mod assess;
 pub mod catalog;
 pub mod delete;
 pub mod export;
+pub mod handover;
 pub mod import;
 pub mod info_types;
 pub mod lists;

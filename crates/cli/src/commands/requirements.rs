@@ -1,4 +1,4 @@
-use infoklass_core::requirements::Suppression;
+use infoklass_core::requirements::{AnsweredBy, Suppression};
 use infoklass_store::{Ctx, Store};
 
 use crate::output::print_json;
@@ -11,11 +11,21 @@ pub struct Args {
     /// Print JSON (a RequirementView).
     #[arg(long)]
     json: bool,
+    /// Only the requirements that verksamhet, it or leverantor answers.
+    #[arg(long, value_parser = parse_answered_by)]
+    answered_by: Option<AnsweredBy>,
+}
+
+pub fn parse_answered_by(s: &str) -> Result<AnsweredBy, String> {
+    AnsweredBy::parse(s).ok_or_else(|| format!("unknown \"{s}\" (verksamhet, it, leverantor)"))
 }
 
 pub fn run(store: &Store, _ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let id = store.find_object(&a.object)?;
-    let view = store.requirements(&id)?;
+    let mut view = store.requirements(&id)?;
+    if let Some(who) = a.answered_by {
+        view.items.retain(|i| i.answered_by == who);
+    }
     if a.json {
         return print_json(&view);
     }
@@ -37,7 +47,22 @@ pub fn run(store: &Store, _ctx: &Ctx, a: Args) -> Result<(), CliError> {
         }
         let reasons: Vec<String> = item.reasons.iter().map(|r| r.label_sv()).collect();
         let answer = item.assessment.as_ref().map(|a| a.answer.name_sv()).unwrap_or("ej bedömt");
-        println!("  {:<8} {} [{}] – {answer}", item.key, item.title_sv, reasons.join(", "));
+        let handed = match &item.handover {
+            Some(h) if h.answered_at.is_some() => format!(" (lämnad till {}, besvarad)", h.name),
+            Some(h) => format!(" (lämnad till {} {}, väntar)", h.name, h.handed_on),
+            None => String::new(),
+        };
+        println!(
+            "  {:<8} {} [{}] {} – {answer}{handed}",
+            item.key,
+            item.title_sv,
+            reasons.join(", "),
+            item.answered_by.name_sv()
+        );
+    }
+    if a.answered_by.is_some() {
+        println!("\n{} krav", view.items.len());
+        return Ok(());
     }
     let c = &view.counts;
     println!(

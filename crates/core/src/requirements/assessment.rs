@@ -117,17 +117,59 @@ impl Priority {
     }
 }
 
-/// The priority of the action-plan row an answer to a requirement makes: none when the
-/// answer leaves no work to do; a mandatory (ska) requirement starts high, a
-/// recommended (bör) one medium.
-pub fn action_priority(answer: Answer, obligation: super::Obligation) -> Option<Priority> {
-    if !answer.needs_action() {
-        return None;
-    }
-    Some(match obligation {
-        super::Obligation::Ska => Priority::Hog,
-        super::Obligation::Bor => Priority::Medel,
+/// The priority of the action-plan row an answer to a requirement makes; none when the
+/// answer leaves no work to do. `level` is the classification's level that the requirement
+/// is about (`relevant_level`):
+///
+/// | answer | ska, level ≥ 3 | ska, level < 3 | bör |
+/// |---|---|---|---|
+/// | Ej uppfyllt | Hög | Medel | Låg |
+/// | Delvis uppfyllt | Medel | Låg | Låg |
+/// | Vet ej | Medel | Medel | Medel |
+///
+/// "Vet ej" asks for finding out first (`Utred: …`), which is the same work at any level.
+pub fn action_priority(answer: Answer, obligation: super::Obligation, level: u8) -> Option<Priority> {
+    use super::Obligation::{Bor, Ska};
+    let high_level = level >= HIGH_LEVEL;
+    Some(match (answer, obligation) {
+        (Answer::Uppfyllt | Answer::EjTillampligt, _) => return None,
+        (Answer::VetEj, _) => Priority::Medel,
+        (_, Bor) => Priority::Lag,
+        (Answer::EjUppfyllt, Ska) if high_level => Priority::Hog,
+        (Answer::EjUppfyllt, Ska) => Priority::Medel,
+        (Answer::DelvisUppfyllt, Ska) if high_level => Priority::Medel,
+        (Answer::DelvisUppfyllt, Ska) => Priority::Lag,
     })
+}
+
+/// From this level up an unmet mandatory requirement is urgent.
+pub const HIGH_LEVEL: u8 = 3;
+
+/// The level a requirement is about: the highest level of the aspects it protects (of all
+/// aspects when it names none); not assessed counts as 0.
+pub fn relevant_level(aspects: &[crate::Aspect], levels: &crate::Levels) -> u8 {
+    let level = |a: crate::Aspect| levels.get(a).unwrap_or(0);
+    if aspects.is_empty() {
+        levels.iter().map(|(a, _)| level(a)).max().unwrap_or(0)
+    } else {
+        aspects.iter().map(|a| level(*a)).max().unwrap_or(0)
+    }
+}
+
+/// The measure of an action made from an answer: "Vet ej" first needs finding out.
+pub fn action_measure(answer: Answer, title_sv: &str, ar_sv: &str) -> String {
+    match answer {
+        Answer::VetEj => format!("Utred: {title_sv}"),
+        _ => ar_sv.to_string(),
+    }
+}
+
+/// The notes of an action made from an answer: a Delvis comment says what is missing.
+pub fn action_notes(a: &Assessment) -> String {
+    match a.answer {
+        Answer::DelvisUppfyllt if !a.comment.trim().is_empty() => format!("Delvis uppfyllt: {}", a.comment.trim()),
+        _ => String::new(),
+    }
 }
 
 /// One row of the handlingsplan.
@@ -157,16 +199,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn action_priority_follows_the_answer_and_the_obligation() {
+    fn action_priority_follows_the_answer_the_obligation_and_the_level() {
         use super::super::Obligation::{Bor, Ska};
-        for o in [Ska, Bor] {
-            assert_eq!(action_priority(Answer::Uppfyllt, o), None);
-            assert_eq!(action_priority(Answer::EjTillampligt, o), None);
+        use Priority::{Hog, Lag, Medel};
+        for level in 0..=3 {
+            for o in [Ska, Bor] {
+                assert_eq!(action_priority(Answer::Uppfyllt, o, level), None);
+                assert_eq!(action_priority(Answer::EjTillampligt, o, level), None);
+                assert_eq!(action_priority(Answer::VetEj, o, level), Some(Medel), "vet ej {o:?} {level}");
+            }
+            assert_eq!(action_priority(Answer::EjUppfyllt, Bor, level), Some(Lag));
+            assert_eq!(action_priority(Answer::DelvisUppfyllt, Bor, level), Some(Lag));
         }
-        for a in [Answer::DelvisUppfyllt, Answer::EjUppfyllt, Answer::VetEj] {
-            assert_eq!(action_priority(a, Ska), Some(Priority::Hog), "{a:?} ska");
-            assert_eq!(action_priority(a, Bor), Some(Priority::Medel), "{a:?} bör");
-        }
+        assert_eq!(action_priority(Answer::EjUppfyllt, Ska, 3), Some(Hog));
+        assert_eq!(action_priority(Answer::EjUppfyllt, Ska, 2), Some(Medel), "the edge below");
+        assert_eq!(action_priority(Answer::DelvisUppfyllt, Ska, 3), Some(Medel));
+        assert_eq!(action_priority(Answer::DelvisUppfyllt, Ska, 2), Some(Lag));
+    }
+
+    #[test]
+    fn the_relevant_level_is_that_of_the_protected_aspects() {
+        use crate::Aspect;
+        let levels = crate::PerAspect { k: Some(3), r: Some(1), t: None, s: Some(2) };
+        assert_eq!(relevant_level(&[Aspect::R, Aspect::T], &levels), 1);
+        assert_eq!(relevant_level(&[Aspect::R, Aspect::K], &levels), 3);
+        assert_eq!(relevant_level(&[], &levels), 3);
+    }
+
+    #[test]
+    fn vet_ej_asks_to_find_out_and_a_delvis_comment_carries_over() {
+        assert_eq!(action_measure(Answer::VetEj, "Loggning", "Det loggas."), "Utred: Loggning");
+        assert_eq!(action_measure(Answer::EjUppfyllt, "Loggning", "Det loggas."), "Det loggas.");
+        let mut a = Assessment {
+            key: "X".into(),
+            answer: Answer::DelvisUppfyllt,
+            comment: " Saknas för vikarier ".into(),
+            evidence: String::new(),
+        };
+        assert_eq!(action_notes(&a), "Delvis uppfyllt: Saknas för vikarier");
+        a.answer = Answer::EjUppfyllt;
+        assert_eq!(action_notes(&a), "");
     }
 
     #[test]

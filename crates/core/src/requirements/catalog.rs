@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::answered_by::{self, AnsweredBy};
 use super::trigger::Trigger;
 use crate::aspect::Aspect;
 
@@ -51,6 +52,10 @@ pub struct Requirement {
     /// Stable across catalogue versions; self-assessments are kept by it.
     pub key: String,
     pub area: String,
+    /// Who normally answers it (`verksamhet`, `it`, `leverantor`); text, like the trigger, so a
+    /// workbook can carry it. Empty is filled in by `compile` (`answered_by::default_for`).
+    #[serde(default)]
+    pub answered_by: String,
     /// The aspects it protects.
     pub aspects: Vec<Aspect>,
     /// When it applies, e.g. `baseline`, `T>=2`, `S>=2 and lagrum:patientdatalagen`.
@@ -101,10 +106,13 @@ pub struct CatalogError {
     pub key: String,
     pub field: String,
     pub message: String,
+    /// A code the UI translates, for the problems that have one.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
-    CatalogError { row, key: key.to_string(), field: field.to_string(), message: message.into() }
+    CatalogError { row, key: key.to_string(), field: field.to_string(), message: message.into(), code: None }
 }
 
 impl Catalog {
@@ -142,8 +150,23 @@ impl Catalog {
         }
         let mut keys = HashSet::new();
         let mut triggers = Vec::with_capacity(self.requirements.len());
-        for (i, r) in self.requirements.iter().enumerate() {
+        for (i, r) in self.requirements.iter_mut().enumerate() {
             let row = Some(i as u32 + 1);
+            match AnsweredBy::parse(&r.answered_by) {
+                Some(a) => r.answered_by = a.as_str().to_string(),
+                None if r.answered_by.trim().is_empty() => {
+                    r.answered_by = answered_by::default_for(&r.key).as_str().to_string()
+                }
+                None => errors.push(CatalogError {
+                    code: Some(answered_by::UNKNOWN_ANSWERED_BY.to_string()),
+                    ..error(
+                        row,
+                        &r.key,
+                        "answered_by",
+                        format!("\"{}\" is not who answers (verksamhet, it, leverantor)", r.answered_by),
+                    )
+                }),
+            }
             if r.key.trim().is_empty() {
                 errors.push(error(row, "", "key", "the requirement has no key"));
             } else if !keys.insert(r.key.trim().to_lowercase()) {
@@ -191,6 +214,13 @@ impl Catalog {
 
     pub fn requirement(&self, key: &str) -> Option<&Requirement> {
         self.requirements.iter().find(|r| r.key == key)
+    }
+}
+
+impl Requirement {
+    /// Who answers it; a compiled catalogue always holds a known value.
+    pub fn who_answers(&self) -> AnsweredBy {
+        AnsweredBy::parse(&self.answered_by).unwrap_or_else(|| answered_by::default_for(&self.key))
     }
 }
 
@@ -255,6 +285,29 @@ mod tests {
         let errors = Catalog::from_toml(&broken).unwrap_err();
         let found: Vec<(Option<u32>, &str)> = errors.iter().map(|e| (e.row, e.field.as_str())).collect();
         assert_eq!(found, vec![(Some(1), "ar_sv"), (Some(1), "trigger"), (Some(2), "key"), (Some(2), "area")]);
+    }
+
+    #[test]
+    fn who_answers_is_checked_per_row_and_filled_in_when_missing() {
+        let c = Catalog::from_toml(SMALL).unwrap();
+        assert_eq!(c.requirements[0].answered_by, "verksamhet", "no value and a key the shipped catalogue lacks");
+        let it =
+            Catalog::from_toml(&SMALL.replace("area = \"backup\"", "area = \"backup\"\nanswered_by = \"IT\"")).unwrap();
+        assert_eq!(it.requirements[0].who_answers(), AnsweredBy::It);
+        let bad = SMALL.replace("area = \"backup\"", "area = \"backup\"\nanswered_by = \"chefen\"");
+        let errors = Catalog::from_toml(&bad).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].row, errors[0].field.as_str()), (Some(1), "answered_by"));
+        assert_eq!(errors[0].code.as_deref(), Some("UNKNOWN_ANSWERED_BY"));
+    }
+
+    #[test]
+    fn the_shipped_catalogue_names_who_answers_every_requirement() {
+        let text = DEFAULT_CATALOG_TOML;
+        assert_eq!(text.matches("\nanswered_by = ").count(), text.matches("[[requirements]]").count());
+        let c = Catalog::default_catalog();
+        let count = |a: AnsweredBy| c.requirements.iter().filter(|r| r.who_answers() == a).count();
+        assert!(AnsweredBy::ALL.iter().all(|a| count(*a) > 0));
     }
 
     #[test]

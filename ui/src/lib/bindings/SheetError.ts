@@ -7,4 +7,8 @@ export type SheetError = { sheet: string,
 /**
  * 1-based row as the spreadsheet shows it; absent for a problem with the whole file.
  */
-row: number | null, key: string, field: string, message: string, };
+row: number | null, key: string, field: string, message: string, 
+/**
+ * A code the UI translates, for the problems that have one (e.g. `UNKNOWN_ANSWERED_BY`).
+ */
+code: string | null, };

@@ -242,6 +242,9 @@ export const en: Record<keyof typeof sv, string> = {
   'history.entry.classification.reclassify': 'Started a re-classification',
   'history.entry.requirement.assess': 'Self-assessed requirement',
   'history.entry.requirement.clear': 'Took back the answer to requirement',
+  'history.entry.requirement.hand_over': 'Handed over requirement',
+  'history.entry.requirement.handover_answered': 'Handed-over requirement answered',
+  'history.entry.requirement.take_back': 'Took back handed-over requirement',
   'history.entry.action.create': 'Added action',
   'history.entry.action.update': 'Changed action',
   'history.entry.action.delete': 'Deleted action',
@@ -299,6 +302,10 @@ export const en: Record<keyof typeof sv, string> = {
     'A text is longer than an Excel cell holds (32,767 characters; an object name at most 500). Shorten it and try again.',
   'error.TOO_MANY_ITEMS':
     'Too many entries for Infoklass (at most 10,000 information sets, risks or list entries). Nothing has been saved.',
+  'error.HANDOVER_BAD_TARGET': 'Requirements are handed over to the system administrator (IT) or the supplier.',
+  'error.HANDOVER_NEEDS_NAME': 'Say who the requirements are handed over to.',
+  'error.HANDOVER_NOTHING': 'No requirements chosen to hand over.',
+  'error.UNKNOWN_ANSWERED_BY': 'Unknown value in Who answers (Business, IT or Supplier).',
   'error.DB_BUSY':
     'Someone else is using the database right now (another window or program is saving). Try again in a moment.',
   'error.DISK_FULL':

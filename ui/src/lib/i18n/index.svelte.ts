@@ -1,6 +1,7 @@
 // A small translation module: Swedish by default, English selectable and remembered.
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
+import { enAnswered } from './en-answered';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
@@ -9,6 +10,7 @@ import { enReq } from './en-req';
 import { enRisk } from './en-risk';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
+import { svAnswered } from './sv-answered';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
@@ -18,12 +20,32 @@ import { svRisk } from './sv-risk';
 import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
-const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes, ...svOverview };
+const svAll = {
+  ...sv,
+  ...svReq,
+  ...svProc,
+  ...svRisk,
+  ...svImport,
+  ...svThreats,
+  ...svInfoTypes,
+  ...svOverview,
+  ...svAnswered,
+};
 export type Key = keyof typeof svAll;
 
 const dictionaries: Record<Lang, Record<Key, string>> = {
   sv: svAll,
-  en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes, ...enOverview },
+  en: {
+    ...en,
+    ...enReq,
+    ...enProc,
+    ...enRisk,
+    ...enImport,
+    ...enThreats,
+    ...enInfoTypes,
+    ...enOverview,
+    ...enAnswered,
+  },
 };
 const STORAGE_KEY = 'infoklass.lang';
 

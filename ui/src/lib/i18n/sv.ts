@@ -241,6 +241,9 @@ export const sv = {
   'history.entry.classification.reclassify': 'Påbörjade omklassning',
   'history.entry.requirement.assess': 'Självskattade krav',
   'history.entry.requirement.clear': 'Tog tillbaka svaret på krav',
+  'history.entry.requirement.hand_over': 'Lämnade över krav',
+  'history.entry.requirement.handover_answered': 'Överlämnat krav besvarat',
+  'history.entry.requirement.take_back': 'Tog tillbaka överlämnat krav',
   'history.entry.action.create': 'Lade till åtgärd',
   'history.entry.action.update': 'Ändrade åtgärd',
   'history.entry.action.delete': 'Tog bort åtgärd',
@@ -297,6 +300,10 @@ export const sv = {
     'En text är längre än en cell i Excel rymmer (32 767 tecken; ett objektnamn högst 500). Korta texten och försök igen.',
   'error.TOO_MANY_ITEMS':
     'För många poster för Infoklass (högst 10 000 informationsmängder, risker eller poster i en lista). Ingenting har sparats.',
+  'error.HANDOVER_BAD_TARGET': 'Krav lämnas över till systemförvaltare (IT) eller leverantör.',
+  'error.HANDOVER_NEEDS_NAME': 'Skriv vem kraven lämnas över till.',
+  'error.HANDOVER_NOTHING': 'Inga krav valda att lämna över.',
+  'error.UNKNOWN_ANSWERED_BY': 'Okänt värde i Vem svarar (Verksamhet, IT eller Leverantör).',
   'error.DB_BUSY':
     'Databasen används av någon annan just nu (ett annat fönster eller program sparar). Försök igen om en stund.',
   'error.DISK_FULL':

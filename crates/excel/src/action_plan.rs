@@ -1,0 +1,102 @@
+//! The handlingsplan as a workbook (wrapped columns with row heights, landscape A4, header
+//! repeated on each page) and as CSV for Swedish Excel.
+
+use infoklass_core::requirements::{Action, ActionStatus, Priority};
+use infoklass_store::ActionPlanExport;
+use rust_xlsxwriter::Workbook;
+
+use crate::procurement_csv::field;
+use crate::{row_height, style, ExcelError};
+
+pub const SHEET: &str = "Handlingsplan";
+const HEADERS: [(&str, f64); 10] = [
+    ("Nr", 5.0),
+    ("Åtgärd", 50.0),
+    ("Krav-ID", 9.0),
+    ("Krav", 28.0),
+    ("Prioritet", 9.0),
+    ("Status", 12.0),
+    ("Ansvarig", 18.0),
+    ("Klart senast", 12.0),
+    ("Uppföljning", 36.0),
+    ("Försenad", 9.0),
+];
+/// The row (0-based) holding the column headers.
+pub const HEADER_ROW: u32 = 3;
+
+pub fn priority_sv(p: Priority) -> &'static str {
+    match p {
+        Priority::Hog => "Hög",
+        Priority::Medel => "Medel",
+        Priority::Lag => "Låg",
+    }
+}
+
+pub fn status_sv(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::EjPaborjad => "Ej påbörjad",
+        ActionStatus::Pagar => "Pågår",
+        ActionStatus::Forsenad => "Försenad",
+        ActionStatus::Klar => "Klar",
+    }
+}
+
+/// The cells of one row, in `HEADERS` order.
+fn cells(n: usize, a: &Action, title: &str) -> [String; 10] {
+    [
+        n.to_string(),
+        a.measure.clone(),
+        a.requirement_key.clone().unwrap_or_default(),
+        title.to_string(),
+        priority_sv(a.priority).to_string(),
+        status_sv(a.status).to_string(),
+        a.responsible.clone(),
+        a.due.clone().unwrap_or_default(),
+        a.notes.clone(),
+        if a.overdue { "Ja" } else { "" }.to_string(),
+    ]
+}
+
+/// `date` is the export date shown under the title.
+pub fn action_plan_xlsx(plan: &ActionPlanExport, date: &str) -> Result<Vec<u8>, ExcelError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET)?;
+    ws.write_string_with_format(0, 0, format!("Handlingsplan: {}", plan.object_name), &style::title())?;
+    let source = format!("Profil {} · {} åtgärder · exporterad {date}", plan.profile, plan.rows.len());
+    ws.write_string_with_format(1, 0, source, &style::subtitle())?;
+    for (col, (name, width)) in HEADERS.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, col as u16, *name, &style::header())?;
+        ws.set_column_width(col as u16, *width)?;
+    }
+    row_height::fit_row(ws, HEADER_ROW, &HEADERS, &HEADERS.map(|(name, _)| name))?;
+    let cell = style::cell();
+    for (i, (action, title)) in plan.rows.iter().enumerate() {
+        let row = HEADER_ROW + 1 + i as u32;
+        let values = cells(i + 1, action, title);
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &cell)?;
+        for (col, v) in values.iter().enumerate().skip(1) {
+            ws.write_string_with_format(row, col as u16, v, &cell)?;
+        }
+        row_height::fit_row(ws, row, &HEADERS, &values.each_ref().map(String::as_str))?;
+    }
+    if !plan.rows.is_empty() {
+        ws.autofilter(HEADER_ROW, 0, HEADER_ROW + plan.rows.len() as u32, (HEADERS.len() - 1) as u16)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    ws.set_paper_size(9); // A4
+    ws.set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// UTF-8 with BOM, `;` between fields, formula-looking text made harmless.
+pub fn action_plan_csv(plan: &ActionPlanExport) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADERS.map(|(name, _)| name).join(";"));
+    out.push_str("\r\n");
+    for (i, (action, title)) in plan.rows.iter().enumerate() {
+        out.push_str(&cells(i + 1, action, title).iter().map(|f| field(f)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
