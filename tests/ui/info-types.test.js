@@ -94,7 +94,7 @@ test('a type in use is counted, and a set that has it keeps it when it is retire
   await page.getByTestId('set-name-0').fill('Medlemmar');
   await page.getByTestId('set-type-0').selectOption('personuppgifter');
   await page.getByTestId('save-draft').click();
-  await expectText(page.locator('.foot .state'), /sparades/);
+  await expectText(page.locator('.foot .state'), /Sparat \d\d:\d\d/);
   await page.getByTestId('wizard-close').click();
   await page.getByTestId('detail-name').waitFor();
 

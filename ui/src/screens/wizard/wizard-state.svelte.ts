@@ -20,6 +20,10 @@ export class WizardState {
   busy = $state(false);
   savedAt = $state<Date | null>(null);
   nameMissing = $state(false);
+  /** The backend refused the name as taken (NAME_TAKEN); shown under the name field. */
+  nameTaken = $state(false);
+  /** The last autosave failed: its error code, shown quietly until a save succeeds. */
+  autosaveError = $state<string | null>(null);
   /** Applies a level-4 choice once the user has confirmed it in the dialog. */
   level4Pending = $state<(() => void) | null>(null);
 
@@ -67,9 +71,15 @@ export class WizardState {
     }
   }
 
-  /** Creates the object on the first save; later saves update the facts and the draft. */
-  async save(): Promise<ObjectDetail> {
-    const input: NewObject = JSON.parse(this.json);
+  /**
+   * Creates the object on the first save; later saves update the facts and the draft.
+   * `adoptText` takes over the backend's trimmed texts; an autosave never does, since the user
+   * may be typing (a trailing space must not vanish mid-word), and nothing is taken over when
+   * the form changed while the save was under way.
+   */
+  async save({ adoptText = true } = {}): Promise<ObjectDetail> {
+    const sent = this.json;
+    const input: NewObject = JSON.parse(sent);
     let detail: ObjectDetail;
     if (this.objectId === null) {
       detail = await api.createObject(input);
@@ -77,7 +87,16 @@ export class WizardState {
       await api.updateObject(this.objectId, input.meta);
       detail = await api.saveDraft(this.objectId, input.content);
     }
-    this.adopt(detail);
+    if (adoptText && this.json === sent) {
+      this.adopt(detail);
+    } else {
+      this.objectId = detail.id;
+      this.version = detail.current.version;
+      this.savedJson = sent;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced on each save, never mutated
+      this.savedAt = new Date();
+    }
+    this.nameTaken = false;
     return detail;
   }
 }
