@@ -1,5 +1,6 @@
 // The state of one guided classification: the form, the content, the live preview and saving.
 import { api } from '../../lib/api';
+import type { Change } from '../../lib/bindings/Change';
 import type { ClassificationContent } from '../../lib/bindings/ClassificationContent';
 import type { NewObject } from '../../lib/bindings/NewObject';
 import type { ObjectDetail } from '../../lib/bindings/ObjectDetail';
@@ -24,6 +25,8 @@ export class WizardState {
   nameTaken = $state(false);
   /** The last autosave failed: its error code, shown quietly until a save succeeds. */
   autosaveError = $state<string | null>(null);
+  /** For a re-classification: what the saved draft changes since the approved version. */
+  changes = $state.raw<{ list: Change[]; version: number } | null>(null);
   /** Applies a level-4 choice once the user has confirmed it in the dialog. */
   level4Pending = $state<(() => void) | null>(null);
 
@@ -59,6 +62,17 @@ export class WizardState {
     this.savedJson = this.json;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the Date is replaced on each save, never mutated
     this.savedAt = new Date();
+  }
+
+  /** Reads the changes since the approved version, as the backend diffs the saved draft. */
+  async loadChanges(): Promise<void> {
+    if (this.objectId === null || this.version <= 1) return;
+    try {
+      const d = await api.getObject(this.objectId);
+      this.changes = d.previous_approved ? { list: d.changes, version: d.previous_approved.version } : null;
+    } catch (e) {
+      showError(e);
+    }
   }
 
   async refreshPreview(input: NewObject): Promise<void> {
