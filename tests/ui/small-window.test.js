@@ -71,3 +71,12 @@ test('at 960×600 the wizard keeps its steps, fields and footer on screen', asyn
   await onScreen(page, page.getByTestId('wizard-next'), 'Nästa');
   await screenshot(page, 'small-window-wizard-levels');
 });
+
+test('at 960×600 the object page leaves room for its content', async (t) => {
+  const page = await app.open(t, '?seed=4');
+  await page.setViewportSize({ width: 960, height: 600 });
+  await page.getByTestId('object-row').first().click();
+  await page.getByTestId('tab-requirements').click();
+  await onScreen(page, page.getByTestId('tab-requirements'), 'the Krav tab');
+  await screenshot(page, 'small-window-detail-requirements');
+});
