@@ -11,7 +11,9 @@
 //! - `POST /ipc/<command>`    JSON arguments in, 200 with the JSON result or 400 with ErrorBody;
 //! - `POST /reset?seed=S&n=N` a fresh database: `empty` and `catalogues` (a new database always
 //!   holds the shipped catalogues), or `org` with N generated objects. Answers
-//!   `{"objects": N, "export_dir": PATH}`; exports go to that folder, emptied at each reset.
+//!   `{"objects": N, "export_dir": PATH, "open_log": PATH}`; exports go to that folder, emptied at
+//!   each reset, and "Öppna filen"/"Visa i mappen" append `open PATH`/`reveal PATH` lines to the
+//!   log instead of starting programs. The remembered export folder is forgotten at each reset.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -308,6 +310,10 @@ fn main() {
     // Exports land in a folder of the host's own, never in the user's Downloads.
     let exports = tempfile::tempdir().expect("a temporary folder");
     std::env::set_var(env::EXPORT_ENV, exports.path());
+    let settings = tempfile::tempdir().expect("a temporary folder");
+    std::env::set_var(infoklass_desktop::exports::SETTINGS_ENV, settings.path().join("settings.json"));
+    let open_log = settings.path().join("opened.log");
+    infoklass_desktop::exports::record_opens_in(open_log.clone());
     let csp = content_security_policy();
 
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
@@ -337,9 +343,10 @@ fn main() {
             Job::Reset(seed, n, reply) => {
                 backend = None;
                 empty_folder(exports.path());
+                empty_folder(settings.path());
                 let answer = Backend::new(&seed, n).map(|(b, objects)| {
                     backend = Some(b);
-                    json!({ "objects": objects, "export_dir": exports.path() })
+                    json!({ "objects": objects, "export_dir": exports.path(), "open_log": open_log })
                 });
                 let _ = reply.send(answer);
             }

@@ -60,4 +60,7 @@ pub const COMMANDS: &[&str] = &[
     "save_import_word",
     "list_imports",
     "legacy_requirements",
+    "export_folder",
+    "set_export_folder",
+    "open_export",
 ];

@@ -3,6 +3,7 @@
 
 mod command_names;
 pub mod commands;
+pub mod exports;
 pub mod state;
 
 pub use command_names::COMMANDS;
@@ -73,6 +74,9 @@ macro_rules! handler {
             $crate::commands::workbooks::save_import_word,
             $crate::commands::workbooks::list_imports,
             $crate::commands::workbooks::legacy_requirements,
+            $crate::commands::exports::export_folder,
+            $crate::commands::exports::set_export_folder,
+            $crate::commands::exports::open_export,
         ]
     };
 }

@@ -10,7 +10,7 @@ const app = useApp();
 test('a saved draft opens again in the wizard with its content', async (t) => {
   const page = await app.open(t);
   await createDraft(page, 'Lönesystem', { K: 2, R: 3, T: 1, S: 2 });
-  await expectText(page.locator('.foot .state'), /sparades/);
+  await expectText(page.locator('.foot .state'), /Sparat \d\d:\d\d/);
   await page.getByTestId('wizard-close').click();
 
   await expectText(page.getByTestId('detail-name'), 'Lönesystem');
@@ -23,20 +23,18 @@ test('a saved draft opens again in the wizard with its content', async (t) => {
   assert.equal(await page.getByTestId('level-0-R-3').isChecked(), true);
   await page.getByTestId('level-0-T-2').click();
   await page.getByTestId('save-draft').click();
-  await expectText(page.locator('.foot .state'), /sparades/);
+  await expectText(page.locator('.foot .state'), /Sparat \d\d:\d\d/);
   await page.getByTestId('wizard-close').click();
   await expectText(page.getByTestId('detail-profile'), 'K2 R3 T2 S2');
 });
 
-test('a name that is taken is refused with NAME_TAKEN and nothing is lost', async (t) => {
+test('a name that is taken is refused with NAME_TAKEN at the field and nothing is lost', async (t) => {
   const page = await app.open(t, '?seed=3');
   const taken = await page.getByTestId('object-row').first().getAttribute('data-name');
   await page.getByTestId('new-object').click();
   await page.getByTestId('meta-name').fill(taken);
   await page.getByTestId('save-draft').click();
-  const banner = page.getByTestId('error');
-  await banner.waitFor();
-  assert.equal(await banner.getAttribute('data-code'), 'NAME_TAKEN');
-  await expectText(banner.locator('strong'), /Det finns redan ett objekt med det namnet/);
+  await expectText(page.getByTestId('meta-name-problem'), /Det finns redan ett objekt med det namnet/);
+  assert.equal(await page.getByTestId('error').count(), 0, 'shown at the field, not as a banner');
   assert.equal(await page.getByTestId('meta-name').inputValue(), taken);
 });

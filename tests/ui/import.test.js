@@ -234,7 +234,7 @@ test('the object detail exports its workbook and shows the requirements of its o
   const name = (await page.getByTestId('detail-name').textContent()).trim();
   assert.equal(await page.getByTestId('tab-legacy').count(), 0, 'no Äldre krav tab without an old workbook');
   await page.getByTestId('export-workbook').click();
-  const notice = await expectText(page.getByTestId('notice'), /^✓\s*Sparad: .+\.xlsx\s*Stäng$/);
+  const notice = await expectText(page.getByTestId('notice'), /^✓\s*Sparad: .+\.xlsx\s*Öppna filen\s*Visa i mappen\s*Stäng$/);
   const path = /Sparad: (.+\.xlsx)/.exec(notice)[1];
   assert.equal(path, `${app.exportDir()}/Informationsklassning ${name}.xlsx`);
   assert.equal((await readFile(path)).subarray(0, 2).toString(), 'PK');

@@ -37,3 +37,21 @@ test('the language switch changes labels and is remembered', async (t) => {
   await expectText(page.getByTestId('wizard-step-3'), /Nivåer$/);
   await expectText(question, 'Vad händer om informationen når någon som inte ska ha den?');
 });
+
+test('aspect letters follow the language: K/R/T/S in Swedish, C/I/A/T in English', async (t) => {
+  const page = await app.open(t, '?seed=3');
+  const badges = page.getByTestId('object-row').first().locator('.badge');
+  await expectText(badges.first(), /^K[0-4–]$/);
+  assert.deepEqual((await badges.allTextContents()).map((b) => b[0]), ['K', 'R', 'T', 'S']);
+  await page.getByTestId('lang-en').click();
+  await expectText(badges.first(), /^C[0-4–]$/);
+  assert.deepEqual((await badges.allTextContents()).map((b) => b[0]), ['C', 'I', 'A', 'T']);
+  assert.match(await badges.first().getAttribute('title'), /^Confidentiality/);
+
+  // The level step of the wizard, too.
+  await page.getByTestId('new-object').click();
+  await page.getByTestId('wizard-step-2').click();
+  await page.getByTestId('add-set').click();
+  await page.getByTestId('wizard-step-3').click();
+  await expectText(page.locator('fieldset legend .code').first(), 'C');
+});

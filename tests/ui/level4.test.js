@@ -41,9 +41,12 @@ test('level 4 asks for confirmation and shows the säkerhetsskydd notice', async
   await expectText(page.getByTestId('summary-profile'), 'K4 R– T– S–');
   await expectText(page.getByTestId('security-notice'), /särskild säkerhetsskyddsanalys/);
 
-  // Leaving with unsaved work asks first.
+  // A step change saves the draft; leaving with work typed since then asks first.
+  await goToStep(page, 3);
+  await page.getByTestId('motivation-0-K').fill('Lägesbilder från ledningscentralen');
+  await expectText(page.locator('.foot .state'), 'Osparade ändringar');
   await page.getByRole('button', { name: 'Infoklass' }).click();
   await page.getByTestId('confirm-leave').waitFor();
   await page.getByRole('button', { name: 'Stanna kvar' }).click();
-  await expectText(page.getByTestId('summary-profile'), 'K4 R– T– S–');
+  assert.equal(await page.getByTestId('motivation-0-K').inputValue(), 'Lägesbilder från ledningscentralen');
 });

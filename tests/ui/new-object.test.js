@@ -38,7 +38,7 @@ test('a new user creates, classifies and approves an object', async (t) => {
   await page.getByTestId('add-set').click();
   await page.getByTestId('set-name-1').fill('Tidbokning');
   await page.getByTestId('save-draft').click();
-  await expectText(page.locator('.foot .state'), /sparades/);
+  await expectText(page.locator('.foot .state'), /Sparat \d\d:\d\d/);
   await page.getByTestId('wizard-next').click();
 
   // Step 3: levels and motivations. Patientjournal starts at the type's K3 R3 T2 S3.

@@ -26,7 +26,7 @@ test('a re-classification lists its changes', async (t) => {
   await page.getByTestId(`level-0-K-${next}`).click();
   await page.getByTestId('motivation-0-K').fill('Ny bedömning efter byte av leverantör.');
   await page.getByTestId('save-draft').click();
-  await expectText(page.locator('.foot .state'), /sparades/);
+  await expectText(page.locator('.foot .state'), /Sparat \d\d:\d\d/);
   await page.getByTestId('wizard-close').click();
 
   await expectText(page.getByTestId('detail-name'), name);

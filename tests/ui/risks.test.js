@@ -175,7 +175,7 @@ test('a changed classification flags the risk for review until it is scored agai
   await goToStep(page, 3);
   await page.getByTestId('level-0-K-3').click();
   await page.getByTestId('save-draft').click();
-  await expectText(page.locator('.foot .state'), /sparades/);
+  await expectText(page.locator('.foot .state'), /Sparat \d\d:\d\d/);
   await page.getByTestId('wizard-close').click();
   await page.getByTestId('tab-risks').click();
   await expectText(

@@ -116,10 +116,11 @@ pub fn approval_issues(
     }
     for d in &content.lagrum {
         let issue = |code: &str| Issue { lagrum: Some(d.lagrum), ..Issue::new(code) };
-        let unmet = profile.suggestions.iter().any(|s| s.lagrum == d.lagrum && !s.met);
         let reaches_security = d.lagrum.minimums().iter().any(|&(_, l)| l >= scale.security_level);
         match d.status {
-            LagrumStatus::Pending if unmet => out.push(issue("LAGRUM_UNDECIDED")),
+            // Undecided is a to-do even when the levels already meet the minimums: the owner
+            // still has to say whether the lagrum applies.
+            LagrumStatus::Pending => out.push(issue("LAGRUM_UNDECIDED")),
             LagrumStatus::Declined if d.reason.trim().is_empty() => out.push(issue("LAGRUM_REASON_MISSING")),
             LagrumStatus::Accepted if reaches_security && d.reason.trim().is_empty() => {
                 out.push(issue("LAGRUM_REASON_MISSING"))
@@ -212,5 +213,15 @@ mod tests {
             vec!["UPLIFT_NOT_ABOVE", "UPLIFT_MOTIVATION_MISSING", "LAGRUM_UNDECIDED", "LAGRUM_REASON_MISSING"]
         );
         assert!(issues[2].message_sv().contains("GDPR"));
+    }
+
+    #[test]
+    fn an_undecided_lagrum_is_listed_even_when_its_minimums_are_met() {
+        let mut c = ClassificationContent { sets: vec![full_set("Register", 3)], ..Default::default() };
+        c.lagrum =
+            vec![LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Pending, reason: String::new() }];
+        let issues = approval_issues(&meta(), &c, &Scale::default_scale(), &[]);
+        assert_eq!(codes(&issues), vec!["LAGRUM_UNDECIDED"]);
+        assert_eq!(issues[0].lagrum, Some(Lagrum::OslSekretess));
     }
 }

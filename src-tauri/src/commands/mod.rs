@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod classification;
+pub mod exports;
 pub mod info_types;
 pub mod objects;
 pub mod procurement;
@@ -34,9 +35,10 @@ pub(crate) fn export_err(e: infoklass_excel::ExcelError) -> ErrorBody {
     ErrorBody { code: "EXPORT_FAILED".into(), message: e.to_string(), details: None }
 }
 
-/// Writes an export into the export folder under a name that is free there.
+/// Writes an export into the export folder under a name that is free there; the file becomes
+/// the one the notice may open.
 pub(crate) fn export_file(stem: &str, ext: &str, bytes: &[u8]) -> CmdResult<infoklass_store::ExportResult> {
-    let dir = infoklass_store::env::export_dir();
+    let dir = crate::exports::export_dir();
     let failed = |e: std::io::Error| ErrorBody {
         code: "EXPORT_FAILED".into(),
         message: format!("cannot write into {}: {e}", dir.display()),
@@ -45,5 +47,6 @@ pub(crate) fn export_file(stem: &str, ext: &str, bytes: &[u8]) -> CmdResult<info
     std::fs::create_dir_all(&dir).map_err(failed)?;
     let path = infoklass_store::env::free_file_name(&dir, stem, ext);
     std::fs::write(&path, bytes).map_err(failed)?;
+    crate::exports::record_export(&path);
     Ok(infoklass_store::ExportResult { path: path.display().to_string(), bytes: bytes.len() as u32 })
 }

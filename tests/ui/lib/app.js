@@ -45,7 +45,7 @@ export async function callHost(cmd, args = {}) {
 
 export function useApp() {
   let browser;
-  let host = { export_dir: null };
+  let host = { export_dir: null, open_log: null };
   before(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true, timeout: 30_000 });
   });
@@ -87,7 +87,10 @@ export function useApp() {
   /** The folder the host writes exports to (emptied at each reset). */
   const exportDir = () => host.export_dir;
 
-  return { open, exportDir };
+  /** What "Öppna filen"/"Visa i mappen" asked the host to open: `open PATH`/`reveal PATH` lines. */
+  const openLog = () => host.open_log;
+
+  return { open, exportDir, openLog };
 }
 
 export async function screenshot(page, name) {

@@ -21,6 +21,7 @@ function rows(file, table) {
 
 export const requirements = rows('requirements.toml', 'requirements');
 export const threats = rows('threats.toml', 'threats');
+export const infoTypes = rows('information-types.toml', 'types');
 
 export function requirement(key) {
   const row = requirements.find((r) => r.key === key);

@@ -6,7 +6,7 @@ import { createDraft } from './wizard.js';
 /** Creates a draft with one set at the given levels and opens its detail screen. */
 export async function createClassified(page, name, levels) {
   await createDraft(page, name, levels);
-  await expectText(page.locator('.foot .state'), /sparades|saved/);
+  await expectText(page.locator('.foot .state'), /(Sparat|Saved) \d\d:\d\d/);
   await page.getByTestId('wizard-close').click();
   await expectText(page.getByTestId('detail-name'), name);
 }

@@ -107,7 +107,7 @@ export const api = {
   exportActionPlan: (id: string, format: ActionPlanFormat) => call<ExportResult>('export_action_plan', { id, format }),
 
   // Procurement lists across objects. Exports are written by the backend into the user's
-  // export folder (Downloads); the UI never chooses a path.
+  // export folder (the remembered choice, else Downloads); the UI never names the file.
   procurementPreview: (objectIds: string[]) => call<ProcurementView>('procurement_preview', { objectIds }),
   saveProcurement: (input: ProcurementInput) => call<ProcurementView>('save_procurement', { input }),
   getProcurement: (id: string) => call<ProcurementView>('get_procurement', { id }),
@@ -150,6 +150,12 @@ export const api = {
   saveImportWord: (word: string, level: number) => call<null>('save_import_word', { word, level }),
   listImports: () => call<ImportRecord[]>('list_imports'),
   legacyRequirements: (id: string) => call<LegacyRequirement[]>('legacy_requirements', { id }),
+
+  // After an export: the folder exports go to (remembered per user), and opening the file just
+  // written or its folder; the backend refuses any path but that of its last export.
+  exportFolder: () => call<string>('export_folder'),
+  setExportFolder: (path: string) => call<string>('set_export_folder', { path }),
+  openExport: (path: string, reveal: boolean) => call<null>('open_export', { path, reveal }),
 };
 
 export type Api = typeof api;

@@ -11,6 +11,11 @@ export function aspectName(a: Aspect | null | undefined): string {
   return a ? t(`aspect.${a}`) : '';
 }
 
+/** The aspect's letter in the UI language: K/R/T/S in Swedish, C/I/A/T in English. */
+export function aspectLetter(a: Aspect): string {
+  return t(`aspect.letter.${a}`);
+}
+
 export function lagrumName(l: Lagrum | string | null | undefined): string {
   return l ? tCode(`lagrum.${l}`, l) : '';
 }

@@ -92,7 +92,7 @@ export const en: Record<keyof typeof sv, string> = {
   'wizard.approveBlocked': '{n} items left before approval',
   'wizard.saving': 'Saving …',
   'wizard.unsaved': 'Unsaved changes',
-  'wizard.saved': 'Draft saved at {time}',
+  'wizard.saved': 'Saved {time}',
   'wizard.loadFailed': 'The classification could not be opened.',
 
   'step1.short': 'Object',

@@ -2,6 +2,7 @@
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
 import { enAnswered } from './en-answered';
+import { enEveryday } from './en-everyday';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
@@ -11,6 +12,7 @@ import { enRisk } from './en-risk';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svAnswered } from './sv-answered';
+import { svEveryday } from './sv-everyday';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
@@ -30,6 +32,7 @@ const svAll = {
   ...svInfoTypes,
   ...svOverview,
   ...svAnswered,
+  ...svEveryday,
 };
 export type Key = keyof typeof svAll;
 
@@ -45,6 +48,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enInfoTypes,
     ...enOverview,
     ...enAnswered,
+    ...enEveryday,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';

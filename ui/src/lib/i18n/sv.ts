@@ -91,7 +91,7 @@ export const sv = {
   'wizard.approveBlocked': '{n} punkter kvar innan fastställande',
   'wizard.saving': 'Sparar …',
   'wizard.unsaved': 'Osparade ändringar',
-  'wizard.saved': 'Utkastet sparades {time}',
+  'wizard.saved': 'Sparat {time}',
   'wizard.loadFailed': 'Klassningen kunde inte öppnas.',
 
   'step1.short': 'Objektet',

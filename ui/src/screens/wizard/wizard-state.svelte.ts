@@ -1,5 +1,6 @@
 // The state of one guided classification: the form, the content, the live preview and saving.
 import { api } from '../../lib/api';
+import type { Change } from '../../lib/bindings/Change';
 import type { ClassificationContent } from '../../lib/bindings/ClassificationContent';
 import type { NewObject } from '../../lib/bindings/NewObject';
 import type { ObjectDetail } from '../../lib/bindings/ObjectDetail';
@@ -20,6 +21,12 @@ export class WizardState {
   busy = $state(false);
   savedAt = $state<Date | null>(null);
   nameMissing = $state(false);
+  /** The backend refused the name as taken (NAME_TAKEN); shown under the name field. */
+  nameTaken = $state(false);
+  /** The last autosave failed: its error code, shown quietly until a save succeeds. */
+  autosaveError = $state<string | null>(null);
+  /** For a re-classification: what the saved draft changes since the approved version. */
+  changes = $state.raw<{ list: Change[]; version: number } | null>(null);
   /** Applies a level-4 choice once the user has confirmed it in the dialog. */
   level4Pending = $state<(() => void) | null>(null);
 
@@ -57,6 +64,17 @@ export class WizardState {
     this.savedAt = new Date();
   }
 
+  /** Reads the changes since the approved version, as the backend diffs the saved draft. */
+  async loadChanges(): Promise<void> {
+    if (this.objectId === null || this.version <= 1) return;
+    try {
+      const d = await api.getObject(this.objectId);
+      this.changes = d.previous_approved ? { list: d.changes, version: d.previous_approved.version } : null;
+    } catch (e) {
+      showError(e);
+    }
+  }
+
   async refreshPreview(input: NewObject): Promise<void> {
     const seq = ++this.previewSeq;
     try {
@@ -67,9 +85,15 @@ export class WizardState {
     }
   }
 
-  /** Creates the object on the first save; later saves update the facts and the draft. */
-  async save(): Promise<ObjectDetail> {
-    const input: NewObject = JSON.parse(this.json);
+  /**
+   * Creates the object on the first save; later saves update the facts and the draft.
+   * `adoptText` takes over the backend's trimmed texts; an autosave never does, since the user
+   * may be typing (a trailing space must not vanish mid-word), and nothing is taken over when
+   * the form changed while the save was under way.
+   */
+  async save({ adoptText = true } = {}): Promise<ObjectDetail> {
+    const sent = this.json;
+    const input: NewObject = JSON.parse(sent);
     let detail: ObjectDetail;
     if (this.objectId === null) {
       detail = await api.createObject(input);
@@ -77,7 +101,16 @@ export class WizardState {
       await api.updateObject(this.objectId, input.meta);
       detail = await api.saveDraft(this.objectId, input.content);
     }
-    this.adopt(detail);
+    if (adoptText && this.json === sent) {
+      this.adopt(detail);
+    } else {
+      this.objectId = detail.id;
+      this.version = detail.current.version;
+      this.savedJson = sent;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced on each save, never mutated
+      this.savedAt = new Date();
+    }
+    this.nameTaken = false;
     return detail;
   }
 }

@@ -1,0 +1,116 @@
+//! Where exports go and what may be opened afterwards. The folder is the user's choice,
+//! remembered in a per-user settings file; opening is limited to the one file this process
+//! exported last, so the window can never ask the system to open an arbitrary path.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use infoklass_store::ErrorBody;
+use serde::{Deserialize, Serialize};
+
+/// Environment variable naming the settings file (tests; else the platform's config folder).
+pub const SETTINGS_ENV: &str = "INFOKLASS_SETTINGS";
+
+static LAST_EXPORT: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// When set (the browser tests' host), opening appends a line here instead of starting a program.
+static OPEN_LOG: OnceLock<PathBuf> = OnceLock::new();
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    export_dir: Option<PathBuf>,
+}
+
+fn settings_path() -> PathBuf {
+    if let Some(p) = std::env::var_os(SETTINGS_ENV).filter(|v| !v.is_empty()) {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("se", "Infoklass", "infoklass")
+        .map(|d| d.config_dir().join("settings.json"))
+        .unwrap_or_else(|| PathBuf::from("infoklass-settings.json"))
+}
+
+fn load_settings() -> Settings {
+    std::fs::read(settings_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+}
+
+fn body(code: &str, message: String) -> ErrorBody {
+    ErrorBody { code: code.into(), message, details: None }
+}
+
+/// The folder exports are written to: the remembered choice while it still exists, else the
+/// default (INFOKLASS_EXPORT_DIR, Downloads, home).
+pub fn export_dir() -> PathBuf {
+    load_settings().export_dir.filter(|d| d.is_dir()).unwrap_or_else(infoklass_store::env::export_dir)
+}
+
+/// Remembers `folder` for the next exports; an empty text goes back to the default.
+pub fn set_export_dir(folder: &str) -> Result<PathBuf, ErrorBody> {
+    let folder = folder.trim();
+    let chosen = if folder.is_empty() {
+        None
+    } else {
+        let path = PathBuf::from(folder);
+        let usable =
+            path.is_absolute() && path.is_dir() && !std::fs::metadata(&path).is_ok_and(|m| m.permissions().readonly());
+        if !usable {
+            return Err(body("FOLDER_INVALID", format!("{folder} is not an existing folder given as a full path")));
+        }
+        Some(path.canonicalize().unwrap_or(path))
+    };
+    let file = settings_path();
+    let failed = |e: std::io::Error| body("FILE_ERROR", format!("cannot write {}: {e}", file.display()));
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+    }
+    let text = serde_json::to_vec_pretty(&Settings { export_dir: chosen }).unwrap_or_default();
+    // Written aside and renamed, so a crash never leaves half a settings file.
+    let partial = file.with_extension("json.partial");
+    std::fs::write(&partial, text).map_err(failed)?;
+    std::fs::rename(&partial, &file).map_err(failed)?;
+    Ok(export_dir())
+}
+
+pub(crate) fn record_export(path: &Path) {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    *LAST_EXPORT.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+}
+
+/// Makes opening write `open PATH` or `reveal PATH` lines into `log` instead of starting programs.
+pub fn record_opens_in(log: PathBuf) {
+    let _ = OPEN_LOG.set(log);
+}
+
+/// Opens the file exported last (or its folder, with `reveal`); any other path is refused.
+pub fn open_last_export(path: &str, reveal: bool) -> Result<(), ErrorBody> {
+    let refused = || body("NOT_LAST_EXPORT", "only the file exported last can be opened".into());
+    let asked = Path::new(path).canonicalize().map_err(|_| refused())?;
+    let last = LAST_EXPORT.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    if last.as_deref() != Some(asked.as_path()) || !asked.is_file() {
+        return Err(refused());
+    }
+    let target = if reveal { asked.parent().map(Path::to_path_buf).unwrap_or_else(|| asked.clone()) } else { asked };
+    let failed = |e: std::io::Error| body("FILE_ERROR", format!("cannot open {}: {e}", target.display()));
+    if let Some(log) = OPEN_LOG.get() {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log).map_err(failed)?;
+        let verb = if reveal { "reveal" } else { "open" };
+        return writeln!(f, "{verb} {}", target.display()).map_err(failed);
+    }
+    system_open(&target).map_err(failed)
+}
+
+/// Hands the path to the desktop's default program; no shell is involved.
+fn system_open(target: &Path) -> std::io::Result<()> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(program).arg(target).spawn()?;
+    // Reap the launcher in the background so it does not linger as a zombie.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}

@@ -1,0 +1,28 @@
+// Everyday use: autosave, dates, the compact top bar, the summary grid, aspect letters and the
+// export notice.
+export const svEveryday = {
+  'wizard.autosaveFailed': 'Kunde inte spara automatiskt: {error} Försöker igen strax.',
+  'date.placeholder': 'ÅÅÅÅ-MM-DD',
+  'date.invalid': 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-30.',
+  'date.calendar': 'Välj datum i kalendern',
+  'app.newObjectShort': 'Ny',
+  'app.menu': 'Mer',
+  'app.languageMenu': 'Språk: {lang}',
+  'step3.setOf': 'Informationsmängd: {name}',
+  'step5.grid': 'Informationsmängder och nivåer',
+  'step5.set': 'Informationsmängd',
+  'step5.noMotivation': 'Motivering saknas',
+  'step5.changes': 'Ändringar sedan fastställd version {version}',
+  'aspect.letter.K': 'K',
+  'aspect.letter.R': 'R',
+  'aspect.letter.T': 'T',
+  'aspect.letter.S': 'S',
+  'export.openFile': 'Öppna filen',
+  'export.showFolder': 'Visa i mappen',
+  'export.folder': 'Spara exporter i mappen',
+  'export.folderHint': 'Lämna tomt för Hämtade filer. Infoklass kommer ihåg mappen till nästa gång.',
+  'export.folderSave': 'Spara mappen',
+  'export.opened': 'Filen öppnades.',
+  'error.NOT_LAST_EXPORT': 'Bara den senast exporterade filen kan öppnas härifrån.',
+  'error.FOLDER_INVALID': 'Mappen finns inte eller går inte att skriva i.',
+} as const;
