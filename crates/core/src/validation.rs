@@ -32,7 +32,7 @@ impl Issue {
     pub fn message_sv(&self) -> String {
         let set = self.set_name.as_deref().unwrap_or("?");
         let aspect = self.aspect.map(|a| a.code()).unwrap_or("?");
-        let lagrum = self.lagrum.map(|l| l.name_sv()).unwrap_or("?");
+        let lagrum = self.lagrum.as_ref().map(|l| l.as_str()).unwrap_or("?");
         match self.code.as_str() {
             "OBJECT_NAME_MISSING" => "Objektet saknar namn.".into(),
             "BAD_DATE" => "Ett datum är inte skrivet ÅÅÅÅ-MM-DD.".into(),
@@ -115,9 +115,9 @@ pub fn approval_issues(
         }
     }
     for d in &content.lagrum {
-        let issue = |code: &str| Issue { lagrum: Some(d.lagrum), ..Issue::new(code) };
+        let issue = |code: &str| Issue { lagrum: Some(d.lagrum.clone()), ..Issue::new(code) };
         let unmet = profile.suggestions.iter().any(|s| s.lagrum == d.lagrum && !s.met);
-        let reaches_security = d.lagrum.minimums().iter().any(|&(_, l)| l >= scale.security_level);
+        let reaches_security = d.minimums.iter().any(|(_, l)| l.is_some_and(|l| l >= scale.security_level));
         match d.status {
             LagrumStatus::Pending if unmet => out.push(issue("LAGRUM_UNDECIDED")),
             LagrumStatus::Declined if d.reason.trim().is_empty() => out.push(issue("LAGRUM_REASON_MISSING")),
@@ -136,7 +136,14 @@ mod tests {
     use crate::aspect::PerAspect;
     use crate::classification::{InformationSet, Uplift, UpliftReason};
     use crate::info_type::{parse_info_types, DEFAULT_INFO_TYPES_TOML};
-    use crate::lagrum::LagrumDecision;
+    use crate::lagrum::{LagrumCatalog, LagrumDecision};
+
+    fn resolved(d: LagrumDecision) -> LagrumDecision {
+        let mut one = [d];
+        LagrumCatalog::default_catalog().resolve(&mut one).unwrap();
+        let [d] = one;
+        d
+    }
 
     fn meta() -> ObjectMeta {
         ObjectMeta { name: "Ekonomisystem".into(), ..Default::default() }
@@ -203,14 +210,18 @@ mod tests {
         let mut c = ClassificationContent { sets: vec![full_set("Register", 1)], ..Default::default() };
         c.uplifts.k = Some(Uplift { level: 1, reason: UpliftReason::Ackumulering, motivation: String::new() });
         c.lagrum = vec![
-            LagrumDecision { lagrum: Lagrum::GdprSarskilda, status: LagrumStatus::Pending, reason: String::new() },
-            LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Declined, reason: " ".into() },
+            resolved(LagrumDecision::pending("gdpr_sarskilda")),
+            resolved(LagrumDecision {
+                status: LagrumStatus::Declined,
+                reason: " ".into(),
+                ..LagrumDecision::pending("osl_annan")
+            }),
         ];
         let issues = approval_issues(&meta(), &c, &Scale::default_scale(), &[]);
         assert_eq!(
             codes(&issues),
             vec!["UPLIFT_NOT_ABOVE", "UPLIFT_MOTIVATION_MISSING", "LAGRUM_UNDECIDED", "LAGRUM_REASON_MISSING"]
         );
-        assert!(issues[2].message_sv().contains("GDPR"));
+        assert!(issues[2].message_sv().contains("gdpr_sarskilda"));
     }
 }

@@ -12,7 +12,7 @@ pub const SHEET_REQUIREMENTS: &str = "Krav";
 
 pub const INFO_LABELS: [&str; 4] = ["Id", "Version", "Namn", "Namn (engelska)"];
 pub const AREA_HEADERS: [&str; 3] = ["Nyckel", "Namn", "Namn (engelska)"];
-pub const REQUIREMENT_HEADERS: [&str; 13] = [
+pub const REQUIREMENT_HEADERS: [&str; 14] = [
     "Krav-ID",
     "Område",
     "Skyddar",
@@ -26,9 +26,10 @@ pub const REQUIREMENT_HEADERS: [&str; 13] = [
     "ISO/IEC 27002",
     "NIS2",
     "Så gör vi hos oss",
+    "Svensk lag",
 ];
 const AREA_WIDTH: f64 = 30.0;
-const WIDTHS: [f64; 13] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0];
+const WIDTHS: [f64; 14] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0, 22.0];
 
 /// `local_how` gives the organisation's own text per key (exported for reference; the
 /// catalogue import ignores that column).
@@ -95,6 +96,7 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
             r.iso27002.join(", "),
             r.nis2.clone().unwrap_or_default(),
             local_how(&r.key),
+            r.lagrum_ref.clone().unwrap_or_default(),
         ];
         for (col, v) in values.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, v, &cell)?;

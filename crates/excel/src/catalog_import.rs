@@ -86,6 +86,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             guidance_sv: c[9].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
+            lagrum_ref: Some(c[13].clone()).filter(|s| !s.is_empty()),
         });
         req_sheet_rows.push(*row);
     }
@@ -144,8 +145,8 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 6] =
-    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss"];
+const OPTIONAL: [&str; 7] =
+    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss", "Svensk lag"];
 
 /// Rows of a table under a header row holding all required `headers` (any order, extra
 /// columns ignored, OPTIONAL ones may be missing). Returns (sheet row number, cells in `headers` order) for non-blank rows, and
