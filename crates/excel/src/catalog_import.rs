@@ -19,7 +19,14 @@ pub const MAX_ROWS: usize = 10_000;
 
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| {
-        vec![SheetError { sheet: String::new(), row: None, key: String::new(), field: String::new(), message }]
+        vec![SheetError {
+            code: String::new(),
+            sheet: String::new(),
+            row: None,
+            key: String::new(),
+            field: String::new(),
+            message,
+        }]
     };
     if bytes.len() > MAX_BYTES {
         return Err(whole(format!("the file is {} bytes; at most {MAX_BYTES} are read", bytes.len())));
@@ -57,6 +64,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     for (row, c) in &req_rows {
         let mut problem = |field: &str, message: String| {
             errors.push(SheetError {
+                code: String::new(),
                 sheet: SHEET_REQUIREMENTS.into(),
                 row: Some(*row),
                 key: c[0].clone(),
@@ -124,7 +132,14 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         "version" => "Version",
         other => other,
     };
-    SheetError { sheet: sheet.into(), row, key: e.key.clone(), field: field.into(), message: e.message.clone() }
+    SheetError {
+        code: e.code.clone(),
+        sheet: sheet.into(),
+        row,
+        key: e.key.clone(),
+        field: field.into(),
+        message: e.message.clone(),
+    }
 }
 
 fn text(d: &Data) -> String {
@@ -166,6 +181,7 @@ fn table(
     });
     let Some((header_index, cols)) = found else {
         errors.push(SheetError {
+            code: String::new(),
             sheet: sheet.into(),
             row: None,
             key: String::new(),

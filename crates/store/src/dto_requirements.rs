@@ -185,6 +185,10 @@ pub struct ExportResult {
 /// One problem in an imported catalogue workbook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SheetError {
+    /// A stable code where the problem has one (`CATALOG_LAGRUM_UNKNOWN`,
+    /// `CATALOG_ISO_OUTSIDE_2022`, `CATALOG_VERSION_EXISTS`); empty otherwise.
+    #[serde(default)]
+    pub code: String,
     pub sheet: String,
     /// 1-based row as the spreadsheet shows it; absent for a problem with the whole file.
     pub row: Option<u32>,
@@ -203,6 +207,9 @@ pub struct CatalogImportPreview {
     pub areas: u32,
     /// Empty when the workbook can be imported.
     pub errors: Vec<SheetError>,
+    /// Worth a look but no reason to refuse the import (ISO numbers outside the 2022 edition).
+    #[serde(default)]
+    pub warnings: Vec<SheetError>,
     /// Compared with the active catalogue, by key.
     pub added: Vec<String>,
     pub removed: Vec<String>,

@@ -38,6 +38,8 @@ pub enum StoreError {
     AcceptanceNotAllowed(String),
     #[error("the threat cannot be saved: {message}")]
     BadThreat { code: &'static str, message: String },
+    #[error("the lagrum cannot be used: {message}")]
+    BadLagrum { code: &'static str, message: String },
     #[error("the information type cannot be saved: {message}")]
     BadInfoType { code: &'static str, message: String },
     #[error("invalid input: {0}")]
@@ -66,7 +68,9 @@ impl StoreError {
             StoreError::Validation(_) => "VALIDATION",
             StoreError::NameTaken(_) => "NAME_TAKEN",
             StoreError::InvalidInput(_) => "INVALID_INPUT",
-            StoreError::BadThreat { code, .. } | StoreError::BadInfoType { code, .. } => code,
+            StoreError::BadThreat { code, .. }
+            | StoreError::BadInfoType { code, .. }
+            | StoreError::BadLagrum { code, .. } => code,
             StoreError::BadRisk(_) => "BAD_RISK",
             StoreError::UnknownRiskReference { code, .. } => code,
             StoreError::InRisk { source, .. } => source.code(),

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("../../../migrations/0003_risks.sql")),
     (4, include_str!("../../../migrations/0004_imports.sql")),
     (5, include_str!("../../../migrations/0005_list_edits.sql")),
+    (6, include_str!("../../../migrations/0006_lagrum.sql")),
 ];
 
 pub fn latest_version() -> u32 {

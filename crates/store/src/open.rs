@@ -37,6 +37,7 @@ pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) ->
         seed::seed_defaults(conn)?;
         catalogs::seed_catalog(conn)?;
         risks::seed(conn)?;
+        crate::lagrum::seed(conn)?;
         Ok(conn.execute_batch("COMMIT")?)
     })();
     if result.is_err() && !conn.is_autocommit() {

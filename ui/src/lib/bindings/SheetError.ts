@@ -3,7 +3,12 @@
 /**
  * One problem in an imported catalogue workbook.
  */
-export type SheetError = { sheet: string, 
+export type SheetError = { 
+/**
+ * A stable code where the problem has one (`CATALOG_LAGRUM_UNKNOWN`,
+ * `CATALOG_ISO_OUTSIDE_2022`, `CATALOG_VERSION_EXISTS`); empty otherwise.
+ */
+code: string, sheet: string, 
 /**
  * 1-based row as the spreadsheet shows it; absent for a problem with the whole file.
  */
