@@ -46,6 +46,7 @@ use rusqlite::Connection;
 
 pub use dto::*;
 pub use dto_imports::*;
+pub use dto_lagrum::*;
 pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;

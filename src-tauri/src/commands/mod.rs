@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod classification;
 pub mod info_types;
+pub mod lagrum;
 pub mod objects;
 pub mod procurement;
 pub mod reference;

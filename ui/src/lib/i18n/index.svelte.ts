@@ -3,6 +3,7 @@
 import { en } from './en';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
+import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
@@ -10,18 +11,19 @@ import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
+import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
 import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
-const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes };
+const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes, ...svLagrum };
 export type Key = keyof typeof svAll;
 
 const dictionaries: Record<Lang, Record<Key, string>> = {
   sv: svAll,
-  en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes },
+  en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes, ...enLagrum },
 };
 const STORAGE_KEY = 'infoklass.lang';
 
