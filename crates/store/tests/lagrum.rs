@@ -124,7 +124,7 @@ fn a_lagrum_left_out_of_a_file_is_retired_not_deleted() {
     let mut file = store.lagrum_catalog().unwrap();
     let gone = file.lagrum.remove(0).key;
     let dry = store.import_lagrum(&ctx(), &file, true).unwrap();
-    assert_eq!(dry.retired, [gone.clone()]);
+    assert_eq!(dry.retired, std::slice::from_ref(&gone));
     assert!(!store.lagrum_catalog().unwrap().find(&gone).unwrap().retired, "a dry run writes nothing");
     store.import_lagrum(&ctx(), &file, false).unwrap();
     let after = store.lagrum_catalog().unwrap();
