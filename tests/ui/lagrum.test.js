@@ -54,6 +54,10 @@ test('an organisation-wide lagrum brings its requirements to every object', asyn
     assert.ok((await requirementKeys(page, name)).includes('INC-06'), `${name}: incident reporting applies`);
   }
   await expectText(page.getByTestId('req-reasons-INC-06'), 'Cybersäkerhetslagen');
+  await page.getByTestId('req-expand-INC-06').click();
+  await expectText(page.getByTestId('req-lagrum-ref-INC-06'), /Cybersäkerhetslagen \(2025:1506\)/);
+  const inc06 = page.locator('[data-testid="req-row"][data-key="INC-06"]');
+  await expectText(inc06, /CSIRT-enheten.*24 timmar.*72 timmar.*en månad/s);
   // KON-07 needs T ≥ 2 as well: Larmcentral (T3) has it, Ekonomisystem (T1) does not.
   assert.ok((await rowKeys(page)).includes('KON-07'));
   assert.ok(!(await requirementKeys(page, 'Ekonomisystem')).includes('KON-07'));

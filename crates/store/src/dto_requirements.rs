@@ -35,6 +35,8 @@ pub struct RequirementItem {
     pub guidance_sv: String,
     pub iso27002: Vec<String>,
     pub nis2: Option<String>,
+    /// The Swedish law behind it ("Svensk lag").
+    pub lagrum_ref: Option<String>,
     /// The organisation's own "how we do it".
     pub local_how: String,
     /// The trigger terms that hold, e.g. T>=2, lagrum:patientdatalagen, baseline.

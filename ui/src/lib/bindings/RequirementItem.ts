@@ -9,6 +9,10 @@ import type { Term } from "./Term";
  */
 export type RequirementItem = { key: string, area: string, area_sv: string, area_en: string, aspects: Array<Aspect>, title_sv: string, title_en: string, ar_sv: string, ska_sv: string, obligation: Obligation, guidance_sv: string, iso27002: Array<string>, nis2: string | null, 
 /**
+ * The Swedish law behind it ("Svensk lag").
+ */
+lagrum_ref: string | null, 
+/**
  * The organisation's own "how we do it".
  */
 local_how: string, 

@@ -104,6 +104,7 @@ export const enReq: Record<keyof typeof svReq, string> = {
   'req.ska': 'Supplier wording (procurement, Swedish)',
   'req.aspects': 'Protects',
   'req.nis2': 'NIS2 area',
+  'req.lagrumRef': 'Swedish law',
   'req.localHow': 'How we do it here',
   'req.localHowPlaceholder':
     'Describe how your organisation meets the requirement: routine, system, responsible function.',

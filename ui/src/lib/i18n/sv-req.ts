@@ -102,6 +102,7 @@ export const svReq = {
   'req.ska': 'SKA-krav (för upphandling)',
   'req.aspects': 'Skyddar',
   'req.nis2': 'NIS2-område',
+  'req.lagrumRef': 'Svensk lag',
   'req.localHow': 'Så gör vi hos oss',
   'req.localHowPlaceholder': 'Beskriv hur organisationen uppfyller kravet, t.ex. rutin, system, ansvarig funktion.',
   'req.localHowHint': 'Gäller alla objekt i organisationen. Sparas när du lämnar fältet.',
