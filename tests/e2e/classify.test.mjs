@@ -76,7 +76,15 @@ test('a new user classifies and approves a system in the real app', { timeout: 2
     LEVELS,
   );
   assert.ok(c.content.sets.every((s) => Object.values(s.motivations).every((m) => m.startsWith('Bedömning av'))));
-  assert.deepEqual(c.content.lagrum, [{ lagrum: 'patientdatalagen', status: 'accepted', reason: '' }]);
+  assert.deepEqual(c.content.lagrum, [
+    {
+      lagrum: 'patientdatalagen',
+      status: 'accepted',
+      reason: '',
+      aspects: [],
+      minimums: { K: 2, R: 2, T: null, S: 2 },
+    },
+  ]);
   assert.equal(shown.object.meta.unit, 'Hälso- och sjukvård');
   assert.deepEqual(shown.history.map((h) => h.action).at(-1), 'create');
   assert.ok(shown.history.some((h) => h.action === 'approve'));

@@ -142,7 +142,7 @@ test('the list is exported, and an edited file is previewed before it is importe
   assert.equal(await page.getByTestId('info-type-preview-created').getAttribute('data-n'), '1');
   assert.equal(await page.getByTestId('info-type-preview-updated').getAttribute('data-n'), '1');
   assert.equal(await page.getByTestId('info-type-preview-retired').getAttribute('data-n'), String(SHIPPED - 1));
-  await expectText(page.getByTestId('info-type-preview-updated'), /Allmän information \(allman\)/);
+  await expectText(page.getByTestId('info-type-preview-updated'), /Offentlig information \(allman\)/);
   await page.getByTestId('info-type-import-confirm').click();
   await expectText(notice(page), new RegExp(`Tillagda: 1, ändrade: 1, tagna ur bruk: ${SHIPPED - 1}, oförändrade: 0`));
   await expectCount(page.getByTestId('info-type-row'), 2);

@@ -52,7 +52,7 @@ test('a new user creates, classifies and approves an object', async (t) => {
 
   // Step 4: patientdatalagen, accepted.
   await page.getByTestId('lagrum-patientdatalagen').check();
-  await expectText(page.locator('#lagrum-card-patientdatalagen li').first(), 'S ≥ 2, nuvarande 2, uppfyllt');
+  await expectText(page.locator('#lagrum-card-patientdatalagen li').first(), 'K ≥ 2, nuvarande 3, uppfyllt');
   await page.getByTestId('lagrum-accept-patientdatalagen').click();
   await screenshot(page, 'wizard-lagrum');
   await page.getByTestId('wizard-next').click();
@@ -67,7 +67,7 @@ test('a new user creates, classifies and approves an object', async (t) => {
   await eventually(async () => {
     const text = await summary.textContent();
     assert.match(text, /från Patientjournal/);
-    assert.match(text, /Lagrum: Patientdatalagen och HSLF-FS 2016:40/);
+    assert.match(text, /Lagrum: Patientdatalagen \(2008:355\), HSLF-FS 2016:40/);
     assert.match(text, /Uppjustering: Aggregering/);
   });
   await eventually(async () => assert.equal(await page.getByTestId('issues').getAttribute('data-count'), '0'));

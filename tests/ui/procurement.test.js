@@ -22,12 +22,12 @@ test('two objects give one list without duplicates that is reviewed, saved and e
   await page.getByTestId('nav-procurement').click();
   await page.getByTestId('procure-intro').waitFor();
   await pick(page, 'Journalsystem').check();
-  await expectCount(page.getByTestId('procure-item'), 91);
+  await expectCount(page.getByTestId('procure-item'), 96);
   await pick(page, 'Bokningssystem').check();
 
-  // 91 + 71 requirements of the shipped catalogue, 63 of them shared: 99, each once, in
+  // 96 + 75 requirements of the shipped catalogue, 67 of them shared: 104, each once, in
   // catalogue order.
-  await expectCount(page.getByTestId('procure-item'), 99);
+  await expectCount(page.getByTestId('procure-item'), 104);
   const keys = await itemKeys(page);
   assert.equal(new Set(keys).size, keys.length, 'no duplicates');
   assert.deepEqual(keys, catalog.requirementKeys.filter((k) => keys.includes(k)), 'catalogue order');
@@ -43,7 +43,7 @@ test('two objects give one list without duplicates that is reviewed, saved and e
   const edited = 'Leverantören ska säkerhetskopiera informationen varje natt och spara kopiorna i 90 dagar.';
   await page.getByTestId('procure-text-SAK-01').fill(edited);
   await page.getByTestId('procure-reset-SAK-01').waitFor();
-  await expectText(page.getByTestId('procure-summary'), /99 krav från 2 objekt · 98 valda \(84 ska, 14 bör\)/);
+  await expectText(page.getByTestId('procure-summary'), /104 krav från 2 objekt · 103 valda \(86 ska, 17 bör\)/);
   await page.getByTestId('procure-name').fill('Upphandling vårdsystem 2027');
   await page.getByTestId('procure-save').click();
   await expectText(page.getByTestId('notice'), /sparades/);
@@ -61,7 +61,7 @@ test('two objects give one list without duplicates that is reviewed, saved and e
   await page.getByTestId('procure-new').click();
   await page.getByTestId('procure-intro').waitFor();
   await page.getByTestId('procure-open-0').click();
-  await expectCount(page.getByTestId('procure-item'), 99);
+  await expectCount(page.getByTestId('procure-item'), 104);
   assert.equal(await page.getByTestId('procure-name').inputValue(), 'Upphandling vårdsystem 2027');
   assert.equal(await page.getByTestId('procure-relevant-SAK-03').isChecked(), false);
   assert.equal(await page.getByTestId('procure-obligation-LEV-09').inputValue(), 'ska');
@@ -83,11 +83,11 @@ test('two objects give one list without duplicates that is reviewed, saved and e
   });
   await page.getByTestId('procure-print').click();
   await page.getByTestId('print-doc').waitFor();
-  await expectCount(page.locator('[data-testid="print-doc"] tbody tr'), 98);
+  await expectCount(page.locator('[data-testid="print-doc"] tbody tr'), 103);
   await eventually(async () => assert.equal(await page.evaluate(() => window.__printed), 1));
   await screenshot(page, 'procurement-print');
   await page.getByTestId('print-close').click();
-  await expectCount(page.getByTestId('procure-item'), 99);
+  await expectCount(page.getByTestId('procure-item'), 104);
 });
 
 test('a list cannot be saved without a name, and the object detail opens it prefilled', async (t) => {

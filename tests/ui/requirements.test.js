@@ -1,5 +1,5 @@
 // (a) Requirements follow from the classification with their reasons; an unmet answer creates
-// an action; "ej tillämpligt" needs a motivation first. Also: filters, details, all 103 of level 3.
+// an action; "ej tillämpligt" needs a motivation first. Also: filters, details, all 109 of level 3.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot, useApp } from './lib/app.js';
@@ -15,10 +15,10 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await page.getByTestId('tab-requirements').click();
 
   // Exactly the requirements of the shipped catalogue whose trigger holds, by who answers them
-  // (the owner's own first), grouped by area, in catalogue order: 91 of its 116 (the
+  // (the owner's own first), grouped by area, in catalogue order: 96 of its 126 (the
   // level-3-only rows of K, T and S stay out).
-  assert.equal(catalog.requirements.length, 116);
-  await expectCount(page.getByTestId('req-row'), 91);
+  assert.equal(catalog.requirements.length, 126);
+  await expectCount(page.getByTestId('req-row'), 96);
   const keys = await rowKeys(page);
   const byWho = ['verksamhet', 'it', 'leverantor'].flatMap((w) =>
     catalog.requirements.filter((r) => r.answered_by === w).map((r) => r.key),
@@ -34,20 +34,20 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   const area = (who) => page.locator(`[data-testid="req-section"][data-who="${who}"] [data-area="behorighet"] h3`);
   await expectText(area('verksamhet'), 'Behörighet och åtkomst (7)');
   await expectText(area('it'), 'Behörighet och åtkomst (1)');
-  await expectText(page.getByTestId('req-summary'), /^91 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 91 ej bedömda/);
-  await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.0\.0/);
+  await expectText(page.getByTestId('req-summary'), /^96 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 96 ej bedömda/);
+  await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.1\.0/);
 
   // Ej uppfyllt: saved, counted, and an action appears in the handlingsplan.
   await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
   await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
   await expectCountOf(page, 'ej_uppfyllt', 1);
-  await expectCountOf(page, 'unanswered', 90);
+  await expectCountOf(page, 'unanswered', 95);
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
   await expectPressed(page, 'BEH-01', 'uppfyllt');
   await page.getByTestId('comment-BEH-01').fill('Rutin för behörighetsbeställning finns.');
   await page.getByTestId('evidence-BEH-01').fill('Rutin IT-123');
   await page.getByTestId('evidence-BEH-01').press('Tab');
-  await expectText(page.getByTestId('req-summary'), /^91 krav · 1 uppfyllt · 0 delvis · 1 ej uppfyllt · 0 ej tillämpliga · 0 vet ej · 89 ej bedömda/);
+  await expectText(page.getByTestId('req-summary'), /^96 krav · 1 uppfyllt · 0 delvis · 1 ej uppfyllt · 0 ej tillämpliga · 0 vet ej · 94 ej bedömda/);
   await screenshot(page, 'requirements');
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 1);
@@ -86,25 +86,25 @@ test('filters, search, details and the local "så gör vi" text', async (t) => {
   const page = await app.open(t);
   await createClassified(page, 'Ekonomisystem', { K: 2, R: 3, T: 2, S: 1 });
   await page.getByTestId('tab-requirements').click();
-  await expectCount(page.getByTestId('req-row'), 91);
+  await expectCount(page.getByTestId('req-row'), 96);
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
   await expectPressed(page, 'BEH-01', 'uppfyllt');
 
   await page.getByTestId('req-filter-status').selectOption('unanswered');
-  await expectCount(page.getByTestId('req-row'), 90);
+  await expectCount(page.getByTestId('req-row'), 95);
   // A row answered under the filter stays in view until the filter changes.
   await page.getByTestId('answer-LOG-01-uppfyllt').click();
   await expectPressed(page, 'LOG-01', 'uppfyllt');
-  await expectCount(page.getByTestId('req-row'), 90);
+  await expectCount(page.getByTestId('req-row'), 95);
   await page.getByTestId('req-filter-status').selectOption('');
   await page.getByTestId('req-filter-status').selectOption('unanswered');
-  await expectCount(page.getByTestId('req-row'), 89);
+  await expectCount(page.getByTestId('req-row'), 94);
   await page.getByTestId('req-filter-status').selectOption('uppfyllt');
   await eventually(async () => assert.deepEqual(await rowKeys(page), ['BEH-01', 'LOG-01']));
   await page.getByTestId('req-filter-status').selectOption('');
   await page.getByTestId('req-filter-aspect').selectOption('T');
-  // 45 of the 91 protect T; every row shown names it.
-  await expectCount(page.getByTestId('req-row'), 45);
+  // 48 of the 96 protect T; every row shown names it.
+  await expectCount(page.getByTestId('req-row'), 48);
   const shownT = await rowKeys(page);
   assert.ok(shownT.includes('SAK-05') && !shownT.includes('BEH-01'), shownT.join());
   await page.getByTestId('req-filter-aspect').selectOption('');
@@ -127,17 +127,17 @@ test('filters, search, details and the local "så gör vi" text', async (t) => {
   );
 });
 
-test('level 3 everywhere shows its 103 requirements, and the last one can be answered', async (t) => {
+test('level 3 everywhere shows its 109 requirements, and the last one can be answered', async (t) => {
   const page = await app.open(t);
   await createClassified(page, 'Stort system', { K: 3, R: 3, T: 3, S: 3 });
   await page.getByTestId('tab-requirements').click();
-  await expectCount(page.getByTestId('req-row'), 103);
+  await expectCount(page.getByTestId('req-row'), 109);
   // The last row is the catalogue's last requirement the supplier answers.
   const key = (await rowKeys(page)).at(-1);
   assert.equal(key, catalog.requirements.filter((r) => r.answered_by === 'leverantor').at(-1).key);
   await page.getByTestId(`answer-${key}-delvis_uppfyllt`).click();
   await expectPressed(page, key, 'delvis_uppfyllt');
-  await expectCountOf(page, 'unanswered', 102);
+  await expectCountOf(page, 'unanswered', 108);
 });
 
 test('clicking the saved answer again takes it back, with the action it made', async (t) => {
@@ -147,11 +147,11 @@ test('clicking the saved answer again takes it back, with the action it made', a
   await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
   await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
   assert.equal(await page.getByTestId('answer-SAK-02-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
-  await expectCountOf(page, 'unanswered', 90);
+  await expectCountOf(page, 'unanswered', 95);
 
   await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
   await expectPressed(page, 'SAK-02', 'ej_uppfyllt', false);
-  await expectCountOf(page, 'unanswered', 91);
+  await expectCountOf(page, 'unanswered', 96);
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 0);
 });

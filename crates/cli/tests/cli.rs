@@ -91,3 +91,26 @@ fn a_newer_database_is_refused_with_a_clear_reason() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(!out.status.success() && err.contains("[DB_NEWER_SCHEMA]"), "{err}");
 }
+
+#[test]
+fn object_files_name_lagrum_by_catalogue_key_and_old_keys_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite").display().to_string();
+    let text = std::fs::read_to_string(example()).unwrap();
+    assert!(text.contains("lagrum = \"samhallsviktig\""), "the example uses the catalogue key");
+    let old = dir.path().join("old.toml");
+    std::fs::write(&old, text.replace("lagrum = \"samhallsviktig\"", "lagrum = \"nis2\"")).unwrap();
+    stdout(&infoklass(&["--db", &db, "new", &old.display().to_string()]));
+    let shown: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&["--db", &db, "show", "Ekonomisystem", "--json"]))).unwrap();
+    let decision = &shown["object"]["current"]["content"]["lagrum"][0];
+    assert_eq!(decision["lagrum"], "samhallsviktig", "the key of earlier versions is renamed");
+    assert_eq!(decision["minimums"]["T"], 2);
+
+    let unknown = dir.path().join("unknown.toml");
+    std::fs::write(&unknown, text.replace("Ekonomisystem", "Kameror").replace("\"samhallsviktig\"", "\"kamera\""))
+        .unwrap();
+    let out = infoklass(&["--db", &db, "new", &unknown.display().to_string()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success() && err.contains("[LAGRUM_UNKNOWN]") && err.contains("kamera"), "{err}");
+}

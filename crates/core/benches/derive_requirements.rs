@@ -11,14 +11,19 @@ use infoklass_core::{Lagrum, Levels, PerAspect};
 
 fn main() {
     let catalog = Catalog::default_catalog();
+    let lagrum_catalog = infoklass_core::lagrum::LagrumCatalog::default_catalog();
     let objects: Vec<(Levels, Vec<Lagrum>)> = (0..1_000usize)
         .map(|i| {
             let l = |n: usize| Some((n % 4) as u8);
             let levels = PerAspect { k: l(i), r: l(i / 4), t: l(i / 16), s: l(i / 64) };
-            let lagrum = Lagrum::ALL
-                .into_iter()
-                .filter(|x| (i + *x as usize).is_multiple_of(3) && *x != Lagrum::Sakerhetsskydd)
+            let keys = ["osl_annan", "gdpr_sarskilda", "patientdatalagen", "samhallsviktig"];
+            let ticked: Vec<Lagrum> = keys
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| (i + n).is_multiple_of(3))
+                .map(|(_, k)| Lagrum::new(k))
                 .collect();
+            let lagrum = lagrum_catalog.expand(&ticked);
             (levels, lagrum)
         })
         .collect();

@@ -86,10 +86,13 @@ pub fn diff(
             out.push(change("uplift", "", Some(a), text(o), text(n)));
         }
     }
-    let lagrum_text = |c: &ClassificationContent, l| {
-        c.lagrum.iter().find(|d| d.lagrum == l).map(|d| format!("{:?}", d.status).to_lowercase()).unwrap_or_default()
+    let lagrum_text = |c: &ClassificationContent, l: &crate::lagrum::Lagrum| {
+        c.lagrum.iter().find(|d| d.lagrum == *l).map(|d| format!("{:?}", d.status).to_lowercase()).unwrap_or_default()
     };
-    for l in crate::lagrum::Lagrum::ALL {
+    let mut keys: Vec<&crate::lagrum::Lagrum> = old.lagrum.iter().chain(&new.lagrum).map(|d| &d.lagrum).collect();
+    keys.sort();
+    keys.dedup();
+    for l in keys {
         let (o, n) = (lagrum_text(old, l), lagrum_text(new, l));
         if o != n {
             out.push(change("lagrum", l.as_str(), None, o, n));

@@ -123,7 +123,7 @@ pub fn check_content(c: &ClassificationContent) -> Result<(), LimitError> {
         }
     }
     for d in &c.lagrum {
-        check_text(|| format!("the decision on {:?}: reason", d.lagrum), &d.reason, MAX_CELL_CHARS)?;
+        check_text(|| format!("the decision on {}: reason", d.lagrum), &d.reason, MAX_CELL_CHARS)?;
     }
     Ok(())
 }

@@ -55,7 +55,7 @@ pub fn derive_profile(content: &ClassificationContent, scale: &Scale) -> Profile
             suggestions
                 .iter()
                 .filter(|s| s.aspect == a && s.status == LagrumStatus::Accepted)
-                .map(|s| Origin::Lagrum { lagrum: s.lagrum, level: s.min_level }),
+                .map(|s| Origin::Lagrum { lagrum: s.lagrum.clone(), level: s.min_level }),
         );
         if let Some(u) = content.uplifts.get(a) {
             candidates.push(Origin::Uplift { reason: u.reason, level: u.level });
@@ -139,14 +139,16 @@ mod tests {
     fn only_accepted_lagrum_raises_the_profile() {
         let mut c = content(vec![set("a", 1, 1, 1, 1)]);
         c.lagrum = vec![
-            LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Accepted, reason: String::new() },
-            LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Pending, reason: String::new() },
+            LagrumDecision { status: LagrumStatus::Accepted, ..LagrumDecision::pending("patientdatalagen") },
+            LagrumDecision::pending("samhallsviktig"),
         ];
+        crate::lagrum::LagrumCatalog::default_catalog().resolve(&mut c.lagrum).unwrap();
         let p = derive_profile(&c, &Scale::default_scale());
         assert_eq!(p.levels.s, Some(2), "accepted: S ≥ 2");
-        assert_eq!(p.levels.k, Some(1), "pending OSL is only a suggestion");
-        assert_eq!(p.origins.s, vec![Origin::Lagrum { lagrum: Lagrum::Patientdatalagen, level: 2 }]);
-        assert_eq!(p.suggestions.len(), 2);
+        assert_eq!(p.levels.k, Some(2), "patientdatalagen suggests K ≥ 2, R ≥ 2 and S ≥ 2");
+        assert_eq!(p.levels.t, Some(1), "a pending lagrum is only a suggestion");
+        assert_eq!(p.origins.s, vec![Origin::Lagrum { lagrum: Lagrum::new("patientdatalagen"), level: 2 }]);
+        assert_eq!(p.suggestions.len(), 4);
     }
 
     #[test]

@@ -20,12 +20,12 @@ pub const MAX_ROWS: usize = 10_000;
 pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let whole = |message: String| {
         vec![SheetError {
+            code: String::new(),
             sheet: String::new(),
             row: None,
             key: String::new(),
             field: String::new(),
             message,
-            code: None,
         }]
     };
     if bytes.len() > MAX_BYTES {
@@ -64,12 +64,12 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     for (row, c) in &req_rows {
         let mut problem = |field: &str, message: String| {
             errors.push(SheetError {
+                code: String::new(),
                 sheet: SHEET_REQUIREMENTS.into(),
                 row: Some(*row),
                 key: c[0].clone(),
                 field: field.into(),
                 message,
-                code: None,
             })
         };
         let aspects = parse_aspects(&c[2]).unwrap_or_else(|bad| {
@@ -92,12 +92,13 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             ska_sv: c[7].clone(),
             obligation,
             guidance_sv: c[9].clone(),
-            ar_en: c[13].clone(),
-            ska_en: c[14].clone(),
-            guidance_en: c[15].clone(),
+            ar_en: c[14].clone(),
+            ska_en: c[15].clone(),
+            guidance_en: c[16].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
-            answered_by: c[16].clone(),
+            lagrum_ref: Some(c[13].clone()).filter(|s| !s.is_empty()),
+            answered_by: c[17].clone(),
         });
         req_sheet_rows.push(*row);
     }
@@ -140,12 +141,12 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         other => other,
     };
     SheetError {
+        code: e.code.clone(),
         sheet: sheet.into(),
         row,
         key: e.key.clone(),
         field: field.into(),
         message: e.message.clone(),
-        code: e.code.clone(),
     }
 }
 
@@ -167,13 +168,14 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 10] = [
+const OPTIONAL: [&str; 11] = [
     "Namn (engelska)",
     "Rubrik (engelska)",
     "Vägledning",
     "ISO/IEC 27002",
     "NIS2",
     "Så gör vi hos oss",
+    "Svensk lag",
     "ÄR-krav (engelska)",
     "SKA-krav (engelska)",
     "Vägledning (engelska)",
@@ -198,6 +200,7 @@ fn table(
     });
     let Some((header_index, cols)) = found else {
         errors.push(SheetError {
+            code: String::new(),
             sheet: sheet.into(),
             row: None,
             key: String::new(),
@@ -206,7 +209,6 @@ fn table(
                 "no header row with the columns {}",
                 headers.iter().filter(|h| !OPTIONAL.contains(h)).copied().collect::<Vec<_>>().join(", ")
             ),
-            code: None,
         });
         return (Vec::new(), Vec::new());
     };

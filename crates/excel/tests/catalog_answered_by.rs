@@ -52,7 +52,7 @@ fn an_unknown_value_is_an_error_of_its_row_with_a_code() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     let e = &errors[0];
     assert_eq!((e.sheet.as_str(), e.row, e.key.as_str(), e.field.as_str()), ("Krav", Some(3), "E-1", "Vem svarar"));
-    assert_eq!(e.code.as_deref(), Some("UNKNOWN_ANSWERED_BY"));
+    assert_eq!(e.code, "UNKNOWN_ANSWERED_BY");
 
     let ok = read_catalog(&workbook(&["IT", "", "Leverantör"])).unwrap();
     let who: Vec<AnsweredBy> = ok.requirements.iter().map(|r| r.who_answers()).collect();

@@ -3,7 +3,7 @@
 //! re-classified objects, incomplete and level-4 ones, lagrum, answers, actions and risks.
 //! So the portfolio workbook keeps its content whichever way it is read.
 
-use infoklass_core::lagrum::{Lagrum, LagrumDecision, LagrumStatus};
+use infoklass_core::lagrum::{LagrumDecision, LagrumStatus};
 use infoklass_core::requirements::{Answer, Assessment};
 use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, ClassificationContent, InformationSet, ObjectMeta, PerAspect};
@@ -38,13 +38,9 @@ fn generate(store: &mut Store, i: usize) -> String {
         })
         .collect();
     let lagrum = match i % 5 {
-        0 => vec![LagrumDecision {
-            lagrum: Lagrum::Patientdatalagen,
-            status: LagrumStatus::Accepted,
-            reason: String::new(),
-        }],
+        0 => vec![LagrumDecision { status: LagrumStatus::Accepted, ..LagrumDecision::pending("patientdatalagen") }],
         1 => {
-            vec![LagrumDecision { lagrum: Lagrum::OslSekretess, status: LagrumStatus::Pending, reason: String::new() }]
+            vec![LagrumDecision { status: LagrumStatus::Pending, ..LagrumDecision::pending("osl_annan") }]
         }
         _ => Vec::new(),
     };

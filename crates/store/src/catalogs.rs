@@ -56,6 +56,20 @@ fn compile(json: &str) -> Result<Catalog> {
 }
 
 impl Store {
+    /// Requirements whose trigger names a lagrum (or group) the stored lagrum catalogue lacks.
+    fn unknown_lagrum(&self, c: &Catalog) -> Vec<infoklass_core::requirements::CatalogError> {
+        match crate::lagrum::load(&self.conn) {
+            Ok(l) => c.unknown_lagrum(&l.trigger_names()),
+            Err(e) => vec![infoklass_core::requirements::CatalogError {
+                code: "DB_ERROR".into(),
+                row: None,
+                key: String::new(),
+                field: String::new(),
+                message: e.to_string(),
+            }],
+        }
+    }
+
     /// The catalogue new derivations use.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
@@ -97,6 +111,10 @@ impl Store {
     /// Stores a validated catalogue as a new version and makes it active. An id and version
     /// already present is refused: versions are never rewritten.
     pub fn import_catalog(&mut self, ctx: &Ctx, catalog: Catalog) -> Result<CatalogInfo> {
+        let unknown = self.unknown_lagrum(&catalog);
+        if !unknown.is_empty() {
+            return Err(StoreError::BadCatalog(unknown));
+        }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let exists: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM catalogs WHERE id = ?1 AND version = ?2)",
@@ -173,16 +191,27 @@ impl Store {
         let exists = self.catalogs().map(|l| l.iter().any(|i| i.id == c.id && i.version == c.version)).unwrap_or(false);
         let errors = if exists {
             vec![crate::dto_requirements::SheetError {
+                code: "CATALOG_VERSION_EXISTS".into(),
                 sheet: "Katalog".into(),
                 row: None,
                 key: String::new(),
                 field: "Version".into(),
                 message: format!("{} {} is already stored; give the new one another version", c.id, c.version),
-                code: None,
             }]
         } else {
             Vec::new()
         };
+        let on_sheet = |e: infoklass_core::requirements::CatalogError| crate::dto_requirements::SheetError {
+            code: e.code,
+            sheet: "Krav".into(),
+            row: None,
+            key: e.key,
+            field: if e.field == "trigger" { "Villkor".into() } else { "ISO/IEC 27002".into() },
+            message: e.message,
+        };
+        let mut errors = errors;
+        errors.extend(self.unknown_lagrum(c).into_iter().map(on_sheet));
+        let warnings = c.iso_warnings().into_iter().map(on_sheet).collect();
         crate::dto_requirements::CatalogImportPreview {
             id: c.id.clone(),
             version: c.version.clone(),
@@ -190,6 +219,7 @@ impl Store {
             requirements: c.requirements.len() as u32,
             areas: c.areas.len() as u32,
             errors,
+            warnings,
             added: new.difference(&old).cloned().collect(),
             removed: old.difference(&new).cloned().collect(),
             changed,

@@ -38,7 +38,8 @@ pub(crate) fn normalise_content(content: &ClassificationContent, scale: &Scale) 
     Ok(c)
 }
 
-/// Writes a draft's content and its derived profile (kept for fast lists).
+/// Writes a draft's content and its derived profile (kept for fast lists), under the lagrum
+/// catalogue version in use (approval freezes it).
 pub(crate) fn store_derived(
     conn: &Connection,
     classification_id: &str,
@@ -47,7 +48,8 @@ pub(crate) fn store_derived(
 ) -> Result<()> {
     rows::write_sets(conn, classification_id, &content.sets)?;
     conn.execute(
-        "UPDATE classifications SET uplifts = ?2, lagrum = ?3, levels = ?4, profile = ?5 WHERE id = ?1",
+        "UPDATE classifications SET uplifts = ?2, lagrum = ?3, levels = ?4, profile = ?5,
+             lagrum_version = (SELECT version FROM lagrum_catalog WHERE id = 1) WHERE id = ?1",
         params![
             classification_id,
             serde_json::to_string(&content.uplifts)?,
@@ -68,7 +70,8 @@ impl Store {
             return Err(StoreError::NotDraft);
         }
         let scale = rows::load_scale(&tx, &current.scale_id, &current.scale_version)?;
-        let content = normalise_content(content, &scale)?;
+        let mut content = normalise_content(content, &scale)?;
+        crate::lagrum::resolve(&tx, &mut content)?;
         let meta = read_meta(&tx, object_id)?;
         let old = rows::content_of(&tx, &current, &meta)?.content;
         if old == content {
@@ -127,7 +130,9 @@ impl Store {
         if current.status != Status::Faststalld {
             return Err(StoreError::NoApprovedVersion);
         }
-        let Snapshot { content, .. } = rows::content_of(&tx, &current, &read_meta(&tx, object_id)?)?;
+        let Snapshot { mut content, .. } = rows::content_of(&tx, &current, &read_meta(&tx, object_id)?)?;
+        // The new draft is made under the lagrum catalogue in use now.
+        crate::lagrum::resolve(&tx, &mut content)?;
         let id = uuid::Uuid::new_v4().to_string();
         let version = current.version + 1;
         tx.execute(

@@ -61,6 +61,9 @@ pub struct ClassificationView {
     pub created_at: String,
     pub approved_by: Option<String>,
     pub approved_at: Option<String>,
+    /// The lagrum catalogue version its lagrum decisions were made under (none: before the
+    /// lagrum catalogue, with the five lagrum built into earlier versions).
+    pub lagrum_version: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

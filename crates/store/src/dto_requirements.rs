@@ -43,6 +43,8 @@ pub struct RequirementItem {
     pub guidance_en: String,
     pub iso27002: Vec<String>,
     pub nis2: Option<String>,
+    /// The Swedish law behind it ("Svensk lag").
+    pub lagrum_ref: Option<String>,
     /// The organisation's own "how we do it".
     pub local_how: String,
     /// The trigger terms that hold, e.g. T>=2, lagrum:patientdatalagen, baseline.
@@ -233,14 +235,16 @@ pub struct ExportResult {
 /// One problem in an imported catalogue workbook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SheetError {
+    /// A stable code the UI translates where the problem has one (`CATALOG_LAGRUM_UNKNOWN`,
+    /// `CATALOG_ISO_OUTSIDE_2022`, `CATALOG_VERSION_EXISTS`, `UNKNOWN_ANSWERED_BY`); empty otherwise.
+    #[serde(default)]
+    pub code: String,
     pub sheet: String,
     /// 1-based row as the spreadsheet shows it; absent for a problem with the whole file.
     pub row: Option<u32>,
     pub key: String,
     pub field: String,
     pub message: String,
-    /// A code the UI translates, for the problems that have one (e.g. `UNKNOWN_ANSWERED_BY`).
-    pub code: Option<String>,
 }
 
 /// What importing a catalogue workbook would do; nothing is written.
@@ -253,6 +257,9 @@ pub struct CatalogImportPreview {
     pub areas: u32,
     /// Empty when the workbook can be imported.
     pub errors: Vec<SheetError>,
+    /// Worth a look but no reason to refuse the import (ISO numbers outside the 2022 edition).
+    #[serde(default)]
+    pub warnings: Vec<SheetError>,
     /// Compared with the active catalogue, by key.
     pub added: Vec<String>,
     pub removed: Vec<String>,

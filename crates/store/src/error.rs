@@ -38,6 +38,8 @@ pub enum StoreError {
     AcceptanceNotAllowed(String),
     #[error("the threat cannot be saved: {message}")]
     BadThreat { code: &'static str, message: String },
+    #[error("the lagrum cannot be used: {message}")]
+    BadLagrum { code: &'static str, message: String },
     #[error("the information type cannot be saved: {message}")]
     BadInfoType { code: &'static str, message: String },
     #[error("the requirements cannot be handed over: {message}")]
@@ -71,6 +73,7 @@ impl StoreError {
             StoreError::BadThreat { code, .. }
             | StoreError::BadInfoType { code, .. }
             | StoreError::BadHandover { code, .. } => code,
+            StoreError::BadLagrum { code, .. } => code,
             StoreError::BadRisk(_) => "BAD_RISK",
             StoreError::UnknownRiskReference { code, .. } => code,
             StoreError::InRisk { source, .. } => source.code(),

@@ -6,6 +6,7 @@
 
 pub mod dto;
 pub mod dto_imports;
+pub mod dto_lagrum;
 pub mod dto_requirements;
 pub mod dto_risks;
 pub mod dto_workbook;
@@ -21,6 +22,7 @@ mod english_fill;
 mod handover;
 mod imports;
 mod info_types;
+mod lagrum;
 mod list_sync;
 mod objects;
 mod open;
@@ -49,6 +51,7 @@ use rusqlite::Connection;
 pub use actions::ActionPlanExport;
 pub use dto::*;
 pub use dto_imports::*;
+pub use dto_lagrum::*;
 pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;
@@ -120,9 +123,11 @@ impl Store {
     /// The derived profile and open issues of a classification being edited; writes nothing.
     pub fn preview(&self, input: &NewObject) -> Result<Preview> {
         let types = self.info_types()?;
+        let mut content = input.content.clone();
+        self.resolve_lagrum(&mut content)?;
         Ok(Preview {
-            profile: derive_profile(&input.content, &self.scale),
-            issues: approval_issues(&input.meta, &input.content, &self.scale, &types),
+            profile: derive_profile(&content, &self.scale),
+            issues: approval_issues(&input.meta, &content, &self.scale, &types),
         })
     }
 

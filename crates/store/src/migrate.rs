@@ -17,12 +17,13 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (5, include_str!("../../../migrations/0005_list_edits.sql")),
     (6, include_str!("../../../migrations/0006_review_cycle.sql")),
     (7, include_str!("../../../migrations/0007_answer_handover.sql")),
-    (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0008_english_texts.sql")),
+    (8, include_str!("../../../migrations/0008_lagrum.sql")),
+    (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0009_english_texts.sql")),
 ];
 
 /// The migration that adds the English columns; opening a database from before it fills
 /// them for the shipped entries (`english_fill.rs`).
-pub const ENGLISH_TEXTS_VERSION: u32 = 8;
+pub const ENGLISH_TEXTS_VERSION: u32 = 9;
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)

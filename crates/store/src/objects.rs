@@ -97,7 +97,8 @@ impl Store {
     /// Creates an object with its first classification as a draft; returns the new id.
     pub fn create_object(&mut self, ctx: &Ctx, input: &NewObject) -> Result<String> {
         let meta = normalise_meta(&input.meta)?;
-        let content = normalise_content(&input.content, &self.scale)?;
+        let mut content = normalise_content(&input.content, &self.scale)?;
+        self.resolve_lagrum(&mut content)?;
         let id = uuid::Uuid::new_v4().to_string();
         let classification_id = uuid::Uuid::new_v4().to_string();
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;

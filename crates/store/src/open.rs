@@ -37,6 +37,7 @@ pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) ->
         seed::seed_defaults(conn)?;
         catalogs::seed_catalog(conn)?;
         risks::seed(conn)?;
+        crate::lagrum::seed(conn)?;
         if before < migrate::ENGLISH_TEXTS_VERSION {
             english_fill::fill(conn)?;
         }

@@ -113,7 +113,7 @@ impl Store {
             (Some(id), Some(v)) => Some((id.clone(), v.clone())),
             _ => None,
         };
-        let lagrum: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum).collect();
+        let lagrum: Vec<Lagrum> = self.active_lagrum(&snap.content)?;
         let key =
             format!("{catalog_key:?}|{:?}|{lagrum:?}|{}|{}", profile.levels, profile.complete, scale.security_level);
         if !cache.contains_key(&key) {

@@ -74,6 +74,7 @@ impl Store {
             created_at: c.created_at.clone(),
             approved_by: c.approved_by.clone(),
             approved_at: c.approved_at.clone(),
+            lagrum_version: c.lagrum_version.clone(),
         })
     }
 }

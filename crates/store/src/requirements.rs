@@ -8,7 +8,7 @@ use infoklass_core::requirements::{
     action_measure, action_notes, action_priority, carry_over, derive_requirements, relevant_level, require_complete,
     Answer, Assessment, Catalog, Derived, Requirement,
 };
-use infoklass_core::{Lagrum, Levels, Status};
+use infoklass_core::{Levels, Status};
 use rusqlite::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
@@ -37,7 +37,7 @@ impl Store {
         let snap = rows::content_of(&self.conn, c, &meta)?;
         let scale = rows::load_scale(&self.conn, &c.scale_id, &c.scale_version)?;
         let profile = infoklass_core::derive_profile(&snap.content, &scale);
-        let lagrum: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum).collect();
+        let lagrum = self.active_lagrum(&snap.content)?;
         let derived = require_complete(
             derive_requirements(&catalog, &profile.levels, &lagrum, scale.security_level),
             profile.complete,
@@ -230,6 +230,7 @@ fn item(
         guidance_en: r.guidance_en.clone(),
         iso27002: r.iso27002.clone(),
         nis2: r.nis2.clone(),
+        lagrum_ref: r.lagrum_ref.clone(),
         local_how: local.get(&r.key).cloned().unwrap_or_default(),
         reasons,
         assessment,
@@ -258,6 +259,7 @@ fn orphan(a: Assessment) -> RequirementItem {
         guidance_en: String::new(),
         iso27002: Vec::new(),
         nis2: None,
+        lagrum_ref: None,
         local_how: String::new(),
         reasons: Vec::new(),
         assessment: Some(a),

@@ -141,10 +141,11 @@ pub struct ClassificationRow {
     pub created_at: String,
     pub catalog_id: Option<String>,
     pub catalog_version: Option<String>,
+    pub lagrum_version: Option<String>,
 }
 
 pub const CLASSIFICATION_COLUMNS: &str = "id, object_id, version, status, scale_id, scale_version, uplifts, lagrum, \
-     snapshot, approved_by, approved_at, created_at, catalog_id, catalog_version";
+     snapshot, approved_by, approved_at, created_at, catalog_id, catalog_version, lagrum_version";
 
 pub fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
     let status: String = r.get(3)?;
@@ -163,6 +164,7 @@ pub fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
         created_at: r.get(11)?,
         catalog_id: r.get(12)?,
         catalog_version: r.get(13)?,
+        lagrum_version: r.get(14)?,
     })
 }
 

@@ -78,5 +78,5 @@ pub(crate) fn missing(conn: &Connection) -> Result<bool> {
         params![scale.id, scale.version, matrix.id, matrix.version, catalog.id, catalog.version],
         |r| r.get(0),
     )?;
-    Ok(!all_there)
+    Ok(!all_there || crate::lagrum::missing(conn)?)
 }

@@ -11,6 +11,7 @@ use infoklass_core::review::ReviewRule;
 use infoklass_core::Scale;
 use infoklass_store::dto::*;
 use infoklass_store::dto_imports::*;
+use infoklass_store::dto_lagrum::*;
 use infoklass_store::dto_requirements::*;
 use infoklass_store::dto_risks::*;
 use infoklass_store::dto_workbook::*;
@@ -58,6 +59,7 @@ fn export_all(dir: &Path) {
     ImportRecord::export_all(&cfg).unwrap();
     LegacyRequirement::export_all(&cfg).unwrap();
     WorkbookEdits::export_all(&cfg).unwrap();
+    LagrumList::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

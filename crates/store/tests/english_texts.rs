@@ -1,23 +1,17 @@
 //! English catalogue texts in the store: a new database has them, and a database made before
 //! they existed gets them on opening for every shipped entry whose Swedish text is unchanged.
 
+mod common;
+
 use infoklass_store::{migrate, Store};
 use rusqlite::Connection;
 
-/// Turns a new database back into one from before the English columns. It rewinds the schema
-/// version by one, so the English migration must be the newest; a later migration needs the
-/// older database built another way.
-fn as_before_english(path: &std::path::Path) {
-    assert_eq!(migrate::ENGLISH_TEXTS_VERSION, migrate::latest_version(), "see the comment above");
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch(
-        "ALTER TABLE threats DROP COLUMN description_en;
-         ALTER TABLE threats DROP COLUMN cause_en;
-         ALTER TABLE threats DROP COLUMN consequence_en;
-         ALTER TABLE info_types DROP COLUMN description_en;
-         UPDATE threats SET description_sv = 'Egen beskrivning.' WHERE key = 'HOT-02';",
-    )
-    .unwrap();
+/// The database as it was before the English columns (`common::as_version`), with one threat
+/// and one requirement reworded by the organisation.
+fn as_before_english(path: &std::path::Path) -> std::path::PathBuf {
+    let old = common::as_version(path, migrate::ENGLISH_TEXTS_VERSION - 1);
+    let conn = Connection::open(&old).unwrap();
+    conn.execute_batch("UPDATE threats SET description_sv = 'Egen beskrivning.' WHERE key = 'HOT-02';").unwrap();
     let json: String = conn.query_row("SELECT definition FROM catalogs", [], |r| r.get(0)).unwrap();
     let mut c: serde_json::Value = serde_json::from_str(&json).unwrap();
     for r in c["requirements"].as_array_mut().unwrap() {
@@ -30,7 +24,7 @@ fn as_before_english(path: &std::path::Path) {
         }
     }
     conn.execute("UPDATE catalogs SET definition = ?1", [c.to_string()]).unwrap();
-    conn.pragma_update(None, "user_version", migrate::ENGLISH_TEXTS_VERSION - 1).unwrap();
+    old
 }
 
 #[test]
@@ -49,7 +43,7 @@ fn an_older_database_gets_english_for_unchanged_shipped_texts() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db.sqlite");
     drop(Store::open(&path).unwrap());
-    as_before_english(&path);
+    let path = as_before_english(&path);
 
     let store = Store::open(&path).unwrap();
     let threats = store.threats().unwrap();

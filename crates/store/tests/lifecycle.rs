@@ -1,7 +1,7 @@
 mod common;
 
 use common::{ctx, new_object, set, temp_store};
-use infoklass_core::{Lagrum, LagrumDecision, LagrumStatus, ObjectKind, Status};
+use infoklass_core::{LagrumDecision, LagrumStatus, ObjectKind, Status};
 use infoklass_store::{ObjectFilter, StoreError};
 
 fn count(store: &infoklass_store::Store, table: &str) -> i64 {
@@ -120,7 +120,7 @@ fn approval_is_refused_while_issues_remain() {
     let (_dir, mut store) = temp_store();
     let mut input = new_object("Journal", vec![set("Journal", 2, 2, 2, 1)]);
     input.content.lagrum =
-        vec![LagrumDecision { lagrum: Lagrum::Patientdatalagen, status: LagrumStatus::Pending, reason: String::new() }];
+        vec![LagrumDecision { status: LagrumStatus::Pending, ..LagrumDecision::pending("patientdatalagen") }];
     let id = store.create_object(&ctx(), &input).unwrap();
     match store.approve(&ctx(), &id, "Hälso- och sjukvårdsdirektör") {
         Err(StoreError::Validation(issues)) => assert_eq!(issues[0].code, "LAGRUM_UNDECIDED"),

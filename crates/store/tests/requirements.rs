@@ -3,7 +3,7 @@ mod common;
 use common::{ctx, new_object, set, temp_store};
 use infoklass_core::requirements::trigger::Term;
 use infoklass_core::requirements::{ActionStatus, Answer, Assessment, Catalog, Obligation, Priority, Suppression};
-use infoklass_core::{Aspect, Lagrum, LagrumDecision, LagrumStatus};
+use infoklass_core::{Aspect, LagrumDecision, LagrumStatus};
 use infoklass_store::{ActionInput, ItemChoice, ProcurementInput, Store};
 
 const CATALOG: &str = r#"
@@ -189,11 +189,8 @@ fn answers_carry_over_to_a_reclassification_and_changes_are_shown() {
     store.start_reclassification(&ctx(), &id).unwrap();
     let mut content = store.get_object(&id, "2026-03-01").unwrap().current.content;
     content.sets[0].levels = infoklass_core::PerAspect { k: Some(2), r: Some(2), t: Some(2), s: Some(2) };
-    content.lagrum = vec![LagrumDecision {
-        lagrum: Lagrum::Patientdatalagen,
-        status: LagrumStatus::Accepted,
-        reason: String::new(),
-    }];
+    content.lagrum =
+        vec![LagrumDecision { status: LagrumStatus::Accepted, ..LagrumDecision::pending("patientdatalagen") }];
     store.save_draft(&ctx(), &id, &content).unwrap();
     let view = store.requirements(&id).unwrap();
     assert_eq!(keys(&store, &id), ["BAS-01", "SK-01", "LOG-02", "PDL-01"]);

@@ -74,6 +74,7 @@ pub fn preview_catalog_import(
             requirements: 0,
             areas: 0,
             errors,
+            warnings: Vec::new(),
             added: Vec::new(),
             removed: Vec::new(),
             changed: Vec::new(),

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod classification;
 pub mod exports;
 pub mod info_types;
+pub mod lagrum;
 pub mod objects;
 pub mod procurement;
 pub mod reference;

@@ -20,6 +20,7 @@ function item(key: string, who: RequirementItem['answered_by'], extra: Partial<R
     ar_en: '',
     ska_en: '',
     guidance_en: '',
+    lagrum_ref: null,
     iso27002: [],
     nis2: null,
     local_how: '',

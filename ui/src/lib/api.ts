@@ -10,6 +10,7 @@ import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { InfoType } from './bindings/InfoType';
 import type { InfoTypeEntry } from './bindings/InfoTypeEntry';
 import type { InfoTypeInput } from './bindings/InfoTypeInput';
+import type { LagrumList } from './bindings/LagrumList';
 import type { NewObject } from './bindings/NewObject';
 import type { ObjectDetail } from './bindings/ObjectDetail';
 import type { ObjectFilter } from './bindings/ObjectFilter';
@@ -78,6 +79,15 @@ export const api = {
   previewInfoTypeImport: (fileName: string, base64: string) =>
     call<ListImport>('preview_info_type_import', { fileName, base64 }),
   importInfoTypes: (fileName: string, base64: string) => call<ListImport>('import_info_types', { fileName, base64 }),
+
+  // The lagrum catalogue: what each lagrum brings, the organisation-wide choice
+  // (cybersäkerhetslagen, arkivlagen), and the list as a TOML file.
+  listLagrum: () => call<LagrumList>('list_lagrum'),
+  setOrgLagrum: (keys: string[]) => call<string[]>('set_org_lagrum', { keys }),
+  exportLagrum: () => call<ExportResult>('export_lagrum'),
+  previewLagrumImport: (fileName: string, base64: string) =>
+    call<ListImport>('preview_lagrum_import', { fileName, base64 }),
+  importLagrum: (fileName: string, base64: string) => call<ListImport>('import_lagrum', { fileName, base64 }),
   listObjects: (filter: ObjectFilter) => call<ObjectList>('list_objects', { filter }),
   // The coordinator's overview and the review cycle.
   overview: (filter: OverviewFilter) => call<Overview>('overview', { filter }),

@@ -1,7 +1,9 @@
-// Data every screen needs, loaded once at start: app facts, the scale and the information types.
+// Data every screen needs, loaded once at start: app facts, the scale, the information types and
+// the lagrum catalogue.
 import { api } from './api';
 import type { AppInfo } from './bindings/AppInfo';
 import type { InfoType } from './bindings/InfoType';
+import type { LagrumEntry } from './bindings/LagrumEntry';
 import type { Scale } from './bindings/Scale';
 import { showError } from './errors.svelte';
 
@@ -9,16 +11,24 @@ export const appData = $state<{
   info: AppInfo | null;
   scale: Scale | null;
   infoTypes: InfoType[];
+  /** The lagrum catalogue, retired ones included (decisions may still name them). */
+  lagrum: LagrumEntry[];
   /** Set once the first object list has loaded (start-up measurements wait for it). */
   ready: boolean;
-}>({ info: null, scale: null, infoTypes: [], ready: false });
+}>({ info: null, scale: null, infoTypes: [], lagrum: [], ready: false });
 
 export async function loadAppData(): Promise<void> {
-  const [info, scale, infoTypes] = await Promise.allSettled([api.appInfo(), api.getScale(), api.listInfoTypes()]);
+  const [info, scale, infoTypes, lagrum] = await Promise.allSettled([
+    api.appInfo(),
+    api.getScale(),
+    api.listInfoTypes(),
+    api.listLagrum(),
+  ]);
   if (info.status === 'fulfilled') appData.info = info.value;
   if (scale.status === 'fulfilled') appData.scale = scale.value;
   if (infoTypes.status === 'fulfilled') appData.infoTypes = infoTypes.value;
-  const failed = [info, scale, infoTypes].find((r) => r.status === 'rejected');
+  if (lagrum.status === 'fulfilled') appData.lagrum = lagrum.value.entries;
+  const failed = [info, scale, infoTypes, lagrum].find((r) => r.status === 'rejected');
   if (failed) showError(failed.reason);
 }
 

@@ -1,13 +1,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from './bindings/Change';
 import type { HistoryEntry } from './bindings/HistoryEntry';
-import { aspectName, changeText, lagrumName } from './describe';
+import { appData } from './app-data.svelte';
+import type { LagrumEntry } from './bindings/LagrumEntry';
+import { aspectName, changeText, lagrumHelp, lagrumName } from './describe';
 import { historySubject, historyTitle } from './history';
 import { i18n } from './i18n/index.svelte';
 
 afterEach(() => {
   i18n.lang = 'sv';
+  appData.lagrum = [];
 });
+
+const sakerhetsskydd: LagrumEntry = {
+  lagrum: {
+    key: 'sakerhetsskydd',
+    groups: [],
+    scope: 'object',
+    name_sv: 'Säkerhetsskydd (säkerhetsskyddslagen 2018:585)',
+    name_en: 'Protective security',
+    help_sv: 'Kontakta säkerhetsskyddschefen.',
+    help_en: '',
+    minimums: { K: null, R: null, T: null, S: null },
+    pick_level: 4,
+    retired: false,
+  },
+  requirements: [],
+  chosen: false,
+};
 
 const change = (kind: string, subject: string, old: string, next: string, aspect: Change['aspect'] = null): Change => ({
   kind,
@@ -18,12 +38,16 @@ const change = (kind: string, subject: string, old: string, next: string, aspect
 });
 
 describe('names', () => {
-  it('names aspects and lagrum in the UI language', () => {
+  it('names aspects, and lagrum from the lagrum catalogue, in the UI language', () => {
+    appData.lagrum = [sakerhetsskydd];
     expect(aspectName('K')).toBe('Konfidentialitet');
     expect(aspectName(null)).toBe('');
+    expect(lagrumName('sakerhetsskydd')).toBe('Säkerhetsskydd (säkerhetsskyddslagen 2018:585)');
     i18n.lang = 'en';
     expect(aspectName('K')).toBe('Confidentiality');
     expect(lagrumName('sakerhetsskydd')).toBe('Protective security');
+    // No English help text: the Swedish one is shown.
+    expect(lagrumHelp('sakerhetsskydd')).toBe('Kontakta säkerhetsskyddschefen.');
   });
 
   it('shows an unknown lagrum code as it is', () => {

@@ -5,7 +5,8 @@ import type { Issue } from './bindings/Issue';
 import type { Lagrum } from './bindings/Lagrum';
 import type { Origin } from './bindings/Origin';
 import type { Suggestion } from './bindings/Suggestion';
-import { t, tCode } from './i18n/index.svelte';
+import { appData } from './app-data.svelte';
+import { i18n, t, tCode } from './i18n/index.svelte';
 
 export function aspectName(a: Aspect | null | undefined): string {
   return a ? t(`aspect.${a}`) : '';
@@ -16,8 +17,20 @@ export function aspectLetter(a: Aspect): string {
   return t(`aspect.letter.${a}`);
 }
 
+/** A lagrum's name from the organisation's lagrum catalogue, in the UI language; the key
+ * itself when the catalogue does not know it. */
 export function lagrumName(l: Lagrum | string | null | undefined): string {
-  return l ? tCode(`lagrum.${l}`, l) : '';
+  if (!l) return '';
+  const def = appData.lagrum.find((e) => e.lagrum.key === l)?.lagrum;
+  if (!def) return l;
+  return (i18n.lang === 'en' && def.name_en.trim()) || def.name_sv;
+}
+
+/** A lagrum's help text in the UI language. */
+export function lagrumHelp(l: Lagrum | string): string {
+  const def = appData.lagrum.find((e) => e.lagrum.key === l)?.lagrum;
+  if (!def) return '';
+  return (i18n.lang === 'en' && def.help_en.trim()) || def.help_sv;
 }
 
 export function issueText(issue: Issue): string {

@@ -1,7 +1,6 @@
 // Fixed vocabularies of the contract, in display order.
 import type { Aspect } from './bindings/Aspect';
 import type { Hosting } from './bindings/Hosting';
-import type { Lagrum } from './bindings/Lagrum';
 import type { ObjectKind } from './bindings/ObjectKind';
 import type { PerAspect } from './bindings/PerAspect';
 import type { Status } from './bindings/Status';
@@ -11,7 +10,6 @@ export const ASPECTS: Aspect[] = ['K', 'R', 'T', 'S'];
 export const KINDS: ObjectKind[] = ['system', 'process', 'tjanst', 'informationsmangd'];
 export const STATUSES: Status[] = ['utkast', 'faststalld', 'ersatt'];
 export const HOSTINGS: Hosting[] = ['egen', 'moln', 'hybrid'];
-export const LAGRUM: Lagrum[] = ['osl_sekretess', 'gdpr_sarskilda', 'patientdatalagen', 'sakerhetsskydd', 'nis2'];
 export const UPLIFT_REASONS: UpliftReason[] = ['ackumulering', 'aggregering', 'integration'];
 
 export function perAspect<T>(f: (a: Aspect) => T): PerAspect<T> {

@@ -7,7 +7,7 @@ import type { Obligation } from './bindings/Obligation';
 import type { Priority } from './bindings/Priority';
 import type { RequirementItem } from './bindings/RequirementItem';
 import type { Term } from './bindings/Term';
-import { aspectName } from './describe';
+import { aspectName, lagrumName } from './describe';
 import { loc, t, tCode } from './i18n/index.svelte';
 
 export const ANSWERS: Answer[] = ['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_tillampligt', 'vet_ej'];
@@ -33,7 +33,7 @@ export function termText(term: Term): string {
     case 'level':
       return `${term.aspect} ≥ ${term.min}`;
     case 'lagrum':
-      return tCode(`lagrumShort.${term.lagrum}`, term.lagrum);
+      return tCode(`lagrumShort.${term.lagrum}`, lagrumName(term.lagrum));
   }
 }
 
@@ -45,7 +45,7 @@ export function termTitle(term: Term): string {
     case 'level':
       return t('reason.levelTitle', { aspect: aspectName(term.aspect), min: term.min });
     case 'lagrum':
-      return t('reason.lagrumTitle', { lagrum: tCode(`lagrum.${term.lagrum}`, term.lagrum) });
+      return t('reason.lagrumTitle', { lagrum: lagrumName(term.lagrum) });
   }
 }
 

@@ -75,8 +75,12 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
                 ))
             })?;
             let preview = store.catalog_import_preview(&catalog);
+            for w in &preview.warnings {
+                eprintln!("  varning {}: {}: {}", w.key, w.field, w.message);
+            }
             if let Some(e) = preview.errors.first() {
-                return Err(CliError { code: "CATALOG_VERSION_EXISTS".into(), message: e.message.clone() });
+                let code = if e.code.is_empty() { "CATALOG_VERSION_EXISTS".into() } else { e.code.clone() };
+                return Err(CliError { code, message: e.message.clone() });
             }
             if dry_run {
                 println!(

@@ -81,7 +81,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
 fn origin_text(o: &Origin) -> String {
     match o {
         Origin::Set { name, level, .. } => format!("{level} från {name}"),
-        Origin::Lagrum { lagrum, level } => format!("{level} från lagrum {}", lagrum.name_sv()),
+        Origin::Lagrum { lagrum, level } => format!("{level} från lagrum {lagrum}"),
         Origin::Uplift { reason, level } => format!("{level} genom uppjustering ({reason:?})").to_lowercase(),
     }
 }

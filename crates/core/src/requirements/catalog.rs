@@ -81,6 +81,9 @@ pub struct Requirement {
     pub iso27002: Vec<String>,
     #[serde(default)]
     pub nis2: Option<String>,
+    /// The Swedish law behind it, e.g. "GDPR art. 28", "HSLF-FS 2016:40 4 kap. 9 §".
+    #[serde(default)]
+    pub lagrum_ref: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -102,17 +105,31 @@ pub struct Catalog {
 /// list, which a workbook import translates into its own row numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CatalogError {
+    /// A stable code the UI translates (`CATALOG_LAGRUM_UNKNOWN`, `CATALOG_ISO_OUTSIDE_2022`,
+    /// `UNKNOWN_ANSWERED_BY`, …); empty for the older checks.
+    #[serde(default)]
+    pub code: String,
     pub row: Option<u32>,
     pub key: String,
     pub field: String,
     pub message: String,
-    /// A code the UI translates, for the problems that have one.
-    #[serde(default)]
-    pub code: Option<String>,
 }
 
 fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
-    CatalogError { row, key: key.to_string(), field: field.to_string(), message: message.into(), code: None }
+    CatalogError { code: String::new(), row, key: key.to_string(), field: field.to_string(), message: message.into() }
+}
+
+/// ISO/IEC 27002:2022 numbers its controls 5.1–5.37, 6.1–6.8, 7.1–7.14 and 8.1–8.34.
+pub fn iso27002_2022_valid(control: &str) -> bool {
+    let Some((theme, n)) = control.trim().split_once('.') else { return false };
+    let last = match theme {
+        "5" => 37,
+        "6" => 8,
+        "7" => 14,
+        "8" => 34,
+        _ => return false,
+    };
+    n.parse::<u32>().is_ok_and(|n| (1..=last).contains(&n)) && !n.starts_with('0')
 }
 
 impl Catalog {
@@ -158,7 +175,7 @@ impl Catalog {
                     r.answered_by = answered_by::default_for(&r.key).as_str().to_string()
                 }
                 None => errors.push(CatalogError {
-                    code: Some(answered_by::UNKNOWN_ANSWERED_BY.to_string()),
+                    code: answered_by::UNKNOWN_ANSWERED_BY.to_string(),
                     ..error(
                         row,
                         &r.key,
@@ -206,6 +223,44 @@ impl Catalog {
         }
         self.triggers = triggers;
         Ok(self)
+    }
+
+    /// Triggers naming a lagrum key or group that `known` (from the lagrum catalogue) lacks:
+    /// an error of the requirement's row, since the requirement could never apply.
+    pub fn unknown_lagrum(&self, known: &std::collections::BTreeSet<String>) -> Vec<CatalogError> {
+        let mut out = Vec::new();
+        for (i, (r, t)) in self.requirements.iter().zip(&self.triggers).enumerate() {
+            for l in t.lagrum_names().filter(|l| !known.contains(l.as_str())) {
+                let mut e = error(
+                    Some(i as u32 + 1),
+                    &r.key,
+                    "trigger",
+                    format!("unknown lagrum \"{l}\" in \"{}\"", r.trigger),
+                );
+                e.code = "CATALOG_LAGRUM_UNKNOWN".into();
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// ISO/IEC 27002 numbers outside the 2022 edition (e.g. "A.12.3.1" of 2013, or "8.35"):
+    /// a warning, not an error, since the catalogue still works.
+    pub fn iso_warnings(&self) -> Vec<CatalogError> {
+        let mut out = Vec::new();
+        for (i, r) in self.requirements.iter().enumerate() {
+            for c in r.iso27002.iter().filter(|c| !iso27002_2022_valid(c)) {
+                let mut e = error(
+                    Some(i as u32 + 1),
+                    &r.key,
+                    "iso27002",
+                    format!("\"{c}\" is not an ISO/IEC 27002:2022 control (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34)"),
+                );
+                e.code = "CATALOG_ISO_OUTSIDE_2022".into();
+                out.push(e);
+            }
+        }
+        out
     }
 
     pub fn area(&self, key: &str) -> Option<&Area> {
@@ -259,6 +314,49 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_catalogue_names_only_shipped_lagrum_and_2022_controls() {
+        let c = Catalog::default_catalog();
+        let known = crate::lagrum::LagrumCatalog::default_catalog().trigger_names();
+        assert_eq!(c.unknown_lagrum(&known), vec![]);
+        assert_eq!(c.iso_warnings(), vec![]);
+    }
+
+    #[test]
+    fn an_unknown_lagrum_is_an_error_of_its_row_with_a_code() {
+        let c = Catalog::from_toml(&SMALL.replace("R>=1 or T>=1", "R>=1 or lagrum:kameraovervakning")).unwrap();
+        let known = crate::lagrum::LagrumCatalog::default_catalog().trigger_names();
+        let errors = c.unknown_lagrum(&known);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            (errors[0].code.as_str(), errors[0].row, errors[0].field.as_str()),
+            ("CATALOG_LAGRUM_UNKNOWN", Some(1), "trigger")
+        );
+        let group = Catalog::from_toml(&SMALL.replace("R>=1 or T>=1", "lagrum:osl_sekretess")).unwrap();
+        assert_eq!(group.unknown_lagrum(&known), vec![], "a group counts as known");
+    }
+
+    #[test]
+    fn iso_numbers_outside_the_2022_ranges_are_warnings() {
+        for ok in ["5.1", "5.37", "6.8", "7.14", "8.34"] {
+            assert!(iso27002_2022_valid(ok), "{ok}");
+        }
+        for bad in ["5.38", "6.9", "7.15", "8.35", "A.12.3.1", "9.1", "5.0", "5.01", "8", ""] {
+            assert!(!iso27002_2022_valid(bad), "{bad}");
+        }
+        let c = Catalog::from_toml(&SMALL.replace(
+            "obligation = \"ska\"",
+            "obligation = \"ska\"\n        iso27002 = [\"8.13\", \"A.12.3.1\", \"8.35\"]",
+        ))
+        .unwrap();
+        let w = c.iso_warnings();
+        assert_eq!(
+            w.iter().map(|e| e.message.split('"').nth(1).unwrap()).collect::<Vec<_>>(),
+            vec!["A.12.3.1", "8.35"]
+        );
+        assert!(w.iter().all(|e| e.code == "CATALOG_ISO_OUTSIDE_2022" && e.row == Some(1)));
+    }
+
+    #[test]
     fn a_small_catalogue_compiles() {
         let c = Catalog::from_toml(SMALL).unwrap();
         assert_eq!(c.requirements[0].obligation, Obligation::Ska);
@@ -298,7 +396,7 @@ mod tests {
         let errors = Catalog::from_toml(&bad).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].row, errors[0].field.as_str()), (Some(1), "answered_by"));
-        assert_eq!(errors[0].code.as_deref(), Some("UNKNOWN_ANSWERED_BY"));
+        assert_eq!(errors[0].code, "UNKNOWN_ANSWERED_BY");
     }
 
     #[test]

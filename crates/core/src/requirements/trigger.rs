@@ -11,7 +11,7 @@ use crate::aspect::{Aspect, Levels};
 use crate::lagrum::Lagrum;
 
 /// One condition of a trigger.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Term {
     Baseline,
@@ -39,21 +39,30 @@ impl Trigger {
     }
 
     /// The terms of every alternative that holds; empty when the trigger does not apply.
+    /// `lagrum` lists the ticked keys with their groups (`LagrumCatalog::expand`).
     pub fn matching_terms(&self, levels: &Levels, lagrum: &[Lagrum]) -> Vec<Term> {
-        let holds = |t: &Term| match *t {
+        let holds = |t: &Term| match t {
             Term::Baseline => true,
-            Term::Level { aspect, min } => levels.get(aspect).is_some_and(|l| l >= min),
-            Term::Lagrum { lagrum: l } => lagrum.contains(&l),
+            Term::Level { aspect, min } => levels.get(*aspect).is_some_and(|l| l >= *min),
+            Term::Lagrum { lagrum: l } => lagrum.contains(l),
         };
         let mut out: Vec<Term> = Vec::new();
         for alt in self.any.iter().filter(|alt| alt.iter().all(holds)) {
             for t in alt {
                 if !out.contains(t) {
-                    out.push(*t);
+                    out.push(t.clone());
                 }
             }
         }
         out
+    }
+
+    /// The lagrum keys or groups the trigger names.
+    pub fn lagrum_names(&self) -> impl Iterator<Item = &Lagrum> {
+        self.any.iter().flatten().filter_map(|t| match t {
+            Term::Lagrum { lagrum } => Some(lagrum),
+            _ => None,
+        })
     }
 
     pub fn is_baseline(&self) -> bool {
@@ -82,11 +91,12 @@ fn parse_term(term: &str) -> Result<Term, String> {
         return Ok(Term::Baseline);
     }
     if let Some(key) = lower.strip_prefix("lagrum:") {
-        let lagrum = Lagrum::ALL
-            .into_iter()
-            .find(|l| l.as_str() == key.trim())
-            .ok_or_else(|| format!("unknown lagrum \"{}\" in \"{t}\"", key.trim()))?;
-        return Ok(Term::Lagrum { lagrum });
+        // Whether the key is in the organisation's lagrum catalogue is checked on import
+        // (`Catalog::unknown_lagrum`); here only its form.
+        if !Lagrum::valid_key(key.trim()) {
+            return Err(format!("\"{}\" is not a lagrum key (a–z, 0–9, _) in \"{t}\"", key.trim()));
+        }
+        return Ok(Term::Lagrum { lagrum: Lagrum::new(key.trim()) });
     }
     let (aspect, level) = t.split_once(">=").ok_or_else(|| format!("\"{t}\" is not baseline, K>=n or lagrum:KEY"))?;
     let aspect = match aspect.trim().to_ascii_uppercase().as_str() {
@@ -104,12 +114,12 @@ fn parse_term(term: &str) -> Result<Term, String> {
 }
 
 impl Term {
-    /// How a person reads the reason: "grundskydd", "T ≥ 2", "Patientdatalagen och HSLF-FS 2016:40".
+    /// How a person reads the reason: "grundskydd", "T ≥ 2", "lagrum patientdatalagen".
     pub fn label_sv(&self) -> String {
         match self {
             Term::Baseline => "grundskydd".into(),
             Term::Level { aspect, min } => format!("{} ≥ {min}", aspect.code()),
-            Term::Lagrum { lagrum } => lagrum.name_sv().into(),
+            Term::Lagrum { lagrum } => format!("lagrum {lagrum}"),
         }
     }
 }
@@ -151,7 +161,7 @@ mod tests {
 
     #[test]
     fn refuses_bad_triggers_with_a_reason() {
-        for bad in ["", "X>=2", "K>=4", "K>=0", "K>2", "lagrum:okänd", "K>=two"] {
+        for bad in ["", "X>=2", "K>=4", "K>=0", "K>2", "lagrum:okänd", "lagrum:", "K>=two"] {
             assert!(Trigger::parse(bad).is_err(), "{bad} must be refused");
         }
     }
@@ -163,7 +173,7 @@ mod tests {
         assert!(t.matching_terms(&levels(3, 2, 1, 3), &[]).is_empty());
         let both = Trigger::parse("S>=2 and lagrum:patientdatalagen").unwrap();
         assert!(both.matching_terms(&levels(0, 0, 0, 2), &[]).is_empty(), "and needs both");
-        assert_eq!(both.matching_terms(&levels(0, 0, 0, 2), &[Lagrum::Patientdatalagen]).len(), 2);
+        assert_eq!(both.matching_terms(&levels(0, 0, 0, 2), &[Lagrum::new("patientdatalagen")]).len(), 2);
         let unassessed: Levels = PerAspect::default();
         assert!(Trigger::parse("K>=1").unwrap().matching_terms(&unassessed, &[]).is_empty());
     }

@@ -32,3 +32,45 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
     let store = Store::open(&dir.path().join("infoklass.sqlite")).unwrap();
     (dir, store)
 }
+
+/// The database at `path` as an older Infoklass at schema `version` would hold it: a new file
+/// with the migrations up to `version`, and every row of `path` copied into the tables and
+/// columns that schema has. Tests of a migration start from here instead of rewinding
+/// `user_version`, which would run every later migration a second time.
+pub fn as_version(path: &std::path::Path, version: u32) -> std::path::PathBuf {
+    let old = path.with_extension(format!("v{version}.sqlite"));
+    let _ = std::fs::remove_file(&old);
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    for (v, sql) in infoklass_store::migrate::MIGRATIONS.iter().filter(|(v, _)| *v <= version) {
+        conn.execute_batch(sql).unwrap();
+        conn.pragma_update(None, "user_version", v).unwrap();
+    }
+    conn.execute("ATTACH DATABASE ?1 AS new", [path.display().to_string()]).unwrap();
+    let columns = |schema: &str, table: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("SELECT name FROM {schema}.pragma_table_info(?1)")).unwrap();
+        stmt.query_map([table], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN").unwrap();
+    for table in tables {
+        let theirs = columns("new", &table);
+        let shared: Vec<String> =
+            columns("main", &table).into_iter().filter(|c| theirs.contains(c)).map(|c| format!("\"{c}\"")).collect();
+        if shared.is_empty() {
+            continue;
+        }
+        let list = shared.join(", ");
+        conn.execute_batch(&format!(
+            "DELETE FROM main.\"{table}\"; INSERT INTO main.\"{table}\" ({list}) SELECT {list} FROM new.\"{table}\""
+        ))
+        .unwrap();
+    }
+    conn.execute_batch("COMMIT; DETACH DATABASE new").unwrap();
+    old
+}

@@ -10,6 +10,10 @@ export type CatalogImportPreview = { id: string, version: string, name_sv: strin
  */
 errors: Array<SheetError>, 
 /**
+ * Worth a look but no reason to refuse the import (ISO numbers outside the 2022 edition).
+ */
+warnings: Array<SheetError>, 
+/**
  * Compared with the active catalogue, by key.
  */
 added: Array<string>, removed: Array<string>, changed: Array<string>, };

@@ -15,4 +15,9 @@ version: number, status: Status, scale_id: string, scale_version: string,
 /**
  * For an approved classification: the object's facts as they were approved.
  */
-meta: ObjectMeta, content: ClassificationContent, profile: Profile, created_at: string, approved_by: string | null, approved_at: string | null, };
+meta: ObjectMeta, content: ClassificationContent, profile: Profile, created_at: string, approved_by: string | null, approved_at: string | null, 
+/**
+ * The lagrum catalogue version its lagrum decisions were made under (none: before the
+ * lagrum catalogue, with the five lagrum built into earlier versions).
+ */
+lagrum_version: string | null, };

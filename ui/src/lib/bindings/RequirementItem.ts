@@ -23,6 +23,10 @@ handover: Handover | null, guidance_sv: string,
  */
 ar_en: string, ska_en: string, guidance_en: string, iso27002: Array<string>, nis2: string | null, 
 /**
+ * The Swedish law behind it ("Svensk lag").
+ */
+lagrum_ref: string | null, 
+/**
  * The organisation's own "how we do it".
  */
 local_how: string, 

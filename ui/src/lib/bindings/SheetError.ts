@@ -3,12 +3,13 @@
 /**
  * One problem in an imported catalogue workbook.
  */
-export type SheetError = { sheet: string, 
+export type SheetError = { 
+/**
+ * A stable code the UI translates where the problem has one (`CATALOG_LAGRUM_UNKNOWN`,
+ * `CATALOG_ISO_OUTSIDE_2022`, `CATALOG_VERSION_EXISTS`, `UNKNOWN_ANSWERED_BY`); empty otherwise.
+ */
+code: string, sheet: string, 
 /**
  * 1-based row as the spreadsheet shows it; absent for a problem with the whole file.
  */
-row: number | null, key: string, field: string, message: string, 
-/**
- * A code the UI translates, for the problems that have one (e.g. `UNKNOWN_ANSWERED_BY`).
- */
-code: string | null, };
+row: number | null, key: string, field: string, message: string, };

@@ -6,6 +6,7 @@ import { enEveryday } from './en-everyday';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
+import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
@@ -16,6 +17,7 @@ import { svEveryday } from './sv-everyday';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
+import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
@@ -33,6 +35,7 @@ const svAll = {
   ...svOverview,
   ...svAnswered,
   ...svEveryday,
+  ...svLagrum,
 };
 export type Key = keyof typeof svAll;
 
@@ -49,6 +52,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enOverview,
     ...enAnswered,
     ...enEveryday,
+    ...enLagrum,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';

@@ -15,7 +15,7 @@ export const svProc = {
   'proc.summary': '{n} krav från {objects} objekt · {chosen} valda ({ska} ska, {bor} bör)',
   'proc.introTitle': 'Välj objekt',
   'proc.introBody':
-    'Kryssa i ett eller flera objekt till vänster. Listan visar skakraven som följer av deras klassningar, utan dubbletter. Bedöm varje krav, ändra ska/bör och texten vid behov, spara och exportera till förfrågningsunderlaget.',
+    'Kryssa i ett eller flera objekt till vänster. Listan visar SKA-kraven (leverantörens formulering) som följer av deras klassningar, utan dubbletter. Bedöm varje krav, ändra ska/bör och texten vid behov, spara och exportera till förfrågningsunderlaget.',
   'proc.objects': 'Objekt',
   'proc.picked': '{n} valda',
   'proc.searchObjects': 'Sök objekt',

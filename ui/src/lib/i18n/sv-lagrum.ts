@@ -1,0 +1,60 @@
+// Swedish texts of the lagrum catalogue (Kataloger → Lagrum) and the organisation-wide lagrum.
+// The lagrum's own names and help texts are catalogue data, not texts here.
+export const svLagrum = {
+  'catalogs.tab.lagrum': 'Lagrum',
+  'lagrumList.title': 'Lagrum',
+  'lagrumList.intro':
+    'Lagrummen som kan kryssas i på ett objekt, vilka lägsta nivåer de föreslår och vilka krav de ger. Listan är organisationens egen: exportera den, redigera filen och importera den igen. Ett lagrum tas ur bruk men tas aldrig bort.',
+  'lagrumList.version': 'Version {version}',
+  'lagrumList.export': 'Exportera',
+  'lagrumList.exportTitle': 'Spara lagrummen som en TOML-fil att redigera och importera igen',
+  'lagrumList.import': 'Importera …',
+  'lagrumList.loadFailed': 'Lagrummen kunde inte läsas.',
+  'lagrumList.objectTitle': 'Lagrum per objekt',
+  'lagrumList.col.lagrum': 'Lagrum',
+  'lagrumList.col.minimums': 'Föreslår',
+  'lagrumList.col.requirements': 'Ger krav',
+  'lagrumList.pick': 'vald aspekt når {level}',
+  'lagrumList.none': 'inga nivåer',
+  'lagrumList.retired': 'Ur bruk',
+  'orgLagrum.title': 'Gäller hela organisationen',
+  'orgLagrum.intro':
+    'Lagrum som gäller organisationen som helhet. Kraven de ger gäller då varje objekt, utan att någon kryssar i dem.',
+  'orgLagrum.none': 'Ingen',
+  'orgLagrum.cyberLegend': 'Cybersäkerhetslagen (2025:1506)',
+  'orgLagrum.saved': 'Valet för hela organisationen är sparat.',
+  'orgLagrum.chosen': 'Vald',
+  'step4.aspects': 'Vilken aspekt påverkas?',
+  'step4.aspectsHelp': 'Välj de aspekter som når nivå 4. Kontakta säkerhetsskyddschefen.',
+  'lagrumImport.title': 'Importera lagrum',
+  'lagrumImport.intro':
+    'Välj en TOML-fil med lagrum, t.ex. en som exporterats härifrån och redigerats. Du ser vad som ändras innan något sparas. Filens version blir lagrumskatalogens version.',
+  'lagrumImport.file': 'Fil (.toml)',
+  'lagrumImport.reading': 'Läser filen …',
+  'lagrumImport.created': 'Läggs till ({n})',
+  'lagrumImport.updated': 'Ändras ({n})',
+  'lagrumImport.retired': 'Tas ur bruk ({n})',
+  'lagrumImport.unchanged': 'Oförändrade: {n}',
+  'lagrumImport.retireNote':
+    'Lagrum som saknas i filen tas ur bruk: de erbjuds inte för nya objekt men finns kvar för objekt och krav som redan nämner dem.',
+  'lagrumImport.nothing': 'Filen stämmer redan med listan.',
+  'lagrumImport.confirm': 'Importera',
+  'lagrumImport.done':
+    'Lagrummen är importerade: {created} nya, {updated} ändrade, {retired} tagna ur bruk, {unchanged} oförändrade.',
+  'error.LAGRUM_UNKNOWN': 'Lagrummet finns inte i organisationens lagrumskatalog.',
+  'error.LAGRUM_ORGANISATION_WIDE':
+    'Lagrummet gäller hela organisationen och väljs under Kataloger → Lagrum, inte per objekt.',
+  'error.LAGRUM_PER_OBJECT': 'Lagrummet kryssas i per objekt och kan inte väljas för hela organisationen.',
+  'error.LAGRUM_GROUP_TWICE': 'Lagrummen är alternativ till varandra; välj ett av dem.',
+  'error.LAGRUM_FILE_INVALID': 'Filen är ingen giltig lagrumsfil.',
+  'error.LAGRUM_VERSION_MISSING': 'Lagrumsfilen saknar version.',
+  'error.LAGRUM_KEY_INVALID': 'En nyckel är ogiltig. En nyckel har 1–40 tecken: gemener a–z, siffror och understreck.',
+  'error.LAGRUM_KEY_TWICE': 'Samma nyckel används för två lagrum.',
+  'error.LAGRUM_GROUP_INVALID': 'En grupp är ogiltig eller samma som lagrummets egen nyckel.',
+  'error.LAGRUM_NAME_MISSING': 'Ett lagrum saknar namn på svenska.',
+  'error.LAGRUM_LEVEL_INVALID': 'En föreslagen nivå ligger utanför 1–4.',
+  'error.CATALOG_LAGRUM_UNKNOWN': 'Ett villkor nämner ett lagrum som inte finns i lagrumskatalogen.',
+  'error.CATALOG_ISO_OUTSIDE_2022':
+    'Numret är inte en kontroll i ISO/IEC 27002:2022 (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34).',
+  'catalogImport.warnings': 'Varningar (hindrar inte importen)',
+};
