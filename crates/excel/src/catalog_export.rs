@@ -12,7 +12,7 @@ pub const SHEET_REQUIREMENTS: &str = "Krav";
 
 pub const INFO_LABELS: [&str; 4] = ["Id", "Version", "Namn", "Namn (engelska)"];
 pub const AREA_HEADERS: [&str; 3] = ["Nyckel", "Namn", "Namn (engelska)"];
-pub const REQUIREMENT_HEADERS: [&str; 13] = [
+pub const REQUIREMENT_HEADERS: [&str; 14] = [
     "Krav-ID",
     "Område",
     "Skyddar",
@@ -25,10 +25,11 @@ pub const REQUIREMENT_HEADERS: [&str; 13] = [
     "Vägledning",
     "ISO/IEC 27002",
     "NIS2",
+    "Ersätter",
     "Så gör vi hos oss",
 ];
 const AREA_WIDTH: f64 = 30.0;
-const WIDTHS: [f64; 13] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0];
+const WIDTHS: [f64; 14] = [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 16.0, 30.0];
 
 /// `local_how` gives the organisation's own text per key (exported for reference; the
 /// catalogue import ignores that column).
@@ -94,6 +95,7 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
             r.guidance_sv.clone(),
             r.iso27002.join(", "),
             r.nis2.clone().unwrap_or_default(),
+            r.supersedes.join(", "),
             local_how(&r.key),
         ];
         for (col, v) in values.iter().enumerate() {

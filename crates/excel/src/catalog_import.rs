@@ -86,6 +86,7 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             guidance_sv: c[9].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
+            supersedes: split(&c[12]),
         });
         req_sheet_rows.push(*row);
     }
@@ -119,6 +120,7 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         "title_sv" => "Rubrik",
         "ar_sv" => "ÄR-krav",
         "ska_sv" => "SKA-krav",
+        "supersedes" => "Ersätter",
         "id" => "Id",
         "version" => "Version",
         other => other,
@@ -144,8 +146,8 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 6] =
-    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Så gör vi hos oss"];
+const OPTIONAL: [&str; 7] =
+    ["Namn (engelska)", "Rubrik (engelska)", "Vägledning", "ISO/IEC 27002", "NIS2", "Ersätter", "Så gör vi hos oss"];
 
 /// Rows of a table under a header row holding all required `headers` (any order, extra
 /// columns ignored, OPTIONAL ones may be missing). Returns (sheet row number, cells in `headers` order) for non-blank rows, and

@@ -69,6 +69,10 @@ pub struct Requirement {
     pub iso27002: Vec<String>,
     #[serde(default)]
     pub nis2: Option<String>,
+    /// Lower steps of a staircase this requirement includes: when it applies, they are
+    /// shown as included in it, not asked again and not repeated in tender lists.
+    #[serde(default)]
+    pub supersedes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -96,7 +100,7 @@ pub struct CatalogError {
     pub message: String,
 }
 
-fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
+pub(super) fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
     CatalogError { row, key: key.to_string(), field: field.to_string(), message: message.into() }
 }
 
@@ -168,6 +172,7 @@ impl Catalog {
                 Err(e) => errors.push(error(row, &r.key, "trigger", e)),
             }
         }
+        errors.extend(super::supersede::check(&self.requirements));
         if !errors.is_empty() {
             return Err(errors);
         }
