@@ -40,6 +40,18 @@ pub enum StoreError {
     BadThreat { code: &'static str, message: String },
     #[error("the information type cannot be saved: {message}")]
     BadInfoType { code: &'static str, message: String },
+    #[error("the object has an approved classification (an allmän handling); decommission it instead")]
+    ObjectHasApproved,
+    #[error("the object is decommissioned and read-only")]
+    ObjectDecommissioned,
+    #[error("the object already depends on that object in this way")]
+    DependencyExists,
+    #[error("an object cannot depend on itself")]
+    DependencyOnItself,
+    #[error("give a reason")]
+    ReasonRequired,
+    #[error("no such suggestion from a dependency")]
+    NoSuchSuggestion,
     #[error("invalid input: {0}")]
     InvalidInput(String),
     #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
@@ -66,6 +78,12 @@ impl StoreError {
             StoreError::Validation(_) => "VALIDATION",
             StoreError::NameTaken(_) => "NAME_TAKEN",
             StoreError::InvalidInput(_) => "INVALID_INPUT",
+            StoreError::ObjectHasApproved => "OBJECT_HAS_APPROVED",
+            StoreError::ObjectDecommissioned => "OBJECT_DECOMMISSIONED",
+            StoreError::DependencyExists => "DEPENDENCY_EXISTS",
+            StoreError::DependencyOnItself => "DEPENDENCY_ON_ITSELF",
+            StoreError::ReasonRequired => "REASON_REQUIRED",
+            StoreError::NoSuchSuggestion => "NO_SUCH_SUGGESTION",
             StoreError::BadThreat { code, .. } | StoreError::BadInfoType { code, .. } => code,
             StoreError::BadRisk(_) => "BAD_RISK",
             StoreError::UnknownRiskReference { code, .. } => code,

@@ -5,6 +5,7 @@
 //! through [`Ctx`]; nothing here reads the clock.
 
 pub mod dto;
+pub mod dto_dependencies;
 pub mod dto_imports;
 pub mod dto_requirements;
 pub mod dto_risks;
@@ -17,6 +18,8 @@ mod actions;
 mod audit;
 mod catalogs;
 mod classify;
+mod decommission;
+mod dependencies;
 mod imports;
 mod info_types;
 mod list_sync;
@@ -43,6 +46,7 @@ use infoklass_core::{approval_issues, derive_profile, Scale};
 use rusqlite::Connection;
 
 pub use dto::*;
+pub use dto_dependencies::*;
 pub use dto_imports::*;
 pub use dto_requirements::*;
 pub use dto_risks::*;

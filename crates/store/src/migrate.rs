@@ -8,13 +8,14 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 
-/// (version, SQL); versions are consecutive from 1.
+/// (version, SQL); versions rise (they are consecutive once every branch is merged).
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../../migrations/0001_init.sql")),
     (2, include_str!("../../../migrations/0002_requirements.sql")),
     (3, include_str!("../../../migrations/0003_risks.sql")),
     (4, include_str!("../../../migrations/0004_imports.sql")),
     (5, include_str!("../../../migrations/0005_list_edits.sql")),
+    (8, include_str!("../../../migrations/0008_dependencies.sql")),
 ];
 
 pub fn latest_version() -> u32 {

@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use infoklass_core::dependency::DependencyKind;
 use infoklass_core::info_type::InfoType;
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_core::Scale;
 use infoklass_store::dto::*;
+use infoklass_store::dto_dependencies::*;
 use infoklass_store::dto_imports::*;
 use infoklass_store::dto_requirements::*;
 use infoklass_store::dto_risks::*;
@@ -49,6 +51,9 @@ fn export_all(dir: &Path) {
     ImportRecord::export_all(&cfg).unwrap();
     LegacyRequirement::export_all(&cfg).unwrap();
     WorkbookEdits::export_all(&cfg).unwrap();
+    Dependencies::export_all(&cfg).unwrap();
+    DependencyDecisionInput::export_all(&cfg).unwrap();
+    DependencyKind::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
