@@ -30,8 +30,12 @@ enum Command {
     New(commands::new::Args),
     /// Approve (fastställ) the current draft of an object.
     Approve(commands::approve::Args),
-    /// Delete an object (recorded in the audit log).
+    /// Delete an object that was never approved (recorded in the audit log).
     Delete(commands::delete::Args),
+    /// Decommission (avveckla) an object: kept, read-only, hidden from the list by default.
+    Decommission(commands::decommission::Args),
+    /// Dependencies between objects: add, list, remove, decide a suggested level.
+    Deps(commands::deps::Args),
     /// The requirements derived from an object's classification, with the self-assessment.
     Requirements(commands::requirements::Args),
     /// Answer the self-assessment of one requirement.
@@ -98,6 +102,8 @@ fn main() -> ExitCode {
             Command::New(a) => commands::new::run(&mut store, &ctx, a),
             Command::Approve(a) => commands::approve::run(&mut store, &ctx, a),
             Command::Delete(a) => commands::delete::run(&mut store, &ctx, a),
+            Command::Decommission(a) => commands::decommission::run(&mut store, &ctx, a),
+            Command::Deps(a) => commands::deps::run(&mut store, &ctx, a),
             Command::Requirements(a) => commands::requirements::run(&store, &ctx, a),
             Command::Assess(a) => commands::assess::run(&mut store, &ctx, a),
             Command::Actions(a) => commands::actions::run(&store, &ctx, a),
