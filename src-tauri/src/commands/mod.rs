@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod classification;
+pub mod dependencies;
 pub mod info_types;
 pub mod objects;
 pub mod procurement;
