@@ -1,6 +1,7 @@
 // A small translation module: Swedish by default, English selectable and remembered.
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
+import { enDeps } from './en-deps';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enProc } from './en-proc';
@@ -8,6 +9,7 @@ import { enReq } from './en-req';
 import { enRisk } from './en-risk';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
+import { svDeps } from './sv-deps';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svProc } from './sv-proc';
@@ -16,12 +18,12 @@ import { svRisk } from './sv-risk';
 import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
-const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes };
+const svAll = { ...sv, ...svReq, ...svProc, ...svRisk, ...svImport, ...svThreats, ...svInfoTypes, ...svDeps };
 export type Key = keyof typeof svAll;
 
 const dictionaries: Record<Lang, Record<Key, string>> = {
   sv: svAll,
-  en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes },
+  en: { ...en, ...enReq, ...enProc, ...enRisk, ...enImport, ...enThreats, ...enInfoTypes, ...enDeps },
 };
 const STORAGE_KEY = 'infoklass.lang';
 
