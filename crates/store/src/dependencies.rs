@@ -59,7 +59,7 @@ fn links(conn: &Connection, id: &str, outgoing: bool) -> Result<Vec<DependencyLi
          JOIN objects o ON o.id = d.{other}
          JOIN classifications c ON c.object_id = o.id
           AND c.version = (SELECT MAX(version) FROM classifications WHERE object_id = o.id)
-         WHERE d.{mine} = ?1"
+         WHERE d.{mine} = ?1 ORDER BY d.kind"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([id], |r| {

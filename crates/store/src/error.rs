@@ -21,6 +21,8 @@ pub enum StoreError {
     BadCatalog(Vec<infoklass_core::requirements::CatalogError>),
     #[error("the requirement {0} does not apply to this object")]
     RequirementNotApplicable(String),
+    #[error("the requirement {key} is included in {by}, which is assessed instead")]
+    RequirementIncluded { key: String, by: String },
     #[error("\"Ej tillämpligt\" needs a motivation in the comment")]
     NotApplicableNeedsMotivation,
     #[error("the risk cannot be saved: {}", .0.join(", "))]
@@ -94,6 +96,7 @@ impl StoreError {
             StoreError::BadCatalog(_) => "BAD_CATALOG",
             StoreError::RequirementNotApplicable(_) => "REQUIREMENT_NOT_APPLICABLE",
             StoreError::NotApplicableNeedsMotivation => "NOT_APPLICABLE_NEEDS_MOTIVATION",
+            StoreError::RequirementIncluded { .. } => "REQUIREMENT_INCLUDED",
             StoreError::NewerSchema { .. } => "DB_NEWER_SCHEMA",
             StoreError::Busy(_) => "DB_BUSY",
             StoreError::DiskFull(_) => "DISK_FULL",
@@ -111,6 +114,7 @@ impl StoreError {
             StoreError::BadCatalog(errors) => serde_json::to_value(errors).ok(),
             StoreError::BadRisk(codes) => serde_json::to_value(codes).ok(),
             StoreError::AcceptanceNotAllowed(role) => Some(serde_json::json!({ "role": role })),
+            StoreError::RequirementIncluded { key, by } => Some(serde_json::json!({ "key": key, "by": by })),
             StoreError::NameTaken(name) | StoreError::NotFound(name) => Some(serde_json::json!({ "name": name })),
             StoreError::NewerSchema { found, supported } => {
                 Some(serde_json::json!({ "found": found, "supported": supported }))

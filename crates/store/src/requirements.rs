@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::requirements::{
-    action_priority, carry_over, derive_requirements, require_complete, Answer, Assessment, Catalog, Derived,
-    Requirement,
+    action_priority, carry_over, derive_requirements, included_in, require_complete, Answer, Assessment, Catalog,
+    Derived, Requirement,
 };
 use infoklass_core::{Lagrum, Levels, Status};
 use rusqlite::{params, OptionalExtension};
@@ -77,12 +77,18 @@ impl Store {
         let keys = basis.derived.items.iter().map(|d| basis.catalog.requirements[d.index].key.as_str());
         let carried = carry_over(keys, previous_keys.as_ref(), self.assessments(object_id)?.into_values());
         let local = self.local_how(&basis.catalog.id)?;
+        let mut included = included_in(&basis.catalog.requirements, &basis.derived.items);
         let mut counts = AnswerCounts::default();
         let mut items = Vec::with_capacity(basis.derived.items.len());
         for (d, c) in basis.derived.items.iter().zip(carried.items) {
             let r = &basis.catalog.requirements[d.index];
-            count(&mut counts, c.assessment.as_ref().map(|a| a.answer));
-            items.push(item(&basis.catalog, r, &local, d.reasons.clone(), c.assessment, c.is_new));
+            let mut it = item(&basis.catalog, r, &local, d.reasons.clone(), c.assessment, c.is_new);
+            // An included step is not asked; its earlier answer is kept on it.
+            it.included_in = included.remove(&r.key);
+            if it.included_in.is_none() {
+                count(&mut counts, it.assessment.as_ref().map(|a| a.answer));
+            }
+            items.push(it);
         }
         let dropped: Vec<RequirementItem> = carried
             .dropped
@@ -139,6 +145,9 @@ impl Store {
             .map(|i| &basis.catalog.requirements[i.index])
             .find(|r| r.key == a.key)
             .ok_or_else(|| StoreError::RequirementNotApplicable(a.key.clone()))?;
+        if let Some(by) = included_in(&basis.catalog.requirements, &basis.derived.items).remove(&a.key) {
+            return Err(StoreError::RequirementIncluded { key: a.key.clone(), by });
+        }
         let old = self.assessments(object_id)?.remove(&a.key);
         if old.as_ref() == Some(a) {
             return Ok(());
@@ -210,6 +219,7 @@ fn item(
         reasons,
         assessment,
         is_new,
+        included_in: None,
     }
 }
 
@@ -233,5 +243,6 @@ fn orphan(a: Assessment) -> RequirementItem {
         reasons: Vec::new(),
         assessment: Some(a),
         is_new: false,
+        included_in: None,
     }
 }

@@ -41,4 +41,7 @@ export const enDeps: Record<keyof typeof svDeps, string> = {
   'error.DEPENDENCY_ON_ITSELF': 'An object cannot depend on itself.',
   'error.REASON_REQUIRED': 'Give a reason.',
   'error.NO_SUCH_SUGGESTION': 'The suggestion no longer exists. The view was reloaded.',
+  'req.includedIn': 'Included in {key}',
+  'error.REQUIREMENT_INCLUDED':
+    'The requirement is included in a higher one that applies to the object; answer that one instead.',
 };

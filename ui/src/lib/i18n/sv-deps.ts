@@ -39,4 +39,6 @@ export const svDeps = {
   'error.DEPENDENCY_ON_ITSELF': 'Ett objekt kan inte bero på sig självt.',
   'error.REASON_REQUIRED': 'Ange en motivering.',
   'error.NO_SUCH_SUGGESTION': 'Förslaget finns inte längre. Vyn har laddats om.',
+  'req.includedIn': 'Ingår i {key}',
+  'error.REQUIREMENT_INCLUDED': 'Kravet ingår i ett högre krav som gäller för objektet; besvara det i stället.',
 };
