@@ -119,6 +119,7 @@ impl Store {
     pub fn clear_assessment(&mut self, ctx: &Ctx, object_id: &str, key: &str) -> Result<()> {
         let Some(old) = self.assessments(object_id)?.remove(key) else { return Ok(()) };
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute("DELETE FROM assessments WHERE object_id = ?1 AND key = ?2", [object_id, key])?;
         let entry = Entry { action: "clear", entity: "requirement", entity_id: key, object_id };
         audit::record(&tx, ctx, entry, Some(&old), None::<&Assessment>)?;
@@ -153,6 +154,7 @@ impl Store {
             return Ok(());
         }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute(
             "INSERT INTO assessments (object_id, key, answer, comment, evidence, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)

@@ -144,6 +144,13 @@ fn an_approved_object_is_decommissioned_not_deleted() {
     meta.unit = "Annan".into();
     assert_eq!(store.update_object(&ctx(), &id, &meta).unwrap_err().code(), "OBJECT_DECOMMISSIONED");
     assert_eq!(store.decommission(&ctx(), &id, "2026-03-01", "igen").unwrap_err().code(), "OBJECT_DECOMMISSIONED");
+    let answer = infoklass_core::requirements::Assessment {
+        key: "SAK-01".into(),
+        answer: infoklass_core::requirements::Answer::Uppfyllt,
+        comment: String::new(),
+        evidence: String::new(),
+    };
+    assert_eq!(store.save_assessment(&ctx(), &id, &answer).unwrap_err().code(), "OBJECT_DECOMMISSIONED");
     assert_eq!(count(&store, "audit"), before, "refusals write nothing");
     assert_eq!(store.history(&id).unwrap()[0].action, "decommission");
 }
