@@ -89,4 +89,5 @@ test('an approved object is decommissioned and leaves the default list', async (
   assert.equal(await page.locator(`[data-testid="object-row"][data-name="${name}"]`).count(), 0);
   await page.getByTestId('filter-decommissioned').check();
   await eventually(async () => assert.deepEqual(await listCount(page), { shown: 4, total: 4 }));
+  await expectText(page.locator(`[data-testid="object-row"][data-name="${name}"] [data-testid="row-decommissioned"]`), 'avvecklad');
 });
