@@ -28,25 +28,29 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await expectText(page.getByTestId('req-reasons-BEH-05'), 'R ≥ 3');
   await expectText(page.getByTestId('req-reasons-SAK-04'), 'R ≥ 3', { timeout: 1000 });
   await expectText(page.locator('[data-testid="req-area"][data-area="behorighet"] h3'), 'Behörighet och åtkomst (8)');
-  await expectText(page.getByTestId('req-summary'), /^91 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 91 ej bedömda/);
+  // SAK-02 and SAK-03 are included in SAK-04, AUT-04 in AUT-05: shown, not asked, not counted.
+  await expectText(page.getByTestId('req-included-SAK-02'), 'Ingår i SAK-04');
+  await expectText(page.getByTestId('req-included-AUT-04'), 'Ingår i AUT-05');
+  assert.equal(await page.getByTestId('answer-SAK-03-uppfyllt').count(), 0);
+  await expectText(page.getByTestId('req-summary'), /^88 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 88 ej bedömda/);
   await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.0\.0/);
 
   // Ej uppfyllt: saved, counted, and an action appears in the handlingsplan.
-  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
+  await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'ej_uppfyllt');
   await expectCountOf(page, 'ej_uppfyllt', 1);
-  await expectCountOf(page, 'unanswered', 90);
+  await expectCountOf(page, 'unanswered', 87);
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
   await expectPressed(page, 'BEH-01', 'uppfyllt');
   await page.getByTestId('comment-BEH-01').fill('Rutin för behörighetsbeställning finns.');
   await page.getByTestId('evidence-BEH-01').fill('Rutin IT-123');
   await page.getByTestId('evidence-BEH-01').press('Tab');
-  await expectText(page.getByTestId('req-summary'), /^91 krav · 1 uppfyllt · 0 delvis · 1 ej uppfyllt · 0 ej tillämpliga · 0 vet ej · 89 ej bedömda/);
+  await expectText(page.getByTestId('req-summary'), /^88 krav · 1 uppfyllt · 0 delvis · 1 ej uppfyllt · 0 ej tillämpliga · 0 vet ej · 86 ej bedömda/);
   await screenshot(page, 'requirements');
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 1);
-  await expectText(page.getByTestId('action-source-0'), `SAK-02 ${catalog.requirement('SAK-02').title_sv}`);
-  assert.match(await page.getByTestId('action-measure-0').inputValue(), /säkerhetskopieras minst en gång per vecka/);
+  await expectText(page.getByTestId('action-source-0'), `SAK-05 ${catalog.requirement('SAK-05').title_sv}`);
+  assert.match(await page.getByTestId('action-measure-0').inputValue(), /förvaras på en annan plats/);
   assert.equal(await page.getByTestId('action-priority-0').inputValue(), 'hog', 'a ska requirement starts at high priority');
 
   // Ej tillämpligt without a comment is held back with a hint; with a motivation it is saved.
@@ -70,8 +74,8 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await page.getByTestId('req-hint-LEV-03').waitFor();
 
   // Changing an unmet answer to uppfyllt removes the untouched action again.
-  await page.getByTestId('answer-SAK-02-uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'uppfyllt');
+  await page.getByTestId('answer-SAK-05-uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'uppfyllt');
   await page.getByTestId('tab-actions').click();
   await page.getByTestId('actions-empty').waitFor();
 });
@@ -84,15 +88,16 @@ test('filters, search, details and the local "så gör vi" text', async (t) => {
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
   await expectPressed(page, 'BEH-01', 'uppfyllt');
 
+  // The three steps included in higher ones are never listed as unanswered.
   await page.getByTestId('req-filter-status').selectOption('unanswered');
-  await expectCount(page.getByTestId('req-row'), 90);
+  await expectCount(page.getByTestId('req-row'), 87);
   // A row answered under the filter stays in view until the filter changes.
   await page.getByTestId('answer-LOG-01-uppfyllt').click();
   await expectPressed(page, 'LOG-01', 'uppfyllt');
-  await expectCount(page.getByTestId('req-row'), 90);
+  await expectCount(page.getByTestId('req-row'), 87);
   await page.getByTestId('req-filter-status').selectOption('');
   await page.getByTestId('req-filter-status').selectOption('unanswered');
-  await expectCount(page.getByTestId('req-row'), 89);
+  await expectCount(page.getByTestId('req-row'), 86);
   await page.getByTestId('req-filter-status').selectOption('uppfyllt');
   await eventually(async () => assert.deepEqual(await rowKeys(page), ['BEH-01', 'LOG-01']));
   await page.getByTestId('req-filter-status').selectOption('');
@@ -130,21 +135,22 @@ test('level 3 everywhere shows its 103 requirements, and the last one can be ans
   assert.equal(key, 'NAT-08');
   await page.getByTestId(`answer-${key}-delvis_uppfyllt`).click();
   await expectPressed(page, key, 'delvis_uppfyllt');
-  await expectCountOf(page, 'unanswered', 102);
+  // SAK-02, SAK-03 and AUT-04 are included in higher steps: not counted as unanswered.
+  await expectCountOf(page, 'unanswered', 99);
 });
 
 test('clicking the saved answer again takes it back, with the action it made', async (t) => {
   const page = await app.open(t);
   await createClassified(page, 'Ekonomisystem', { K: 2, R: 3, T: 2, S: 1 });
   await page.getByTestId('tab-requirements').click();
-  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
-  assert.equal(await page.getByTestId('answer-SAK-02-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
-  await expectCountOf(page, 'unanswered', 90);
+  await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'ej_uppfyllt');
+  assert.equal(await page.getByTestId('answer-SAK-05-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
+  await expectCountOf(page, 'unanswered', 87);
 
-  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'ej_uppfyllt', false);
-  await expectCountOf(page, 'unanswered', 91);
+  await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'ej_uppfyllt', false);
+  await expectCountOf(page, 'unanswered', 88);
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 0);
 });
