@@ -26,21 +26,21 @@ test('overdue rows are flagged, rows sort by due date or priority, and hand-made
   const page = await app.open(t);
   await createClassified(page, 'Ärendesystem', { K: 2, R: 3, T: 2, S: 1 });
   await page.getByTestId('tab-requirements').click();
-  for (const [key, answer] of [['SAK-02', 'ej_uppfyllt'], ['LEV-09', 'delvis_uppfyllt'], ['BEH-02', 'vet_ej']]) {
+  for (const [key, answer] of [['SAK-05', 'ej_uppfyllt'], ['LEV-09', 'delvis_uppfyllt'], ['BEH-02', 'vet_ej']]) {
     await page.getByTestId(`answer-${key}-${answer}`).click();
     await expectPressed(page, key, answer);
   }
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 3);
-  // No due dates yet: by priority, then in the order they came. In the shipped catalogue SAK-02
-  // (ej uppfyllt, ska, R 3) is hög, BEH-02 (vet ej) medel and LEV-09 (delvis, bör) låg.
-  assert.deepEqual(await order(page), ['SAK-02', 'BEH-02', 'LEV-09']);
+  // No due dates yet: by priority, then in the order they came. In the shipped catalogue SAK-05
+  // (ej uppfyllt, ska, T 2) and BEH-02 (vet ej) are medel, LEV-09 (delvis, bör) låg.
+  assert.deepEqual(await order(page), ['SAK-05', 'BEH-02', 'LEV-09']);
   assert.equal(await page.getByTestId('action-row').first().getAttribute('data-overdue'), 'false');
 
   // A due date in the past flags the row; it sorts first by due date.
   let i = await indexOf(page, 'LEV-09');
   await page.getByTestId(`action-due-${i}`).fill('2020-01-15');
-  await eventually(async () => assert.deepEqual(await order(page), ['LEV-09', 'SAK-02', 'BEH-02']));
+  await eventually(async () => assert.deepEqual(await order(page), ['LEV-09', 'SAK-05', 'BEH-02']));
   const overdueRow = page.locator('[data-testid="action-row"][data-overdue="true"]');
   await expectCount(overdueRow, 1);
   await expectText(page.getByTestId('action-overdue-0'), /Förfallen/);
@@ -48,15 +48,15 @@ test('overdue rows are flagged, rows sort by due date or priority, and hand-made
 
   i = await indexOf(page, 'BEH-02');
   await page.getByTestId(`action-due-${i}`).fill('2099-06-30');
-  await eventually(async () => assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-02']));
+  await eventually(async () => assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-05']));
   await page.getByTestId('action-responsible-1').fill('Karin Holm');
   await page.getByTestId('action-responsible-1').press('Tab');
 
   // By priority: hög, medel, låg.
   await page.getByTestId('sort-priority').click();
-  assert.deepEqual(await order(page), ['SAK-02', 'BEH-02', 'LEV-09']);
+  assert.deepEqual(await order(page), ['SAK-05', 'BEH-02', 'LEV-09']);
   await page.getByTestId('sort-due').click();
-  assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-02']);
+  assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-05']);
 
   // A hand-made action (the measure is required).
   await page.getByTestId('add-action').click();
@@ -88,5 +88,5 @@ test('overdue rows are flagged, rows sort by due date or priority, and hand-made
   await page.getByTestId('action-delete-1').click();
   await page.getByTestId('confirm-delete-action').click();
   await expectCount(page.getByTestId('action-row'), 3);
-  assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-02'], 'the hand-made action is gone');
+  assert.deepEqual(await order(page), ['LEV-09', 'BEH-02', 'SAK-05'], 'the hand-made action is gone');
 });

@@ -34,12 +34,16 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   const area = (who) => page.locator(`[data-testid="req-section"][data-who="${who}"] [data-area="behorighet"] h3`);
   await expectText(area('verksamhet'), 'Behörighet och åtkomst (7)');
   await expectText(area('it'), 'Behörighet och åtkomst (1)');
+  // SAK-02 and SAK-03 are included in SAK-04, AUT-04 in AUT-05: shown, not asked, not counted.
+  await expectText(page.getByTestId('req-included-SAK-02'), 'Ingår i SAK-04');
+  await expectText(page.getByTestId('req-included-AUT-04'), 'Ingår i AUT-05');
+  assert.equal(await page.getByTestId('answer-SAK-03-uppfyllt').count(), 0);
   await expectText(page.getByTestId('req-summary'), /^96 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 96 ej bedömda/);
   await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.1\.0/);
 
   // Ej uppfyllt: saved, counted, and an action appears in the handlingsplan.
-  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
+  await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'ej_uppfyllt');
   await expectCountOf(page, 'ej_uppfyllt', 1);
   await expectCountOf(page, 'unanswered', 95);
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
@@ -51,8 +55,8 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await screenshot(page, 'requirements');
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 1);
-  await expectText(page.getByTestId('action-source-0'), `SAK-02 ${catalog.requirement('SAK-02').title_sv}`);
-  assert.match(await page.getByTestId('action-measure-0').inputValue(), /säkerhetskopieras minst en gång per vecka/);
+  await expectText(page.getByTestId('action-source-0'), `SAK-05 ${catalog.requirement('SAK-05').title_sv}`);
+  assert.match(await page.getByTestId('action-measure-0').inputValue(), /förvaras på en annan plats/);
   assert.equal(await page.getByTestId('action-priority-0').inputValue(), 'hog', 'a ska requirement starts at high priority');
 
   // Ej tillämpligt without a comment is held back with a hint; with a motivation it is saved.
@@ -76,8 +80,8 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await page.getByTestId('req-hint-LEV-03').waitFor();
 
   // Changing an unmet answer to uppfyllt removes the untouched action again.
-  await page.getByTestId('answer-SAK-02-uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'uppfyllt');
+  await page.getByTestId('answer-SAK-05-uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'uppfyllt');
   await page.getByTestId('tab-actions').click();
   await page.getByTestId('actions-empty').waitFor();
 });
@@ -90,6 +94,7 @@ test('filters, search, details and the local "så gör vi" text', async (t) => {
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
   await expectPressed(page, 'BEH-01', 'uppfyllt');
 
+  // The three steps included in higher ones are never listed as unanswered.
   await page.getByTestId('req-filter-status').selectOption('unanswered');
   await expectCount(page.getByTestId('req-row'), 95);
   // A row answered under the filter stays in view until the filter changes.
@@ -144,13 +149,13 @@ test('clicking the saved answer again takes it back, with the action it made', a
   const page = await app.open(t);
   await createClassified(page, 'Ekonomisystem', { K: 2, R: 3, T: 2, S: 1 });
   await page.getByTestId('tab-requirements').click();
-  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'ej_uppfyllt');
-  assert.equal(await page.getByTestId('answer-SAK-02-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
+  await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'ej_uppfyllt');
+  assert.equal(await page.getByTestId('answer-SAK-05-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
   await expectCountOf(page, 'unanswered', 95);
 
-  await page.getByTestId('answer-SAK-02-ej_uppfyllt').click();
-  await expectPressed(page, 'SAK-02', 'ej_uppfyllt', false);
+  await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
+  await expectPressed(page, 'SAK-05', 'ej_uppfyllt', false);
   await expectCountOf(page, 'unanswered', 96);
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 0);

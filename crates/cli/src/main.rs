@@ -38,8 +38,12 @@ enum Command {
     Reviews(commands::reviews::Args),
     /// Show or change the organisation's review rule (how often to review).
     ReviewRule(commands::review_rule::Args),
-    /// Delete an object (recorded in the audit log).
+    /// Delete an object that was never approved (recorded in the audit log).
     Delete(commands::delete::Args),
+    /// Decommission (avveckla) an object: kept, read-only, hidden from the list by default.
+    Decommission(commands::decommission::Args),
+    /// Dependencies between objects: add, list, remove, decide a suggested level.
+    Deps(commands::deps::Args),
     /// The requirements derived from an object's classification, with the self-assessment.
     Requirements(commands::requirements::Args),
     /// Answer the self-assessment of one requirement.
@@ -112,6 +116,8 @@ fn main() -> ExitCode {
             Command::Reviews(a) => commands::reviews::run(&store, &ctx, a),
             Command::ReviewRule(a) => commands::review_rule::run(&mut store, &ctx, a),
             Command::Delete(a) => commands::delete::run(&mut store, &ctx, a),
+            Command::Decommission(a) => commands::decommission::run(&mut store, &ctx, a),
+            Command::Deps(a) => commands::deps::run(&mut store, &ctx, a),
             Command::Requirements(a) => commands::requirements::run(&store, &ctx, a),
             Command::Assess(a) => commands::assess::run(&mut store, &ctx, a),
             Command::Handover(a) => commands::handover::run(&mut store, &ctx, a),

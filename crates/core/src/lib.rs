@@ -6,6 +6,7 @@
 pub mod aspect;
 pub mod classification;
 pub mod collate;
+pub mod dependency;
 pub mod diff;
 pub mod error;
 pub mod info_type;

@@ -12,7 +12,7 @@ pub const SHEET_REQUIREMENTS: &str = "Krav";
 
 pub const INFO_LABELS: [&str; 4] = ["Id", "Version", "Namn", "Namn (engelska)"];
 pub const AREA_HEADERS: [&str; 3] = ["Nyckel", "Namn", "Namn (engelska)"];
-pub const REQUIREMENT_HEADERS: [&str; 18] = [
+pub const REQUIREMENT_HEADERS: [&str; 19] = [
     "Krav-ID",
     "Område",
     "Skyddar",
@@ -25,6 +25,7 @@ pub const REQUIREMENT_HEADERS: [&str; 18] = [
     "Vägledning",
     "ISO/IEC 27002",
     "NIS2",
+    "Ersätter",
     "Så gör vi hos oss",
     "Svensk lag",
     "ÄR-krav (engelska)",
@@ -33,8 +34,8 @@ pub const REQUIREMENT_HEADERS: [&str; 18] = [
     "Vem svarar",
 ];
 const AREA_WIDTH: f64 = 30.0;
-const WIDTHS: [f64; 18] =
-    [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 30.0, 22.0, 50.0, 50.0, 40.0, 12.0];
+const WIDTHS: [f64; 19] =
+    [9.0, 18.0, 9.0, 22.0, 28.0, 24.0, 50.0, 50.0, 8.0, 40.0, 12.0, 16.0, 16.0, 30.0, 22.0, 50.0, 50.0, 40.0, 12.0];
 /// The values of "Vem svarar" as a person reads them (the import also takes the stored ones).
 const ANSWERED_BY: [&str; 3] = ["Verksamhet", "IT", "Leverantör"];
 
@@ -102,6 +103,7 @@ pub fn catalog_xlsx(c: &Catalog, local_how: &dyn Fn(&str) -> String) -> Result<V
             r.guidance_sv.clone(),
             r.iso27002.join(", "),
             r.nis2.clone().unwrap_or_default(),
+            r.supersedes.join(", "),
             local_how(&r.key),
             r.lagrum_ref.clone().unwrap_or_default(),
             r.ar_en.clone(),

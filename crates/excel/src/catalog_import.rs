@@ -92,13 +92,14 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             ska_sv: c[7].clone(),
             obligation,
             guidance_sv: c[9].clone(),
-            ar_en: c[14].clone(),
-            ska_en: c[15].clone(),
-            guidance_en: c[16].clone(),
+            ar_en: c[15].clone(),
+            ska_en: c[16].clone(),
+            guidance_en: c[17].clone(),
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
-            lagrum_ref: Some(c[13].clone()).filter(|s| !s.is_empty()),
-            answered_by: c[17].clone(),
+            lagrum_ref: Some(c[14].clone()).filter(|s| !s.is_empty()),
+            answered_by: c[18].clone(),
+            supersedes: split(&c[12]),
         });
         req_sheet_rows.push(*row);
     }
@@ -136,6 +137,7 @@ fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> Shee
         "ska_en" => "SKA-krav (engelska)",
         "guidance_en" => "Vägledning (engelska)",
         "answered_by" => "Vem svarar",
+        "supersedes" => "Ersätter",
         "id" => "Id",
         "version" => "Version",
         other => other,
@@ -168,12 +170,13 @@ fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
 }
 
 /// Columns a hand-made workbook may leave out.
-const OPTIONAL: [&str; 11] = [
+const OPTIONAL: [&str; 12] = [
     "Namn (engelska)",
     "Rubrik (engelska)",
     "Vägledning",
     "ISO/IEC 27002",
     "NIS2",
+    "Ersätter",
     "Så gör vi hos oss",
     "Svensk lag",
     "ÄR-krav (engelska)",

@@ -105,12 +105,18 @@ fn the_set_based_portfolio_equals_the_per_object_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
     let ids: Vec<String> = (0..60).map(|i| generate(&mut store, i)).collect();
+    for i in (1..ids.len()).step_by(5) {
+        let kind = infoklass_core::dependency::DependencyKind::ALL[i % 4];
+        store.add_dependency(&ctx(), &ids[i], &ids[i - 1], kind).unwrap();
+        store.add_dependency(&ctx(), &ids[i], &ids[(i + 7) % ids.len()], kind).unwrap();
+    }
     let per_object: Vec<_> = ids.iter().map(|id| portfolio_of(&gather(&store, id, "2026-11-01").unwrap())).collect();
     let set_based = store.portfolio(&ids, "2026-11-01").unwrap();
     // The generated organisation does exercise what it should.
     assert!(per_object.iter().any(|o| o.requirements == 0) && per_object.iter().any(|o| o.fulfilled > 0));
     assert!(per_object.iter().any(|o| o.status == infoklass_core::Status::Faststalld));
     assert!(per_object.iter().any(|o| o.risks.iter().any(|r| r.threat_name.is_some())));
+    assert!(per_object.iter().any(|o| o.depends_on.len() == 2));
     for (a, b) in per_object.iter().zip(&set_based) {
         assert_eq!(a, b, "{}", a.meta.name);
     }

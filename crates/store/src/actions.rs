@@ -119,6 +119,7 @@ impl Store {
             return Err(StoreError::InvalidInput(format!("\"{d}\" is not a date (YYYY-MM-DD)")));
         }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         crate::objects::read_meta(&tx, object_id)?;
         let old = match &input.id {
             Some(id) => match read(&tx, id, &ctx.today)? {
@@ -167,6 +168,7 @@ impl Store {
 
     pub fn delete_action(&mut self, ctx: &Ctx, object_id: &str, action_id: &str) -> Result<()> {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let old = match read(&tx, action_id, &ctx.today)? {
             Some((owner, action)) if owner == object_id => action,
             _ => return Err(StoreError::NotFound(action_id.to_string())),

@@ -65,6 +65,7 @@ impl Store {
     /// Replaces the content of the object's current draft.
     pub fn save_draft(&mut self, ctx: &Ctx, object_id: &str, content: &ClassificationContent) -> Result<()> {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
@@ -112,6 +113,7 @@ impl Store {
         let types = self.info_types()?;
         let rule = self.review_rule()?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Utkast {
             return Err(StoreError::NotDraft);
@@ -126,6 +128,7 @@ impl Store {
     /// under the scale in use now.
     pub fn start_reclassification(&mut self, ctx: &Ctx, object_id: &str) -> Result<()> {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let current = rows::current_classification(&tx, object_id)?;
         if current.status != Status::Faststalld {
             return Err(StoreError::NoApprovedVersion);

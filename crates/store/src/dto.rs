@@ -17,6 +17,8 @@ pub struct ObjectFilter {
     pub status: Option<Status>,
     /// Only objects whose next review date has passed.
     pub review_overdue: bool,
+    /// Also decommissioned (avvecklade) objects, which the list leaves out by default.
+    pub include_decommissioned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -34,6 +36,8 @@ pub struct ObjectSummary {
     /// Some aspect reaches the security level (level 4).
     pub security_level: bool,
     pub updated_at: String,
+    /// The date it was decommissioned, if it was.
+    pub decommissioned_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -91,6 +95,8 @@ pub struct ObjectDetail {
     pub issues: Vec<Issue>,
     pub versions: Vec<VersionSummary>,
     pub review_overdue: bool,
+    /// Set when the object is decommissioned: it is then read-only.
+    pub decommissioned: Option<crate::dto_dependencies::Decommission>,
 }
 
 /// A new object with its first (draft) classification.

@@ -52,6 +52,9 @@ pub struct RequirementItem {
     pub assessment: Option<Assessment>,
     /// Applies now but did not apply to the last approved classification.
     pub is_new: bool,
+    /// The key of a higher step of the staircase that also applies and includes this one
+    /// ("ingår i SAK-04"): not asked in the self-assessment.
+    pub included_in: Option<String>,
 }
 
 /// A requirement handed over to be answered by someone else, and whether it came back.

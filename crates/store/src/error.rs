@@ -21,6 +21,8 @@ pub enum StoreError {
     BadCatalog(Vec<infoklass_core::requirements::CatalogError>),
     #[error("the requirement {0} does not apply to this object")]
     RequirementNotApplicable(String),
+    #[error("the requirement {key} is included in {by}, which is assessed instead")]
+    RequirementIncluded { key: String, by: String },
     #[error("\"Ej tillämpligt\" needs a motivation in the comment")]
     NotApplicableNeedsMotivation,
     #[error("the risk cannot be saved: {}", .0.join(", "))]
@@ -44,6 +46,18 @@ pub enum StoreError {
     BadInfoType { code: &'static str, message: String },
     #[error("the requirements cannot be handed over: {message}")]
     BadHandover { code: &'static str, message: String },
+    #[error("the object has an approved classification (an allmän handling); decommission it instead")]
+    ObjectHasApproved,
+    #[error("the object is decommissioned and read-only")]
+    ObjectDecommissioned,
+    #[error("the object already depends on that object in this way")]
+    DependencyExists,
+    #[error("an object cannot depend on itself")]
+    DependencyOnItself,
+    #[error("give a reason")]
+    ReasonRequired,
+    #[error("no such suggestion from a dependency")]
+    NoSuchSuggestion,
     #[error("invalid input: {0}")]
     InvalidInput(String),
     #[error("the database was written by a newer Infoklass (schema {found}, this version knows {supported}); update the app")]
@@ -74,6 +88,12 @@ impl StoreError {
             | StoreError::BadInfoType { code, .. }
             | StoreError::BadHandover { code, .. } => code,
             StoreError::BadLagrum { code, .. } => code,
+            StoreError::ObjectHasApproved => "OBJECT_HAS_APPROVED",
+            StoreError::ObjectDecommissioned => "OBJECT_DECOMMISSIONED",
+            StoreError::DependencyExists => "DEPENDENCY_EXISTS",
+            StoreError::DependencyOnItself => "DEPENDENCY_ON_ITSELF",
+            StoreError::ReasonRequired => "REASON_REQUIRED",
+            StoreError::NoSuchSuggestion => "NO_SUCH_SUGGESTION",
             StoreError::BadRisk(_) => "BAD_RISK",
             StoreError::UnknownRiskReference { code, .. } => code,
             StoreError::InRisk { source, .. } => source.code(),
@@ -83,6 +103,7 @@ impl StoreError {
             StoreError::BadCatalog(_) => "BAD_CATALOG",
             StoreError::RequirementNotApplicable(_) => "REQUIREMENT_NOT_APPLICABLE",
             StoreError::NotApplicableNeedsMotivation => "NOT_APPLICABLE_NEEDS_MOTIVATION",
+            StoreError::RequirementIncluded { .. } => "REQUIREMENT_INCLUDED",
             StoreError::NewerSchema { .. } => "DB_NEWER_SCHEMA",
             StoreError::Busy(_) => "DB_BUSY",
             StoreError::DiskFull(_) => "DISK_FULL",
@@ -100,6 +121,7 @@ impl StoreError {
             StoreError::BadCatalog(errors) => serde_json::to_value(errors).ok(),
             StoreError::BadRisk(codes) => serde_json::to_value(codes).ok(),
             StoreError::AcceptanceNotAllowed(role) => Some(serde_json::json!({ "role": role })),
+            StoreError::RequirementIncluded { key, by } => Some(serde_json::json!({ "key": key, "by": by })),
             StoreError::NameTaken(name) | StoreError::NotFound(name) => Some(serde_json::json!({ "name": name })),
             StoreError::NewerSchema { found, supported } => {
                 Some(serde_json::json!({ "found": found, "supported": supported }))

@@ -55,6 +55,10 @@ impl Store {
         }
         self.write_with(|store| {
             let mut plan = store.legacy_plan(imp)?;
+            // A newer file of a decommissioned object does not reopen it.
+            if let Some(id) = plan.object_id.as_deref().filter(|_| plan.outcome == ImportOutcome::Updated) {
+                crate::decommission::ensure_active(&store.conn, id)?;
+            }
             if plan.outcome != ImportOutcome::Unchanged {
                 plan.object_id = Some(store.import_legacy_inner(ctx, imp, &plan)?);
             }

@@ -5,6 +5,7 @@
 //! through [`Ctx`]; nothing here reads the clock.
 
 pub mod dto;
+pub mod dto_dependencies;
 pub mod dto_imports;
 pub mod dto_lagrum;
 pub mod dto_requirements;
@@ -18,6 +19,8 @@ mod actions;
 mod audit;
 mod catalogs;
 mod classify;
+mod decommission;
+mod dependencies;
 mod english_fill;
 mod handover;
 mod imports;
@@ -50,6 +53,7 @@ use rusqlite::Connection;
 
 pub use actions::ActionPlanExport;
 pub use dto::*;
+pub use dto_dependencies::*;
 pub use dto_imports::*;
 pub use dto_lagrum::*;
 pub use dto_requirements::*;

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 
-/// (version, SQL); versions are consecutive from 1 (6 is another change's, merged separately).
+/// (version, SQL); versions are consecutive from 1.
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../../../migrations/0001_init.sql")),
     (2, include_str!("../../../migrations/0002_requirements.sql")),
@@ -18,12 +18,13 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (6, include_str!("../../../migrations/0006_review_cycle.sql")),
     (7, include_str!("../../../migrations/0007_answer_handover.sql")),
     (8, include_str!("../../../migrations/0008_lagrum.sql")),
-    (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0009_english_texts.sql")),
+    (9, include_str!("../../../migrations/0009_dependencies.sql")),
+    (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0010_english_texts.sql")),
 ];
 
 /// The migration that adds the English columns; opening a database from before it fills
 /// them for the shipped entries (`english_fill.rs`).
-pub const ENGLISH_TEXTS_VERSION: u32 = 9;
+pub const ENGLISH_TEXTS_VERSION: u32 = 10;
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)

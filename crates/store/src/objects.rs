@@ -122,6 +122,7 @@ impl Store {
         let meta = normalise_meta(meta)?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         let old = read_meta(&tx, id)?;
+        crate::decommission::ensure_active(&tx, id)?;
         if old == meta {
             return Ok(());
         }
@@ -133,10 +134,15 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes an object and all its classifications; the audit log keeps the full record.
+    /// Deletes an object that was never approved, with its draft; the audit log keeps the
+    /// full record. An object with an approved classification is refused
+    /// (`OBJECT_HAS_APPROVED`): it is an allmän handling, to be decommissioned instead.
     pub fn delete_object(&mut self, ctx: &Ctx, id: &str) -> Result<()> {
         let detail = self.get_object(id, &ctx.today)?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        if crate::decommission::was_approved(&tx, id)? {
+            return Err(StoreError::ObjectHasApproved);
+        }
         tx.execute("DELETE FROM objects WHERE id = ?1", [id])?;
         let entry = Entry { action: "delete", entity: "object", entity_id: id, object_id: id };
         audit::record::<_, ()>(&tx, ctx, entry, Some(&detail), None)?;
@@ -158,7 +164,7 @@ impl Store {
     pub fn list_objects(&self, filter: &ObjectFilter, today: &str) -> Result<ObjectList> {
         let mut sql = String::from(
             "SELECT o.id, o.name, o.kind, o.unit, o.information_owner, o.next_review, o.updated_at,
-                    c.status, c.levels, c.profile
+                    c.status, c.levels, c.profile, o.decommissioned_on
              FROM objects o
              JOIN classifications c ON c.object_id = o.id
               AND c.version = (SELECT MAX(version) FROM classifications WHERE object_id = o.id)
@@ -184,6 +190,9 @@ impl Store {
             args.push(Box::new(status.as_str()));
             sql.push_str(&format!(" AND c.status = ?{}", args.len()));
         }
+        if !filter.include_decommissioned {
+            sql.push_str(" AND o.decommissioned_on IS NULL");
+        }
         if filter.review_overdue {
             args.push(Box::new(today.to_string()));
             sql.push_str(&format!(" AND o.next_review IS NOT NULL AND o.next_review < ?{}", args.len()));
@@ -208,6 +217,7 @@ impl Store {
                 levels: serde_json::from_str(&levels).unwrap_or_default(),
                 profile: r.get(9)?,
                 security_level: false,
+                decommissioned_on: r.get(10)?,
             })
         })?;
         let mut items: Vec<ObjectSummary> = rows.collect::<std::result::Result<_, _>>()?;

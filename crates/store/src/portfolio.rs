@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use infoklass_core::dependency::DependencyKind;
 use infoklass_core::requirements::{derive_requirements, Action, Answer, Catalog, Derived, Suppression};
 use infoklass_core::risk::Risk;
 use infoklass_core::{derive_profile, InformationSet, Lagrum, ObjectMeta, PerAspect, Profile, Scale, Status};
@@ -29,6 +30,8 @@ pub struct PortfolioObject {
     pub actions: Vec<Action>,
     /// Highest value first, as the risk analysis lists them.
     pub risks: Vec<PortfolioRisk>,
+    /// What it depends on: the kind and the other object's name, in Swedish name order.
+    pub depends_on: Vec<(DependencyKind, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +57,7 @@ impl Store {
         let answers = self.uppfyllt_keys(&wanted)?;
         let mut actions = self.actions_of(&wanted, today)?;
         let mut risks = self.risks_of(&wanted)?;
+        let mut depends_on = self.depends_on_of(&wanted)?;
 
         let mut scales: HashMap<(String, String), Scale> = HashMap::new();
         let mut stored_catalogs: HashMap<(String, String), Catalog> = HashMap::new();
@@ -93,7 +97,26 @@ impl Store {
                 fulfilled,
                 actions: actions.remove(id).unwrap_or_default(),
                 risks: risks.remove(id).unwrap_or_default(),
+                depends_on: depends_on.remove(id).unwrap_or_default(),
             });
+        }
+        Ok(out)
+    }
+
+    /// What each object depends on, in the order `Store::dependencies` lists it.
+    fn depends_on_of(&self, wanted: &str) -> Result<HashMap<String, Vec<(DependencyKind, String)>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.object_id, d.kind, o.name FROM dependencies d JOIN objects o ON o.id = d.depends_on_id
+             WHERE d.object_id IN (SELECT value FROM json_each(?1)) ORDER BY d.kind",
+        )?;
+        let rows = stmt.query_map([wanted], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?)))?;
+        let mut out: HashMap<String, Vec<(DependencyKind, String)>> = HashMap::new();
+        for row in rows {
+            let (id, kind, name) = row?;
+            out.entry(id).or_default().push((DependencyKind::parse(&kind).unwrap_or(DependencyKind::Uses), name));
+        }
+        for list in out.values_mut() {
+            infoklass_core::collate::sort_by_name(list, |(_, name)| name);
         }
         Ok(out)
     }

@@ -56,6 +56,7 @@ impl Store {
             changes,
             issues,
             versions,
+            decommissioned: crate::decommission::read(&self.conn, id)?,
         })
     }
 

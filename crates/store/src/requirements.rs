@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::requirements::{
-    action_measure, action_notes, action_priority, carry_over, derive_requirements, relevant_level, require_complete,
-    Answer, Assessment, Catalog, Derived, Requirement,
+    action_measure, action_notes, action_priority, carry_over, derive_requirements, included_in, relevant_level,
+    require_complete, Answer, Assessment, Catalog, Derived, Requirement,
 };
 use infoklass_core::{Levels, Status};
 use rusqlite::{params, OptionalExtension};
@@ -78,13 +78,18 @@ impl Store {
         let carried = carry_over(keys, previous_keys.as_ref(), self.assessments(object_id)?.into_values());
         let local = self.local_how(&basis.catalog.id)?;
         let mut handovers = crate::handover::read_all(&self.conn, object_id)?;
+        let mut included = included_in(&basis.catalog.requirements, &basis.derived.items);
         let mut counts = AnswerCounts::default();
         let mut items = Vec::with_capacity(basis.derived.items.len());
         for (d, c) in basis.derived.items.iter().zip(carried.items) {
             let r = &basis.catalog.requirements[d.index];
-            count(&mut counts, c.assessment.as_ref().map(|a| a.answer));
             let mut it = item(&basis.catalog, r, &local, d.reasons.clone(), c.assessment, c.is_new);
             it.handover = handovers.remove(&r.key);
+            // An included step is not asked; its earlier answer is kept on it.
+            it.included_in = included.remove(&r.key);
+            if it.included_in.is_none() {
+                count(&mut counts, it.assessment.as_ref().map(|a| a.answer));
+            }
             items.push(it);
         }
         let dropped: Vec<RequirementItem> = carried
@@ -121,6 +126,7 @@ impl Store {
     pub fn clear_assessment(&mut self, ctx: &Ctx, object_id: &str, key: &str) -> Result<()> {
         let Some(old) = self.assessments(object_id)?.remove(key) else { return Ok(()) };
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute("DELETE FROM assessments WHERE object_id = ?1 AND key = ?2", [object_id, key])?;
         let entry = Entry { action: "clear", entity: "requirement", entity_id: key, object_id };
         audit::record(&tx, ctx, entry, Some(&old), None::<&Assessment>)?;
@@ -148,11 +154,15 @@ impl Store {
             .map(|i| &basis.catalog.requirements[i.index])
             .find(|r| r.key == a.key)
             .ok_or_else(|| StoreError::RequirementNotApplicable(a.key.clone()))?;
+        if let Some(by) = included_in(&basis.catalog.requirements, &basis.derived.items).remove(&a.key) {
+            return Err(StoreError::RequirementIncluded { key: a.key.clone(), by });
+        }
         let old = self.assessments(object_id)?.remove(&a.key);
         if old.as_ref() == Some(a) {
             return Ok(());
         }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute(
             "INSERT INTO assessments (object_id, key, answer, comment, evidence, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -235,6 +245,7 @@ fn item(
         reasons,
         assessment,
         is_new,
+        included_in: None,
     }
 }
 
@@ -264,5 +275,6 @@ fn orphan(a: Assessment) -> RequirementItem {
         reasons: Vec::new(),
         assessment: Some(a),
         is_new: false,
+        included_in: None,
     }
 }

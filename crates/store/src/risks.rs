@@ -264,6 +264,7 @@ impl Store {
         check_header_texts(input)?;
         let old = header(&self.conn, object_id)?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         match &old {
             Some((h, _)) => {
                 tx.execute(
@@ -333,6 +334,7 @@ impl Store {
             prepared.push((p.0, p.1, p.2, &input.new_actions));
         }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let analysis_id = match found {
             Some(h) => h.id,
             None => create_header(&tx, ctx, object_id, &AnalysisInput::default())?,
@@ -459,6 +461,7 @@ impl Store {
             .find(|(r, _)| r.id == risk_id)
             .ok_or_else(|| StoreError::NotFound(risk_id.to_string()))?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute("DELETE FROM risks WHERE id = ?1", [risk_id])?;
         let entry = Entry { action: "delete", entity: "risk", entity_id: risk_id, object_id };
         audit::record::<_, ()>(&tx, ctx, entry, Some(&old.0), None)?;
@@ -485,6 +488,7 @@ impl Store {
         risk.acceptance =
             Some(Acceptance { role: role.to_string(), name: name.trim().to_string(), at: ctx.now.clone() });
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute(
             "UPDATE risks SET data = ?2, updated_at = ?3 WHERE id = ?1",
             params![risk_id, serde_json::to_string(&risk)?, ctx.now],
@@ -502,6 +506,7 @@ impl Store {
         }
         let (h, _) = header(&self.conn, object_id)?.ok_or_else(|| StoreError::NotFound(object_id.to_string()))?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute(
             "UPDATE risk_analyses SET status = 'faststalld', approved_by = ?2, approved_at = ?3, updated_at = ?3 WHERE id = ?1",
             params![h.id, by.trim(), ctx.now],

@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use infoklass_core::dependency::DependencyKind;
 use infoklass_core::info_type::InfoType;
 use infoklass_core::overview::{Overview, OverviewFilter};
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_core::review::ReviewRule;
 use infoklass_core::Scale;
 use infoklass_store::dto::*;
+use infoklass_store::dto_dependencies::*;
 use infoklass_store::dto_imports::*;
 use infoklass_store::dto_lagrum::*;
 use infoklass_store::dto_requirements::*;
@@ -60,6 +62,9 @@ fn export_all(dir: &Path) {
     LegacyRequirement::export_all(&cfg).unwrap();
     WorkbookEdits::export_all(&cfg).unwrap();
     LagrumList::export_all(&cfg).unwrap();
+    Dependencies::export_all(&cfg).unwrap();
+    DependencyDecisionInput::export_all(&cfg).unwrap();
+    DependencyKind::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

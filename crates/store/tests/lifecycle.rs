@@ -37,17 +37,22 @@ fn every_change_is_audited_with_old_and_new() {
     store.save_draft(&ctx(), &id, &content).unwrap();
     store.approve(&ctx(), &id, "Personaldirektör").unwrap();
     store.start_reclassification(&ctx(), &id).unwrap();
-    store.delete_object(&ctx(), &id).unwrap();
+    store.decommission(&ctx(), &id, "2026-03-01", "Ersatt").unwrap();
     let actions: Vec<String> = store.history(&id).unwrap().into_iter().rev().map(|h| h.action).collect();
-    assert_eq!(actions, ["create", "update", "save_draft", "approve", "reclassify", "delete"]);
+    assert_eq!(actions, ["create", "update", "save_draft", "approve", "reclassify", "decommission"]);
     let update = &store.history(&id).unwrap()[4];
     assert!(
         update.old.as_deref().unwrap().contains("Ekonomiavdelningen") && update.new.as_deref().unwrap().contains("HR")
     );
-    let delete = &store.history(&id).unwrap()[0];
+    // Only a never-approved draft is deleted; the log keeps it.
+    let draft = store.create_object(&ctx(), &new_object("Utkast", vec![set("Löner", 1, 1, 1, 1)])).unwrap();
+    let sets_before = count(&store, "information_sets");
+    store.delete_object(&ctx(), &draft).unwrap();
+    let delete = &store.history(&draft).unwrap()[0];
+    assert_eq!(delete.action, "delete");
     assert!(delete.old.as_deref().unwrap().contains("Löner"), "the deleted object is kept in the log");
-    assert_eq!(count(&store, "objects"), 0);
-    assert_eq!(count(&store, "information_sets"), 0, "deletion cascades");
+    assert_eq!(count(&store, "objects"), 1);
+    assert_eq!(count(&store, "information_sets"), sets_before - 1, "deletion cascades");
 }
 
 #[test]

@@ -25,6 +25,8 @@ fn an_empty_database_gets_the_whole_schema() {
             "audit",
             "catalogs",
             "classifications",
+            "dependencies",
+            "dependency_decisions",
             "import_words",
             "imports",
             "info_types",

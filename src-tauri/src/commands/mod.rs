@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod classification;
+pub mod dependencies;
 pub mod exports;
 pub mod info_types;
 pub mod lagrum;

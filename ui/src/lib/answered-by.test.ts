@@ -27,6 +27,7 @@ function item(key: string, who: RequirementItem['answered_by'], extra: Partial<R
     reasons: [],
     assessment: null,
     is_new: false,
+    included_in: null,
     ...extra,
   };
 }

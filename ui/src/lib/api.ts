@@ -5,6 +5,9 @@ import { invoke } from '@tauri-apps/api/core';
 import { reloadIfDatabaseChanged } from './db-changed';
 import type { AppInfo } from './bindings/AppInfo';
 import type { ClassificationContent } from './bindings/ClassificationContent';
+import type { Dependencies } from './bindings/Dependencies';
+import type { DependencyDecisionInput } from './bindings/DependencyDecisionInput';
+import type { DependencyKind } from './bindings/DependencyKind';
 import type { ErrorBody } from './bindings/ErrorBody';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { InfoType } from './bindings/InfoType';
@@ -102,6 +105,18 @@ export const api = {
   startReclassification: (id: string) => call<ObjectDetail>('start_reclassification', { id }),
   deleteObject: (id: string) => call<void>('delete_object', { id }),
   objectHistory: (id: string) => call<HistoryEntry[]>('object_history', { id }),
+  // Avveckla: an object with an approved classification is kept, read-only, never deleted.
+  decommissionObject: (id: string, date: string, reason: string) =>
+    call<ObjectDetail>('decommission_object', { id, date, reason }),
+
+  // Dependencies between objects and the levels the dependents suggest (accepted or declined).
+  getDependencies: (id: string) => call<Dependencies>('get_dependencies', { id }),
+  addDependency: (id: string, on: string, kind: DependencyKind) =>
+    call<Dependencies>('add_dependency', { id, on, kind }),
+  removeDependency: (id: string, on: string, kind: DependencyKind) =>
+    call<Dependencies>('remove_dependency', { id, on, kind }),
+  decideDependency: (id: string, decision: DependencyDecisionInput) =>
+    call<Dependencies>('decide_dependency', { id, decision }),
 
   // Requirements, self-assessment and the action plan of one object.
   getRequirements: (id: string) => call<RequirementView>('get_requirements', { id }),

@@ -9,6 +9,7 @@ export const listFilter = $state({
   unit: '',
   status: '' as Status | '',
   overdue: false,
+  decommissioned: false,
 });
 
 export function toObjectFilter(f: typeof listFilter): ObjectFilter {
@@ -18,13 +19,14 @@ export function toObjectFilter(f: typeof listFilter): ObjectFilter {
     unit: f.unit || null,
     status: f.status || null,
     review_overdue: f.overdue,
+    include_decommissioned: f.decommissioned,
   };
 }
 
 export function filtersActive(f: typeof listFilter): boolean {
-  return f.search.trim() !== '' || f.kind !== '' || f.unit !== '' || f.status !== '' || f.overdue;
+  return f.search.trim() !== '' || f.kind !== '' || f.unit !== '' || f.status !== '' || f.overdue || f.decommissioned;
 }
 
 export function clearFilters(): void {
-  Object.assign(listFilter, { search: '', kind: '', unit: '', status: '', overdue: false });
+  Object.assign(listFilter, { search: '', kind: '', unit: '', status: '', overdue: false, decommissioned: false });
 }

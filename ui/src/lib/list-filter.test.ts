@@ -3,13 +3,21 @@ import { clearFilters, filtersActive, listFilter, toObjectFilter } from './list-
 
 describe('the object list filter', () => {
   it('sends blank fields as null and a trimmed search', () => {
-    const f = { search: '  ekonomi ', kind: '' as const, unit: '', status: 'utkast' as const, overdue: true };
+    const f = {
+      search: '  ekonomi ',
+      kind: '' as const,
+      unit: '',
+      status: 'utkast' as const,
+      overdue: true,
+      decommissioned: true,
+    };
     expect(toObjectFilter(f)).toEqual({
       search: 'ekonomi',
       kind: null,
       unit: null,
       status: 'utkast',
       review_overdue: true,
+      include_decommissioned: true,
     });
   });
 
@@ -21,7 +29,7 @@ describe('the object list filter', () => {
     listFilter.overdue = true;
     expect(filtersActive(listFilter)).toBe(true);
     clearFilters();
-    expect(listFilter).toEqual({ search: '', kind: '', unit: '', status: '', overdue: false });
+    expect(listFilter).toEqual({ search: '', kind: '', unit: '', status: '', overdue: false, decommissioned: false });
     expect(filtersActive(listFilter)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // asks the user first (the question is shown by App.svelte while `pending` is set).
 import { clearNotice } from './notice.svelte';
 
-export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks' | 'legacy';
+export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks' | 'legacy' | 'dependencies';
 export type CatalogTab = 'requirements' | 'threats' | 'info-types' | 'lagrum';
 export type View =
   | { name: 'list' }

@@ -72,6 +72,12 @@ describe('matchesFilter', () => {
     expect(matchesFilter(answered, { ...all, status: 'ej_uppfyllt' })).toBe(false);
   });
 
+  it('never lists a step included in a higher one as unanswered', () => {
+    const included = item('SAK-02', { included_in: 'SAK-04' });
+    expect(matchesFilter(included, { ...all, status: 'unanswered' })).toBe(false);
+    expect(matchesFilter(included, all)).toBe(true);
+  });
+
   it('filters on aspect', () => {
     expect(matchesFilter(answered, { ...all, aspect: 'T' })).toBe(true);
     expect(matchesFilter(answered, { ...all, aspect: 'K' })).toBe(false);

@@ -61,7 +61,8 @@ export const areaName = (r: RequirementItem): string => loc(r.area_sv, r.area_en
 
 export function matchesFilter(r: RequirementItem, f: RequirementFilter): boolean {
   const answer = r.assessment?.answer ?? null;
-  if (f.status === 'unanswered' && answer !== null) return false;
+  // A step included in a higher one is not asked, so it is never listed as unanswered.
+  if (f.status === 'unanswered' && (answer !== null || r.included_in)) return false;
   if (f.status !== '' && f.status !== 'unanswered' && answer !== f.status) return false;
   if (f.aspect !== '' && !r.aspects.includes(f.aspect)) return false;
   const words = f.search.toLowerCase().split(/\s+/).filter(Boolean);

@@ -23,6 +23,9 @@ pub struct Args {
     /// Only objects whose next review date has passed.
     #[arg(long)]
     overdue: bool,
+    /// Also decommissioned (avvecklade) objects.
+    #[arg(long)]
+    all: bool,
 }
 
 fn parse_kind(s: &str) -> Result<ObjectKind, String> {
@@ -34,8 +37,14 @@ fn parse_status(s: &str) -> Result<Status, String> {
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
-    let filter =
-        ObjectFilter { search: a.search, kind: a.kind, unit: a.unit, status: a.status, review_overdue: a.overdue };
+    let filter = ObjectFilter {
+        search: a.search,
+        kind: a.kind,
+        unit: a.unit,
+        status: a.status,
+        review_overdue: a.overdue,
+        include_decommissioned: a.all,
+    };
     let list = store.list_objects(&filter, &ctx.today)?;
     if a.json {
         return print_json(&list);

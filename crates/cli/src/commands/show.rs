@@ -9,7 +9,7 @@ use crate::CliError;
 pub struct Args {
     /// The object's id or name (case-insensitive).
     object: String,
-    /// Print JSON: {"object": ObjectDetail, "history": [HistoryEntry]}.
+    /// Print JSON: {"object": ObjectDetail, "dependencies": Dependencies, "history": [HistoryEntry]}.
     #[arg(long)]
     json: bool,
 }
@@ -17,6 +17,7 @@ pub struct Args {
 #[derive(Serialize)]
 struct ShowJson<'a> {
     object: &'a ObjectDetail,
+    dependencies: infoklass_store::Dependencies,
     history: Vec<infoklass_store::HistoryEntry>,
 }
 
@@ -24,8 +25,9 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let id = store.find_object(&a.object)?;
     let d = store.get_object(&id, &ctx.today)?;
     let history = store.history(&id)?;
+    let dependencies = store.dependencies(&id)?;
     if a.json {
-        return print_json(&ShowJson { object: &d, history });
+        return print_json(&ShowJson { object: &d, dependencies, history });
     }
     let c = &d.current;
     println!("{}  ({})", d.meta.name, d.meta.kind.as_str());
@@ -44,6 +46,9 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         if !value.is_empty() {
             println!("  {label}: {value}");
         }
+    }
+    if let Some(gone) = &d.decommissioned {
+        println!("  Avvecklad {}: {}", gone.date, gone.reason);
     }
     if let Some(next) = &d.meta.next_review {
         println!("  Nästa översyn: {next}{}", if d.review_overdue { " (försenad)" } else { "" });
@@ -64,6 +69,18 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     for a in Aspect::ALL {
         let from: Vec<String> = c.profile.origins.get(a).iter().map(origin_text).collect();
         println!("  {}: {}", a.code(), if from.is_empty() { "ej bedömd".into() } else { from.join(", ") });
+    }
+    if !dependencies.depends_on.is_empty() || !dependencies.depended_on_by.is_empty() {
+        println!("\nBeroenden:");
+        for l in &dependencies.depends_on {
+            println!("  {} {} ({})", l.kind.name_sv(), l.name, l.profile);
+        }
+        for l in &dependencies.depended_on_by {
+            println!("  används av {} ({}, {})", l.name, l.kind.name_sv(), l.profile);
+        }
+        if !dependencies.cycle.is_empty() {
+            println!("  Cirkulärt beroende: {}", dependencies.cycle.join(" → "));
+        }
     }
     if !d.issues.is_empty() {
         println!("\nAtt göra före fastställande:");

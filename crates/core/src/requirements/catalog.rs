@@ -84,6 +84,10 @@ pub struct Requirement {
     /// The Swedish law behind it, e.g. "GDPR art. 28", "HSLF-FS 2016:40 4 kap. 9 §".
     #[serde(default)]
     pub lagrum_ref: Option<String>,
+    /// Lower steps of a staircase this requirement includes: when it applies, they are
+    /// shown as included in it, not asked again and not repeated in tender lists.
+    #[serde(default)]
+    pub supersedes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -115,7 +119,7 @@ pub struct CatalogError {
     pub message: String,
 }
 
-fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
+pub(super) fn error(row: Option<u32>, key: &str, field: &str, message: impl Into<String>) -> CatalogError {
     CatalogError { code: String::new(), row, key: key.to_string(), field: field.to_string(), message: message.into() }
 }
 
@@ -218,6 +222,7 @@ impl Catalog {
                 Err(e) => errors.push(error(row, &r.key, "trigger", e)),
             }
         }
+        errors.extend(super::supersede::check(&self.requirements));
         if !errors.is_empty() {
             return Err(errors);
         }

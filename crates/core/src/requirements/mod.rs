@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod changes;
 pub mod derive;
 pub mod procurement;
+pub mod supersede;
 pub mod trigger;
 
 pub use answered_by::AnsweredBy;
@@ -17,4 +18,5 @@ pub use catalog::{Area, Catalog, CatalogError, Obligation, Requirement};
 pub use changes::{carry_over, CarriedItem, CarryOver};
 pub use derive::{derive_requirements, require_complete, Derived, DerivedItem, Reason, Suppression};
 pub use procurement::{unite, ObjectNeeds, Union, UnionItem};
+pub use supersede::included_in;
 pub use trigger::Trigger;

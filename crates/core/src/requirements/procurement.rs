@@ -42,8 +42,13 @@ pub fn unite(catalog: &Catalog, objects: &[ObjectNeeds]) -> Union {
             union.excluded.push((pos, reason.clone()));
             continue;
         }
+        // A lower step included in a higher one the object also needs is not repeated.
+        let included = super::supersede::included_in(&o.catalog.requirements, &o.derived.items);
         for d in &o.derived.items {
             let key = &o.catalog.requirements[d.index].key;
+            if included.contains_key(key) {
+                continue;
+            }
             if let Some(i) = catalog.requirements.iter().position(|r| &r.key == key) {
                 needed.entry(i).or_default().push(o.name.to_string());
             }
@@ -83,13 +88,41 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(indices, sorted, "catalogue order, no duplicates");
-        assert_eq!(u.items.len(), high.items.len(), "the low object's requirements are a subset");
+        let included = super::super::supersede::included_in(&c.requirements, &high.items);
+        assert_eq!(u.items.len(), high.items.len() - included.len(), "the low object's are a subset");
         for item in &u.items {
-            let in_low = low.items.iter().any(|d| d.index == item.index);
+            let in_low = low.items.iter().any(|d| d.index == item.index)
+                && !included.contains_key(&c.requirements[item.index].key);
             let expected: Vec<&str> = if in_low { vec!["Hög", "Låg"] } else { vec!["Hög"] };
             assert_eq!(item.needed_by, expected);
         }
         assert!(u.items.iter().any(|i| i.needed_by == ["Hög"]), "some requirement only the high object needs");
+    }
+
+    #[test]
+    fn a_lower_step_is_listed_only_for_objects_without_the_higher_one() {
+        let c = Catalog::default_catalog();
+        let (high, low) = (derived(&c, 1, 3, 3, 1), derived(&c, 1, 1, 1, 1));
+        let keys = |u: &Union| -> Vec<(String, Vec<String>)> {
+            u.items
+                .iter()
+                .filter(|i| c.requirements[i.index].key.starts_with("SAK-0"))
+                .map(|i| (c.requirements[i.index].key.clone(), i.needed_by.clone()))
+                .collect()
+        };
+        let only_high = unite(&c, &[ObjectNeeds { name: "Hög", catalog: &c, derived: &high }]);
+        let names: Vec<String> = keys(&only_high).into_iter().map(|(k, _)| k).collect();
+        assert!(!names.contains(&"SAK-02".to_string()) && !names.contains(&"SAK-03".to_string()), "{names:?}");
+        assert!(names.contains(&"SAK-04".to_string()));
+        let both = unite(
+            &c,
+            &[
+                ObjectNeeds { name: "Hög", catalog: &c, derived: &high },
+                ObjectNeeds { name: "Låg", catalog: &c, derived: &low },
+            ],
+        );
+        let sak02 = keys(&both).into_iter().find(|(k, _)| k == "SAK-02").expect("the low object needs SAK-02");
+        assert_eq!(sak02.1, vec!["Låg".to_string()]);
     }
 
     #[test]
@@ -121,7 +154,8 @@ mod tests {
         let d = derived(&old, 3, 3, 3, 3);
         old.requirements[d.items[0].index].key = "GONE-1".into();
         let u = unite(&c, &[ObjectNeeds { name: "A", catalog: &old, derived: &d }]);
-        assert_eq!(u.items.len(), d.items.len() - 1, "a key the catalogue lacks is left out");
+        let included = super::super::supersede::included_in(&old.requirements, &d.items).len();
+        assert_eq!(u.items.len(), d.items.len() - 1 - included, "a key the catalogue lacks is left out");
         for item in &u.items {
             let key = &c.requirements[item.index].key;
             assert!(d.items.iter().any(|x| &old.requirements[x.index].key == key));

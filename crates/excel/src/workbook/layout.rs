@@ -15,6 +15,7 @@ pub const PROCUREMENT: &str = "Upphandlingskrav";
 pub const RISKS: &str = "Riskanalys";
 pub const MATRIX: &str = "Riskmatris";
 pub const LEGACY: &str = "Äldre krav";
+pub const DEPENDENCIES: &str = "Beroenden";
 pub const META: &str = "_meta";
 /// Hidden: one row per item (sheet, id, then its editable values as exported).
 pub const EXPORTED: &str = "_exporterat";

@@ -4,6 +4,7 @@
 mod actions;
 mod cells;
 mod classification;
+mod dependencies;
 pub mod layout;
 mod meta;
 mod overview;
@@ -13,7 +14,9 @@ mod requirements;
 mod risks;
 
 use infoklass_core::requirements::Action;
-use infoklass_store::{LegacyRequirement, ObjectDetail, RequirementView, RiskAnalysisView, Store, StoreError};
+use infoklass_store::{
+    Dependencies, LegacyRequirement, ObjectDetail, RequirementView, RiskAnalysisView, Store, StoreError,
+};
 use rust_xlsxwriter::Workbook;
 
 use crate::ExcelError;
@@ -27,6 +30,7 @@ pub struct ObjectExport {
     pub actions: Vec<Action>,
     pub risks: RiskAnalysisView,
     pub legacy: Vec<LegacyRequirement>,
+    pub dependencies: Dependencies,
 }
 
 /// Who and when, written to the hidden meta sheet.
@@ -48,6 +52,7 @@ pub fn object_workbook(data: &ObjectExport, stamp: &ExportStamp) -> Result<Vec<u
     if !data.legacy.is_empty() {
         requirements::write_legacy(&mut wb, &data.legacy)?;
     }
+    dependencies::write(&mut wb, &data.dependencies)?;
     meta::write(&mut wb, data, stamp)?;
     meta::write_exported(&mut wb, data)?;
     Ok(wb.save_to_buffer()?)
@@ -61,5 +66,6 @@ pub fn gather(store: &Store, object_id: &str, today: &str) -> Result<ObjectExpor
         actions: store.action_plan(object_id, today)?,
         risks: store.risk_analysis(object_id)?,
         legacy: store.legacy_requirements(object_id)?,
+        dependencies: store.dependencies(object_id)?,
     })
 }

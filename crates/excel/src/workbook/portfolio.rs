@@ -79,6 +79,7 @@ pub fn portfolio_of(o: &ObjectExport) -> PortfolioObject {
             .iter()
             .map(|r| PortfolioRisk { risk: r.risk.clone(), value: r.value, threat_name: r.threat_name.clone() })
             .collect(),
+        depends_on: o.dependencies.depends_on.iter().map(|l| (l.kind, l.name.clone())).collect(),
     }
 }
 
@@ -194,6 +195,7 @@ pub fn portfolio_workbook(objects: &[PortfolioObject], stamp: &ExportStamp) -> R
         }
     }
 
+    super::dependencies::write_portfolio(&mut wb, objects)?;
     let ws = wb.add_worksheet();
     ws.set_name(META)?;
     let meta = [

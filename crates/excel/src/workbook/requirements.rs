@@ -31,17 +31,25 @@ pub fn write_assessment(wb: &mut Workbook, data: &ObjectExport) -> Result<(), Xl
     let (editable, locked) = (cells::editable(), cells::locked());
     for (i, item) in view.items.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
-        let reasons: Vec<String> = item.reasons.iter().map(|r| r.label_sv()).collect();
+        let mut reasons: Vec<String> = item.reasons.iter().map(|r| r.label_sv()).collect();
         let a = item.assessment.as_ref();
+        // A lower step included in a higher one is not asked: its answer cells are locked.
+        let answer_format = match &item.included_in {
+            Some(by) => {
+                reasons.push(format!("ingår i {by}"));
+                &locked
+            }
+            None => &editable,
+        };
         ws.write_string_with_format(row, 0, &item.key, &locked)?;
         ws.write_string_with_format(row, 1, &item.area_sv, &locked)?;
         ws.write_string_with_format(row, 2, &item.title_sv, &locked)?;
         ws.write_string_with_format(row, 3, &item.ar_sv, &locked)?;
         ws.write_string_with_format(row, 4, aspects_text(&item.aspects), &locked)?;
         ws.write_string_with_format(row, 5, reasons.join(", "), &locked)?;
-        ws.write_string_with_format(row, REQ_ANSWER_COL, a.map(|a| a.answer.name_sv()).unwrap_or(""), &editable)?;
-        ws.write_string_with_format(row, 7, a.map(|a| a.comment.as_str()).unwrap_or(""), &editable)?;
-        ws.write_string_with_format(row, 8, a.map(|a| a.evidence.as_str()).unwrap_or(""), &editable)?;
+        ws.write_string_with_format(row, REQ_ANSWER_COL, a.map(|a| a.answer.name_sv()).unwrap_or(""), answer_format)?;
+        ws.write_string_with_format(row, 7, a.map(|a| a.comment.as_str()).unwrap_or(""), answer_format)?;
+        ws.write_string_with_format(row, 8, a.map(|a| a.evidence.as_str()).unwrap_or(""), answer_format)?;
         row_height::fit_row(
             ws,
             row,
@@ -80,7 +88,9 @@ pub fn write_procurement(wb: &mut Workbook, data: &ObjectExport) -> Result<(), X
         &PROCUREMENT_COLUMNS,
     )?;
     let locked = cells::locked();
-    for (i, item) in view.items.iter().enumerate() {
+    // A tender list never repeats a lower step of a staircase whose higher step applies.
+    let listed = view.items.iter().filter(|item| item.included_in.is_none());
+    for (i, item) in listed.enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
         ws.write_string_with_format(row, 0, &item.key, &locked)?;
         ws.write_string_with_format(row, 1, &item.area_sv, &locked)?;

@@ -13,4 +13,8 @@ search: string | null, kind: ObjectKind | null, unit: string | null, status: Sta
 /**
  * Only objects whose next review date has passed.
  */
-review_overdue: boolean, };
+review_overdue: boolean, 
+/**
+ * Also decommissioned (avvecklade) objects, which the list leaves out by default.
+ */
+include_decommissioned: boolean, };

@@ -7,4 +7,8 @@ export type ObjectSummary = { id: string, name: string, kind: ObjectKind, unit: 
 /**
  * Some aspect reaches the security level (level 4).
  */
-security_level: boolean, updated_at: string, };
+security_level: boolean, updated_at: string, 
+/**
+ * The date it was decommissioned, if it was.
+ */
+decommissioned_on: string | null, };

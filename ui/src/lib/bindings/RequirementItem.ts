@@ -37,4 +37,9 @@ reasons: Array<Term>, assessment: Assessment | null,
 /**
  * Applies now but did not apply to the last approved classification.
  */
-is_new: boolean, };
+is_new: boolean, 
+/**
+ * The key of a higher step of the staircase that also applies and includes this one
+ * ("ingår i SAK-04"): not asked in the self-assessment.
+ */
+included_in: string | null, };

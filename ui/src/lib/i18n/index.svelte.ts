@@ -3,6 +3,7 @@
 import { en } from './en';
 import { enAnswered } from './en-answered';
 import { enEveryday } from './en-everyday';
+import { enDeps } from './en-deps';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
@@ -14,6 +15,7 @@ import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svAnswered } from './sv-answered';
 import { svEveryday } from './sv-everyday';
+import { svDeps } from './sv-deps';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
@@ -36,6 +38,7 @@ const svAll = {
   ...svAnswered,
   ...svEveryday,
   ...svLagrum,
+  ...svDeps,
 };
 export type Key = keyof typeof svAll;
 
@@ -53,6 +56,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enAnswered,
     ...enEveryday,
     ...enLagrum,
+    ...enDeps,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';

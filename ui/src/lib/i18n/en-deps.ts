@@ -1,0 +1,47 @@
+// English texts for dependencies between objects and for decommissioning.
+import type { svDeps } from './sv-deps';
+
+export const enDeps: Record<keyof typeof svDeps, string> = {
+  'tab.dependencies': 'Dependencies',
+  'deps.dependsOn': 'Depends on',
+  'deps.dependedOnBy': 'Used by',
+  'deps.none': 'No dependencies.',
+  'deps.notApproved': 'not approved',
+  'deps.decommissioned': 'decommissioned',
+  'deps.cycle': 'Circular dependency: {path}',
+  'deps.add': 'Add dependency',
+  'deps.on': 'Object',
+  'deps.kind': 'Kind of dependency',
+  'deps.remove': 'Remove',
+  'deps.suggestions': 'Suggestions from dependencies',
+  'deps.suggestion': '{aspect} ≥ {level} from dependency: {name} {aspect}{level} ({kind})',
+  'deps.accept': 'Accept',
+  'deps.decline': 'Decline',
+  'deps.reason': 'Reason',
+  'deps.state.met': 'Met',
+  'deps.state.pending': 'To decide',
+  'deps.state.accepted': 'Accepted',
+  'deps.state.declined': 'Declined',
+  'deps.kind.uses': 'uses',
+  'deps.kind.integrates_with': 'integrates with',
+  'deps.kind.runs_on': 'runs on',
+  'deps.kind.supplied_by': 'is supplied by',
+  'decommission.button': 'Decommission',
+  'decommission.title': 'Decommission the object?',
+  'decommission.body':
+    'Approved classifications are official records. The object is kept, can no longer be changed, and is shown only when you choose to show decommissioned objects.',
+  'decommission.date': 'Date',
+  'decommission.reason': 'Reason',
+  'decommission.banner': 'Decommissioned {date}: {reason}',
+  'list.showDecommissioned': 'Show decommissioned',
+  'error.OBJECT_HAS_APPROVED':
+    'The object has an approved classification, an official record, and cannot be deleted. Use Decommission instead.',
+  'error.OBJECT_DECOMMISSIONED': 'The object is decommissioned and cannot be changed.',
+  'error.DEPENDENCY_EXISTS': 'The dependency already exists.',
+  'error.DEPENDENCY_ON_ITSELF': 'An object cannot depend on itself.',
+  'error.REASON_REQUIRED': 'Give a reason.',
+  'error.NO_SUCH_SUGGESTION': 'The suggestion no longer exists. The view was reloaded.',
+  'req.includedIn': 'Included in {key}',
+  'error.REQUIREMENT_INCLUDED':
+    'The requirement is included in a higher one that applies to the object; answer that one instead.',
+};
