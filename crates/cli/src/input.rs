@@ -1,6 +1,7 @@
 //! Reading input files: any of them capped in size, and the object description (JSON or TOML)
 //! for `infoklass new`.
 
+use infoklass_core::ErrorCode;
 use std::io::Read;
 use std::path::Path;
 
@@ -26,7 +27,7 @@ pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
     }
     let too_large = |bytes: u64| {
         let e = LimitError::FileTooLarge { bytes, max };
-        CliError { code: e.code().into(), message: format!("{}: {e}", path.display()) }
+        CliError { code: e.code(), message: format!("{}: {e}", path.display()) }
     };
     if meta.len() > max {
         return Err(too_large(meta.len()));
@@ -41,7 +42,7 @@ pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
 }
 
 fn file_error(path: &Path, e: impl std::fmt::Display) -> CliError {
-    CliError { code: "FILE_ERROR".into(), message: format!("cannot read {}: {e}", path.display()) }
+    CliError { code: ErrorCode::FileError, message: format!("cannot read {}: {e}", path.display()) }
 }
 
 /// The file shape is documented in docs/CLI.md; the parser lives in infoklass-core.
@@ -49,7 +50,7 @@ pub fn read_object_file(path: &Path) -> Result<NewObject, CliError> {
     let text = read_text_file(path)?;
     let is_json = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"));
     let (meta, content) = parse_object_file(&text, is_json).map_err(|e| CliError {
-        code: "INVALID_INPUT".into(),
+        code: ErrorCode::InvalidInput,
         message: format!("{} is not a valid object description: {e}", path.display()),
     })?;
     Ok(NewObject { meta, content })

@@ -5,6 +5,7 @@
 
 pub mod aspect;
 pub mod classification;
+pub mod codes;
 pub mod collate;
 pub mod diff;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod validation;
 
 pub use aspect::{profile_string, Aspect, Levels, PerAspect};
 pub use classification::{ClassificationContent, InformationSet, Status, Uplift, UpliftReason};
+pub use codes::{ErrorCode, IssueCode, RiskIssueCode};
 pub use error::CoreError;
 pub use lagrum::{Lagrum, LagrumDecision, LagrumStatus, Suggestion};
 pub use object::{Hosting, ObjectKind, ObjectMeta};

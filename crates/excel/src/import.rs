@@ -48,7 +48,7 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport
                 }
                 Err(e) => {
                     out.failure = Some(failure(
-                        e.code(),
+                        e.code().as_str(),
                         &format!("Objektet i arbetsboken finns inte i databasen ({e})."),
                         &format!("The object of the workbook is not in the database ({e})."),
                     ))
@@ -82,7 +82,7 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport
                         out.legacy = Some(plan);
                         content = Some(Content::Isak(imp));
                     }
-                    Err(e) => out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string())),
+                    Err(e) => out.failure = Some(failure(e.code().as_str(), &e.to_string(), &e.to_string())),
                 }
             }
             out.ok = out.failure.is_none() && !out.diagnostics.iter().any(|d| d.severity == "error");
@@ -117,7 +117,7 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
     if let Err(e) = result {
         out.ok = false;
         out.applied = false;
-        out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string()));
+        out.failure = Some(failure(e.code().as_str(), &e.to_string(), &e.to_string()));
     }
     out
 }

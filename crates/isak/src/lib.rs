@@ -37,7 +37,7 @@ pub mod hostile_samples;
 
 pub use container::Format;
 pub use diagnostics::{Diagnostic, Severity};
-pub use error::FileError;
+pub use error::{FileError, FileErrorCode};
 pub use limits::{Limit, Limits};
 pub use model::{ImportProfile, Leftover, LegacyRequirement, ObjectFacts, ParsedWorkbook, RiskRow, SetRow};
 

@@ -1,3 +1,4 @@
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -50,7 +51,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             let catalog = store.catalog().clone();
             let how = store.local_how_texts()?;
             let bytes = catalog_export::catalog_xlsx(&catalog, &|k| how.get(k).cloned().unwrap_or_default())
-                .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?;
+                .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?;
             write_file(&file, &bytes)?;
             println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());
         }
@@ -76,7 +77,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             })?;
             let preview = store.catalog_import_preview(&catalog);
             if let Some(e) = preview.errors.first() {
-                return Err(CliError { code: "CATALOG_VERSION_EXISTS".into(), message: e.message.clone() });
+                return Err(CliError { code: ErrorCode::CatalogVersionExists, message: e.message.clone() });
             }
             if dry_run {
                 println!(

@@ -1,3 +1,4 @@
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
 use infoklass_core::requirements::Suppression;
@@ -36,7 +37,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     }
     if view.objects.is_empty() {
         return Err(CliError {
-            code: "NO_REQUIREMENTS".into(),
+            code: ErrorCode::NoRequirements,
             message: "none of the objects gives a requirement list".into(),
         });
     }
@@ -44,13 +45,13 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let format = a.format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
     let bytes = match format.as_str() {
         "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today)
-            .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?,
+            .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
         "csv" => procurement_csv::procurement_csv(&view).into_bytes(),
         "html" => procurement_html::procurement_html(&view, &ctx.today).into_bytes(),
         "json" => serde_json::to_vec_pretty(&view).expect("serialisable"),
         other => {
             return Err(CliError {
-                code: "INVALID_INPUT".into(),
+                code: ErrorCode::InvalidInput,
                 message: format!("unknown format \"{other}\" (xlsx, csv, json, html)"),
             })
         }
