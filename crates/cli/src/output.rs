@@ -12,11 +12,7 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
 }
 
 pub fn status_sv(s: Status) -> &'static str {
-    match s {
-        Status::Utkast => "Utkast",
-        Status::Faststalld => "Fastställd",
-        Status::Ersatt => "Ersatt",
-    }
+    infoklass_core::labels::word(infoklass_core::labels::Lang::Sv, "status", s)
 }
 
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod error;
 pub mod info_type;
 pub mod input_files;
+pub mod labels;
 pub mod lagrum;
 pub mod limits;
 pub mod object;

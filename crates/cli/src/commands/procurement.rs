@@ -1,6 +1,7 @@
 use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Suppression;
 use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
 use infoklass_store::{Ctx, Store};
@@ -22,6 +23,13 @@ pub struct Args {
     /// The list's title.
     #[arg(long, default_value = "Upphandlingskrav")]
     name: String,
+    /// The language of headers and words in a csv file: sv or en.
+    #[arg(long, default_value = "sv", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
@@ -46,7 +54,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let bytes = match format.as_str() {
         "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today)
             .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
-        "csv" => procurement_csv::procurement_csv(&view).into_bytes(),
+        "csv" => procurement_csv::procurement_csv(&view, a.lang).into_bytes(),
         "html" => procurement_html::procurement_html(&view, &ctx.today).into_bytes(),
         "json" => serde_json::to_vec_pretty(&view).expect("serialisable"),
         other => {

@@ -39,13 +39,7 @@ impl Answer {
     }
 
     pub fn name_sv(self) -> &'static str {
-        match self {
-            Answer::Uppfyllt => "Uppfyllt",
-            Answer::DelvisUppfyllt => "Delvis uppfyllt",
-            Answer::EjUppfyllt => "Ej uppfyllt",
-            Answer::EjTillampligt => "Ej tillämpligt",
-            Answer::VetEj => "Vet ej",
-        }
+        crate::labels::word(crate::labels::Lang::Sv, "answer", self)
     }
 }
 
