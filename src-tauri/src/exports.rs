@@ -2,6 +2,7 @@
 //! remembered in a per-user settings file; opening is limited to the one file this process
 //! exported last, so the window can never ask the system to open an arbitrary path.
 
+use infoklass_core::ErrorCode;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -34,8 +35,8 @@ fn load_settings() -> Settings {
     std::fs::read(settings_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
 }
 
-fn body(code: &str, message: String) -> ErrorBody {
-    ErrorBody { code: code.into(), message, details: None }
+fn body(code: ErrorCode, message: String) -> ErrorBody {
+    ErrorBody { code, message, details: None }
 }
 
 /// The folder exports are written to: the remembered choice while it still exists, else the
@@ -54,12 +55,15 @@ pub fn set_export_dir(folder: &str) -> Result<PathBuf, ErrorBody> {
         let usable =
             path.is_absolute() && path.is_dir() && !std::fs::metadata(&path).is_ok_and(|m| m.permissions().readonly());
         if !usable {
-            return Err(body("FOLDER_INVALID", format!("{folder} is not an existing folder given as a full path")));
+            return Err(body(
+                ErrorCode::FolderInvalid,
+                format!("{folder} is not an existing folder given as a full path"),
+            ));
         }
         Some(path.canonicalize().unwrap_or(path))
     };
     let file = settings_path();
-    let failed = |e: std::io::Error| body("FILE_ERROR", format!("cannot write {}: {e}", file.display()));
+    let failed = |e: std::io::Error| body(ErrorCode::FileError, format!("cannot write {}: {e}", file.display()));
     if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(failed)?;
     }
@@ -83,14 +87,14 @@ pub fn record_opens_in(log: PathBuf) {
 
 /// Opens the file exported last (or its folder, with `reveal`); any other path is refused.
 pub fn open_last_export(path: &str, reveal: bool) -> Result<(), ErrorBody> {
-    let refused = || body("NOT_LAST_EXPORT", "only the file exported last can be opened".into());
+    let refused = || body(ErrorCode::NotLastExport, "only the file exported last can be opened".into());
     let asked = Path::new(path).canonicalize().map_err(|_| refused())?;
     let last = LAST_EXPORT.lock().unwrap_or_else(|p| p.into_inner()).clone();
     if last.as_deref() != Some(asked.as_path()) || !asked.is_file() {
         return Err(refused());
     }
     let target = if reveal { asked.parent().map(Path::to_path_buf).unwrap_or_else(|| asked.clone()) } else { asked };
-    let failed = |e: std::io::Error| body("FILE_ERROR", format!("cannot open {}: {e}", target.display()));
+    let failed = |e: std::io::Error| body(ErrorCode::FileError, format!("cannot open {}: {e}", target.display()));
     if let Some(log) = OPEN_LOG.get() {
         use std::io::Write;
         let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log).map_err(failed)?;

@@ -77,6 +77,13 @@ fn assess_plan_procure_and_export_through_ipc() {
     assert_eq!(wb.sheet_names()[0], "Upphandlingskrav");
     let second = h.call("export_procurement", json!({ "id": id, "format": "xlsx" })).unwrap();
     assert!(second["path"].as_str().unwrap().ends_with("(2).xlsx"), "an existing file is never overwritten");
+    // A csv comes in the language the UI passes (Swedish when it passes none).
+    let csv = |lang: serde_json::Value| {
+        let export = h.call("export_procurement", json!({ "id": id, "format": "csv", "lang": lang })).unwrap();
+        std::fs::read_to_string(export["path"].as_str().unwrap()).unwrap()
+    };
+    assert!(csv(json!("en")).starts_with("\u{feff}No.;Requirement ID;"));
+    assert!(csv(json!(null)).starts_with("\u{feff}Nr;Krav-ID;"));
     // The format is a typed enum: anything else is refused at the boundary, before the store.
     let refused = h.call("export_procurement", json!({ "id": id, "format": "exe" })).unwrap_err();
     assert!(refused.to_string().contains("format"), "{refused}");

@@ -4,6 +4,7 @@ mod commands;
 mod input;
 mod output;
 
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -72,7 +73,7 @@ enum Command {
 
 /// An error with a stable code, printed as one line.
 pub struct CliError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -85,7 +86,7 @@ impl From<StoreError> for CliError {
             }
             _ => e.to_string(),
         };
-        CliError { code: e.code().to_string(), message }
+        CliError { code: e.code(), message }
     }
 }
 

@@ -7,7 +7,8 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use infoklass_isak::hostile_samples as crafted;
+#[path = "../../isak/tests/support/crafted.rs"]
+mod crafted;
 
 /// The address space the binary may use: a read that allocates past it fails.
 const ADDRESS_SPACE: u64 = 1 << 30;

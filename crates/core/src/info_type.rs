@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::aspect::PerAspect;
+use crate::codes::ErrorCode;
 use crate::error::CoreError;
 use crate::limits::{check_text, MAX_CELL_CHARS};
 
@@ -85,7 +86,7 @@ fn strict_types<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<InfoType>,
 /// Why an information type cannot be stored, with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InfoTypeProblem {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -99,16 +100,19 @@ impl InfoType {
         let problem = |code, message: String| Err(InfoTypeProblem { code, message });
         if !Self::valid_key(&self.key) {
             return problem(
-                "INFO_TYPE_KEY_INVALID",
+                ErrorCode::InfoTypeKeyInvalid,
                 format!("the key \"{}\" is not 1–40 characters a–z, 0–9 or -", self.key),
             );
         }
         if self.name_sv.trim().is_empty() {
-            return problem("INFO_TYPE_NAME_MISSING", format!("information type {} has no Swedish name", self.key));
+            return problem(
+                ErrorCode::InfoTypeNameMissing,
+                format!("information type {} has no Swedish name", self.key),
+            );
         }
         if let Some((a, l)) = self.levels.iter().find(|(_, l)| **l > max_level) {
             return problem(
-                "INFO_TYPE_LEVEL_INVALID",
+                ErrorCode::InfoTypeLevelInvalid,
                 format!("information type {}: {}{l} is above {max_level}", self.key, a.code()),
             );
         }

@@ -5,12 +5,14 @@
 
 pub mod aspect;
 pub mod classification;
+pub mod codes;
 pub mod collate;
 pub mod dependency;
 pub mod diff;
 pub mod error;
 pub mod info_type;
 pub mod input_files;
+pub mod labels;
 pub mod lagrum;
 pub mod limits;
 pub mod object;
@@ -24,6 +26,7 @@ pub mod validation;
 
 pub use aspect::{profile_string, Aspect, Levels, PerAspect};
 pub use classification::{ClassificationContent, InformationSet, Status, Uplift, UpliftReason};
+pub use codes::{ErrorCode, IssueCode, RiskIssueCode};
 pub use error::CoreError;
 pub use lagrum::{Lagrum, LagrumDecision, LagrumStatus, Suggestion};
 pub use object::{Hosting, ObjectKind, ObjectMeta};

@@ -3,6 +3,7 @@
 //! a command run for minutes or use gigabytes.
 
 use crate::classification::ClassificationContent;
+use crate::codes::ErrorCode;
 use crate::object::ObjectMeta;
 use crate::risk::Risk;
 
@@ -29,11 +30,11 @@ pub enum LimitError {
 
 impl LimitError {
     /// The stable code the UI and the CLI show.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            LimitError::TextTooLong { .. } => "TEXT_TOO_LONG",
-            LimitError::TooManyItems { .. } => "TOO_MANY_ITEMS",
-            LimitError::FileTooLarge { .. } => "FILE_TOO_LARGE",
+            LimitError::TextTooLong { .. } => ErrorCode::TextTooLong,
+            LimitError::TooManyItems { .. } => ErrorCode::TooManyItems,
+            LimitError::FileTooLarge { .. } => ErrorCode::FileTooLarge,
         }
     }
 }

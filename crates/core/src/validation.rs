@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::aspect::Aspect;
 use crate::classification::ClassificationContent;
+use crate::codes::IssueCode;
 use crate::info_type::InfoType;
 use crate::lagrum::{Lagrum, LagrumStatus};
 use crate::object::{is_iso_date, ObjectMeta};
@@ -16,7 +17,7 @@ use crate::scale::Scale;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Issue {
-    pub code: String,
+    pub code: IssueCode,
     pub set_id: Option<String>,
     pub set_name: Option<String>,
     pub aspect: Option<Aspect>,
@@ -24,8 +25,8 @@ pub struct Issue {
 }
 
 impl Issue {
-    fn new(code: &str) -> Issue {
-        Issue { code: code.into(), set_id: None, set_name: None, aspect: None, lagrum: None }
+    fn new(code: IssueCode) -> Issue {
+        Issue { code, set_id: None, set_name: None, aspect: None, lagrum: None }
     }
 
     /// A Swedish sentence for the command line.
@@ -33,26 +34,25 @@ impl Issue {
         let set = self.set_name.as_deref().unwrap_or("?");
         let aspect = self.aspect.map(|a| a.code()).unwrap_or("?");
         let lagrum = self.lagrum.as_ref().map(|l| l.as_str()).unwrap_or("?");
-        match self.code.as_str() {
-            "OBJECT_NAME_MISSING" => "Objektet saknar namn.".into(),
-            "BAD_DATE" => "Ett datum är inte skrivet ÅÅÅÅ-MM-DD.".into(),
-            "NO_SETS" => "Lägg till minst en informationsmängd.".into(),
-            "SET_NAME_MISSING" => "En informationsmängd saknar namn.".into(),
-            "SET_NAME_DUPLICATE" => format!("Namnet «{set}» används för flera informationsmängder."),
-            "LEVEL_MISSING" => format!("«{set}»: nivå för {aspect} saknas."),
-            "LEVEL_OUT_OF_SCALE" => format!("«{set}»: nivån för {aspect} finns inte på skalan."),
-            "MOTIVATION_MISSING" => format!("«{set}»: motivering för {aspect} saknas."),
-            "LOWERED_WITHOUT_MOTIVATION" => {
+        match self.code {
+            IssueCode::ObjectNameMissing => "Objektet saknar namn.".into(),
+            IssueCode::BadDate => "Ett datum är inte skrivet ÅÅÅÅ-MM-DD.".into(),
+            IssueCode::NoSets => "Lägg till minst en informationsmängd.".into(),
+            IssueCode::SetNameMissing => "En informationsmängd saknar namn.".into(),
+            IssueCode::SetNameDuplicate => format!("Namnet «{set}» används för flera informationsmängder."),
+            IssueCode::LevelMissing => format!("«{set}»: nivå för {aspect} saknas."),
+            IssueCode::LevelOutOfScale => format!("«{set}»: nivån för {aspect} finns inte på skalan."),
+            IssueCode::MotivationMissing => format!("«{set}»: motivering för {aspect} saknas."),
+            IssueCode::LoweredWithoutMotivation => {
                 format!("«{set}»: {aspect} är lägre än informationstypens nivå och behöver en motivering.")
             }
-            "SECURITY_LEVEL_MOTIVATION_MISSING" => {
+            IssueCode::SecurityLevelMotivationMissing => {
                 format!("«{set}»: nivå 4 för {aspect} kräver en motivering.")
             }
-            "UPLIFT_NOT_ABOVE" => format!("Uppjusteringen av {aspect} måste vara högre än den härledda nivån."),
-            "UPLIFT_MOTIVATION_MISSING" => format!("Uppjusteringen av {aspect} saknar motivering."),
-            "LAGRUM_UNDECIDED" => format!("Ta ställning till förslaget från {lagrum}."),
-            "LAGRUM_REASON_MISSING" => format!("Beslutet om {lagrum} saknar motivering."),
-            other => other.to_string(),
+            IssueCode::UpliftNotAbove => format!("Uppjusteringen av {aspect} måste vara högre än den härledda nivån."),
+            IssueCode::UpliftMotivationMissing => format!("Uppjusteringen av {aspect} saknar motivering."),
+            IssueCode::LagrumUndecided => format!("Ta ställning till förslaget från {lagrum}."),
+            IssueCode::LagrumReasonMissing => format!("Beslutet om {lagrum} saknar motivering."),
         }
     }
 }
@@ -66,64 +66,66 @@ pub fn approval_issues(
 ) -> Vec<Issue> {
     let mut out = Vec::new();
     if meta.name.trim().is_empty() {
-        out.push(Issue::new("OBJECT_NAME_MISSING"));
+        out.push(Issue::new(IssueCode::ObjectNameMissing));
     }
     let dates = [&meta.classification_date, &meta.next_review];
     if dates.iter().any(|d| d.as_deref().is_some_and(|d| !is_iso_date(d))) {
-        out.push(Issue::new("BAD_DATE"));
+        out.push(Issue::new(IssueCode::BadDate));
     }
     if content.sets.is_empty() {
-        out.push(Issue::new("NO_SETS"));
+        out.push(Issue::new(IssueCode::NoSets));
     }
     let mut names = HashSet::new();
     for set in &content.sets {
-        let at = |code: &str, aspect: Option<Aspect>| Issue {
+        let at = |code: IssueCode, aspect: Option<Aspect>| Issue {
             set_id: Some(set.id.clone()),
             set_name: Some(set.name.clone()),
             aspect,
             ..Issue::new(code)
         };
         if set.name.trim().is_empty() {
-            out.push(at("SET_NAME_MISSING", None));
+            out.push(at(IssueCode::SetNameMissing, None));
         } else if !names.insert(set.name.trim().to_lowercase()) {
-            out.push(at("SET_NAME_DUPLICATE", None));
+            out.push(at(IssueCode::SetNameDuplicate, None));
         }
         let floor = set.info_type.as_ref().and_then(|k| info_types.iter().find(|t| &t.key == k));
         for a in Aspect::ALL {
             let motivated = !set.motivations.get(a).trim().is_empty();
             match *set.levels.get(a) {
-                None => out.push(at("LEVEL_MISSING", Some(a))),
-                Some(l) if !scale.is_valid_level(l) => out.push(at("LEVEL_OUT_OF_SCALE", Some(a))),
+                None => out.push(at(IssueCode::LevelMissing, Some(a))),
+                Some(l) if !scale.is_valid_level(l) => out.push(at(IssueCode::LevelOutOfScale, Some(a))),
                 Some(_) if motivated => {}
-                Some(l) if l >= scale.security_level => out.push(at("SECURITY_LEVEL_MOTIVATION_MISSING", Some(a))),
-                Some(l) if floor.is_some_and(|t| l < *t.levels.get(a)) => {
-                    out.push(at("LOWERED_WITHOUT_MOTIVATION", Some(a)))
+                Some(l) if l >= scale.security_level => {
+                    out.push(at(IssueCode::SecurityLevelMotivationMissing, Some(a)))
                 }
-                Some(_) => out.push(at("MOTIVATION_MISSING", Some(a))),
+                Some(l) if floor.is_some_and(|t| l < *t.levels.get(a)) => {
+                    out.push(at(IssueCode::LoweredWithoutMotivation, Some(a)))
+                }
+                Some(_) => out.push(at(IssueCode::MotivationMissing, Some(a))),
             }
         }
     }
     let profile = derive_profile(content, scale);
     for (a, uplift) in content.uplifts.iter() {
         let Some(u) = uplift else { continue };
-        let aspect_issue = |code: &str| Issue { aspect: Some(a), ..Issue::new(code) };
+        let aspect_issue = |code: IssueCode| Issue { aspect: Some(a), ..Issue::new(code) };
         if profile.set_max.get(a).is_some_and(|m| u.level <= m) || !scale.is_valid_level(u.level) {
-            out.push(aspect_issue("UPLIFT_NOT_ABOVE"));
+            out.push(aspect_issue(IssueCode::UpliftNotAbove));
         }
         if u.motivation.trim().is_empty() {
-            out.push(aspect_issue("UPLIFT_MOTIVATION_MISSING"));
+            out.push(aspect_issue(IssueCode::UpliftMotivationMissing));
         }
     }
     for d in &content.lagrum {
-        let issue = |code: &str| Issue { lagrum: Some(d.lagrum.clone()), ..Issue::new(code) };
+        let issue = |code: IssueCode| Issue { lagrum: Some(d.lagrum.clone()), ..Issue::new(code) };
         let reaches_security = d.minimums.iter().any(|(_, l)| l.is_some_and(|l| l >= scale.security_level));
         match d.status {
             // Undecided is a to-do even when the levels already meet the minimums: the owner
             // still has to say whether the lagrum applies.
-            LagrumStatus::Pending => out.push(issue("LAGRUM_UNDECIDED")),
-            LagrumStatus::Declined if d.reason.trim().is_empty() => out.push(issue("LAGRUM_REASON_MISSING")),
+            LagrumStatus::Pending => out.push(issue(IssueCode::LagrumUndecided)),
+            LagrumStatus::Declined if d.reason.trim().is_empty() => out.push(issue(IssueCode::LagrumReasonMissing)),
             LagrumStatus::Accepted if reaches_security && d.reason.trim().is_empty() => {
-                out.push(issue("LAGRUM_REASON_MISSING"))
+                out.push(issue(IssueCode::LagrumReasonMissing))
             }
             _ => {}
         }

@@ -11,7 +11,9 @@ use infoklass_store::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::workbook::read::{is_infoklass_workbook, read_workbook};
+use infoklass_isak::guard::{self, Workbook};
+
+use crate::workbook::read::{is_infoklass, read_checked};
 
 /// Reads the file and says what importing it would do. Nothing is written.
 pub fn preview(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
@@ -34,45 +36,24 @@ enum Content {
 /// The report of what importing would do, and the content when the file can be imported.
 fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport, Option<Content>) {
     let mut out = FileImport { file_name: file_name.into(), sha256: sha256(bytes), ..Default::default() };
-    // Both readers open the file through infoklass_isak::guard, which checks sizes, the
-    // container and what the file declares before calamine sees it; a refused file is not
-    // ours, and the ISAK reader then reports why.
-    if is_infoklass_workbook(bytes) {
-        out.kind = "infoklass".into();
-        match read_workbook(bytes) {
-            Ok(edits) => match store.workbook_plan(&edits, today) {
-                Ok(plan) => {
-                    out.ok = true;
-                    out.workbook = Some(plan);
-                    return (out, Some(Content::Infoklass(edits)));
-                }
-                Err(e) => {
-                    out.failure = Some(failure(
-                        e.code(),
-                        &format!("Objektet i arbetsboken finns inte i databasen ({e})."),
-                        &format!("The object of the workbook is not in the database ({e})."),
-                    ))
-                }
-            },
-            Err(problems) => {
-                out.diagnostics = problems
-                    .into_iter()
-                    .map(|p| ImportDiagnostic {
-                        severity: "error".into(),
-                        code: "CELL_INVALID".into(),
-                        sheet: Some(p.sheet).filter(|s| !s.is_empty()),
-                        cell: Some(p.cell).filter(|c| !c.is_empty()),
-                        message_sv: p.message_sv,
-                        message_en: p.message_en,
-                    })
-                    .collect();
-            }
+    // The guard checks sizes, the container and what the file declares before calamine sees
+    // it, once: both readers take the checked bytes.
+    let limits = Limits::default();
+    let checked = match guard::Checked::new(bytes, &limits) {
+        Ok(checked) => checked,
+        Err(e) => {
+            out.failure = Some(failure(&format!("IMPORT_{}", e.code()), &e.message_sv(), &e.message_en()));
+            return (out, None);
         }
-        return (out, None);
+    };
+    if let Ok(mut wb) = Workbook::from_checked(&checked) {
+        if is_infoklass(&mut wb) {
+            return read_ours(store, &mut wb, bytes.len(), today, out);
+        }
     }
     let profile = profile(store);
     let mut content = None;
-    match infoklass_isak::read_bytes(file_name, bytes, &profile, &Limits::default()) {
+    match infoklass_isak::read_checked(file_name, &checked, &profile) {
         Ok(parsed) => {
             out.kind = "isak".into();
             fill_report(&mut out, &parsed);
@@ -82,7 +63,7 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport
                         out.legacy = Some(plan);
                         content = Some(Content::Isak(imp));
                     }
-                    Err(e) => out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string())),
+                    Err(e) => out.failure = Some(failure(e.code().as_str(), &e.to_string(), &e.to_string())),
                 }
             }
             out.ok = out.failure.is_none() && !out.diagnostics.iter().any(|d| d.severity == "error");
@@ -91,6 +72,47 @@ fn run(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> (FileImport
     }
     let content = content.filter(|_| out.ok);
     (out, content)
+}
+
+/// The report and content of an Infoklass workbook sent back.
+fn read_ours(
+    store: &Store,
+    wb: &mut Workbook,
+    size: usize,
+    today: &str,
+    mut out: FileImport,
+) -> (FileImport, Option<Content>) {
+    out.kind = "infoklass".into();
+    match read_checked(wb, size) {
+        Ok(edits) => match store.workbook_plan(&edits, today) {
+            Ok(plan) => {
+                out.ok = true;
+                out.workbook = Some(plan);
+                return (out, Some(Content::Infoklass(edits)));
+            }
+            Err(e) => {
+                out.failure = Some(failure(
+                    e.code().as_str(),
+                    &format!("Objektet i arbetsboken finns inte i databasen ({e})."),
+                    &format!("The object of the workbook is not in the database ({e})."),
+                ))
+            }
+        },
+        Err(problems) => {
+            out.diagnostics = problems
+                .into_iter()
+                .map(|p| ImportDiagnostic {
+                    severity: "error".into(),
+                    code: "CELL_INVALID".into(),
+                    sheet: Some(p.sheet).filter(|s| !s.is_empty()),
+                    cell: Some(p.cell).filter(|c| !c.is_empty()),
+                    message_sv: p.message_sv,
+                    message_en: p.message_en,
+                })
+                .collect();
+        }
+    }
+    (out, None)
 }
 
 fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
@@ -117,7 +139,7 @@ fn run_mut(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], today: &
     if let Err(e) = result {
         out.ok = false;
         out.applied = false;
-        out.failure = Some(failure(e.code(), &e.to_string(), &e.to_string()));
+        out.failure = Some(failure(e.code().as_str(), &e.to_string(), &e.to_string()));
     }
     out
 }

@@ -15,6 +15,7 @@ pub mod workbook;
 
 mod style;
 
+use infoklass_core::labels;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -33,8 +34,5 @@ pub(crate) fn aspects_text(aspects: &[infoklass_core::Aspect]) -> String {
 }
 
 pub(crate) fn obligation_sv(o: infoklass_core::requirements::Obligation) -> &'static str {
-    match o {
-        infoklass_core::requirements::Obligation::Ska => "Ska",
-        infoklass_core::requirements::Obligation::Bor => "Bör",
-    }
+    labels::word(labels::Lang::Sv, "obligation", o)
 }

@@ -2,7 +2,8 @@
 
 use infoklass_store::ProcurementView;
 
-use crate::{aspects_text, obligation_sv};
+use crate::aspects_text;
+use infoklass_core::labels::{self, Lang};
 
 /// A field quoted where needed. A leading `=`, `+`, `-`, `@`, tab or carriage return gets a
 /// `'` in front, so a spreadsheet never reads the text as a formula.
@@ -15,10 +16,13 @@ pub fn field(text: &str) -> String {
     }
 }
 
-pub fn procurement_csv(view: &ProcurementView) -> String {
+/// The columns, in the order written.
+const COLUMNS: [&str; 9] = ["nr", "key", "area", "requirement", "obligation", "protects", "iso", "needed_by", "answer"];
+
+/// The list with its headers and words in `lang` (the requirement texts are the catalogue's).
+pub fn procurement_csv(view: &ProcurementView, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    let header =
-        ["Nr", "Krav-ID", "Område", "Krav", "Ska/Bör", "Skyddar", "ISO/IEC 27002", "Behövs för", "Leverantörens svar"];
+    let header: Vec<&str> = COLUMNS.iter().map(|c| labels::text(lang, &format!("procurement_column.{c}"))).collect();
     out.push_str(&header.join(";"));
     out.push_str("\r\n");
     for (i, item) in view.items.iter().filter(|i| i.relevant).enumerate() {
@@ -27,7 +31,7 @@ pub fn procurement_csv(view: &ProcurementView) -> String {
             item.key.clone(),
             item.area_sv.clone(),
             item.text.clone(),
-            obligation_sv(item.obligation).to_string(),
+            labels::word(lang, "obligation", item.obligation).to_string(),
             aspects_text(&item.aspects),
             item.iso27002.join(", "),
             item.needed_by.join(", "),

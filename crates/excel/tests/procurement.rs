@@ -3,6 +3,7 @@
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Obligation;
 use infoklass_core::Aspect;
 use infoklass_excel::procurement_xlsx::{procurement_xlsx, HEADER_ROW};
@@ -103,7 +104,7 @@ fn libreoffice_opens_the_workbook() {
 
 #[test]
 fn csv_and_html_hold_the_same_items_safely() {
-    let csv = procurement_csv(&view());
+    let csv = procurement_csv(&view(), Lang::Sv);
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 3, "header and two relevant items");
@@ -112,6 +113,19 @@ fn csv_and_html_hold_the_same_items_safely() {
     assert!(html.contains("Nytt ekonomisystem &lt;2026&gt;"));
     assert!(html.contains("SAK-02") && !html.contains("SAK-03"));
     assert!(!html.contains("<script"));
+}
+
+#[test]
+fn an_english_csv_has_english_headers_and_words() {
+    let (sv, en) = (procurement_csv(&view(), Lang::Sv), procurement_csv(&view(), Lang::En));
+    assert!(sv.starts_with("\u{feff}Nr;Krav-ID;Område;Krav;Ska/Bör;"), "the Swedish file is unchanged: {sv}");
+    let header = en.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert_eq!(
+        header,
+        "No.;Requirement ID;Area;Requirement;Shall/Should;Protects;ISO/IEC 27002;Needed for;Supplier's answer"
+    );
+    assert!(!header.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']), "{header}");
+    assert!(en.contains(";Shall;") && !en.contains(";Ska;"), "{en}");
 }
 
 /// Long requirement texts of different lengths, one with its own line breaks.

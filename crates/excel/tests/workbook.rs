@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use infoklass_core::requirements::{ActionStatus, Answer};
 use infoklass_excel::workbook::read::read_workbook;
 use infoklass_excel::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, RiskInput, Store};
@@ -115,6 +116,23 @@ fn edits_made_in_another_program_show_exactly_and_apply_to_the_same_object() {
     // Reading the same workbook again now finds nothing to do.
     let again = store.workbook_plan(&read_workbook(&std::fs::read(&after).unwrap()).unwrap(), "2026-11-01").unwrap();
     assert!(again.changes.is_empty(), "{:#?}", again.changes);
+}
+
+#[test]
+fn english_words_typed_into_the_workbook_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, id) = seeded(dir.path());
+    let path = dir.path().join("english.xlsx");
+    std::fs::write(&path, export(&store, &id)).unwrap();
+    // G5: the first requirement's self-assessment; G5 of the action plan: the first status.
+    let script = "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n\
+        wb['Krav']['G5'] = 'Partly met'\nwb['Handlingsplan']['G5'] = 'in progress'\nwb.save(sys.argv[1])\n";
+    let run = Command::new("/usr/bin/python3").args(["-c", script]).arg(&path).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let edits = read_workbook(&std::fs::read(&path).unwrap()).unwrap();
+    let answers: Vec<_> = edits.answers.iter().map(|a| a.answer).collect();
+    assert!(answers.contains(&Some(Answer::DelvisUppfyllt)), "{:?}", edits.answers);
+    assert!(edits.actions.iter().any(|a| a.status == ActionStatus::Pagar), "{:?}", edits.actions);
 }
 
 #[test]

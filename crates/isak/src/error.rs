@@ -24,17 +24,30 @@ pub enum FileError {
     TooLarge { limit: Limit, found: u64, max: u64, sheet: Option<String> },
 }
 
+infoklass_core::string_codes! {
+    /// Why a whole file could not be read (an import failure is `IMPORT_` and this code).
+    FileErrorCode {
+        FileUnreadable = "FILE_UNREADABLE",
+        NotAWorkbook = "NOT_A_WORKBOOK",
+        Corrupt = "CORRUPT",
+        Encrypted = "ENCRYPTED",
+        Empty = "EMPTY",
+        NoClassificationSheet = "NO_CLASSIFICATION_SHEET",
+        TooLarge = "TOO_LARGE",
+    }
+}
+
 impl FileError {
     /// A stable, machine-readable code; the UI picks its text by it.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> FileErrorCode {
         match self {
-            FileError::Unreadable(_) => "FILE_UNREADABLE",
-            FileError::NotAWorkbook => "NOT_A_WORKBOOK",
-            FileError::Corrupt(_) => "CORRUPT",
-            FileError::Encrypted => "ENCRYPTED",
-            FileError::Empty => "EMPTY",
-            FileError::NoClassificationSheet => "NO_CLASSIFICATION_SHEET",
-            FileError::TooLarge { .. } => "TOO_LARGE",
+            FileError::Unreadable(_) => FileErrorCode::FileUnreadable,
+            FileError::NotAWorkbook => FileErrorCode::NotAWorkbook,
+            FileError::Corrupt(_) => FileErrorCode::Corrupt,
+            FileError::Encrypted => FileErrorCode::Encrypted,
+            FileError::Empty => FileErrorCode::Empty,
+            FileError::NoClassificationSheet => FileErrorCode::NoClassificationSheet,
+            FileError::TooLarge { .. } => FileErrorCode::TooLarge,
         }
     }
 

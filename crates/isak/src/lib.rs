@@ -31,13 +31,9 @@ use sha2::{Digest, Sha256};
 #[cfg(feature = "sample")]
 pub mod sample;
 
-/// Crafted hostile files, for the tests of every reader (no dependencies, so always built).
-#[doc(hidden)]
-pub mod hostile_samples;
-
 pub use container::Format;
 pub use diagnostics::{Diagnostic, Severity};
-pub use error::FileError;
+pub use error::{FileError, FileErrorCode};
 pub use limits::{Limit, Limits};
 pub use model::{ImportProfile, Leftover, LegacyRequirement, ObjectFacts, ParsedWorkbook, RiskRow, SetRow};
 
@@ -58,7 +54,16 @@ pub fn read_bytes(
     profile: &ImportProfile,
     limits: &Limits,
 ) -> Result<ParsedWorkbook, FileError> {
-    let format = guard::check(bytes, limits)?;
+    read_checked(file_name, &guard::Checked::new(bytes, limits)?, profile)
+}
+
+/// Reads a workbook that passed the guard's checks already (see [`guard::Checked`]).
+pub fn read_checked(
+    file_name: &str,
+    checked: &guard::Checked,
+    profile: &ImportProfile,
+) -> Result<ParsedWorkbook, FileError> {
+    let (bytes, format, limits) = (checked.bytes(), checked.format(), checked.limits());
     let mut diags = Diagnostics::default();
     let book = guard::calm(|| load::load(bytes, format, limits, &mut diags))?;
     let sheets = &book.sheets;

@@ -2,7 +2,7 @@
 //! the command contract: TypeScript bindings are generated from them for the UI.
 
 use infoklass_core::diff::Change;
-use infoklass_core::{ClassificationContent, Issue, Levels, ObjectKind, ObjectMeta, Profile, Status};
+use infoklass_core::{ClassificationContent, ErrorCode, Issue, Levels, ObjectKind, ObjectMeta, Profile, Status};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -150,7 +150,7 @@ pub struct AppInfo {
 /// An error as the UI receives it: the UI shows a Swedish text chosen by `code`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ErrorBody {
-    pub code: String,
+    pub code: ErrorCode,
     /// English text for logs and for codes the UI does not know.
     pub message: String,
     /// Structured details, e.g. the list of issues for VALIDATION.

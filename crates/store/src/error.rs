@@ -1,4 +1,4 @@
-use infoklass_core::Issue;
+use infoklass_core::{ErrorCode, Issue, RiskIssueCode};
 use thiserror::Error;
 
 use crate::dto::ErrorBody;
@@ -25,11 +25,11 @@ pub enum StoreError {
     RequirementIncluded { key: String, by: String },
     #[error("\"Ej tillämpligt\" needs a motivation in the comment")]
     NotApplicableNeedsMotivation,
-    #[error("the risk cannot be saved: {}", .0.join(", "))]
-    BadRisk(Vec<&'static str>),
+    #[error("the risk cannot be saved: {}", .0.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "))]
+    BadRisk(Vec<RiskIssueCode>),
     /// A risk names a threat or an information set that does not exist.
     #[error("the risk names an unknown {what} \"{key}\"")]
-    UnknownRiskReference { code: &'static str, what: &'static str, key: String },
+    UnknownRiskReference { code: ErrorCode, what: &'static str, key: String },
     /// The error of one risk in a batch, with its number (from 1).
     #[error("risk {number}: {source}")]
     InRisk { number: usize, source: Box<StoreError> },
@@ -39,13 +39,13 @@ pub enum StoreError {
     #[error("the role {0} may not accept a risk of this size")]
     AcceptanceNotAllowed(String),
     #[error("the threat cannot be saved: {message}")]
-    BadThreat { code: &'static str, message: String },
+    BadThreat { code: ErrorCode, message: String },
     #[error("the lagrum cannot be used: {message}")]
-    BadLagrum { code: &'static str, message: String },
+    BadLagrum { code: ErrorCode, message: String },
     #[error("the information type cannot be saved: {message}")]
-    BadInfoType { code: &'static str, message: String },
+    BadInfoType { code: ErrorCode, message: String },
     #[error("the requirements cannot be handed over: {message}")]
-    BadHandover { code: &'static str, message: String },
+    BadHandover { code: ErrorCode, message: String },
     #[error("the object has an approved classification (an allmän handling); decommission it instead")]
     ObjectHasApproved,
     #[error("the object is decommissioned and read-only")]
@@ -76,39 +76,39 @@ pub enum StoreError {
 
 impl StoreError {
     /// A stable, machine-readable code; the UI picks its text by it.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotFound(_) => "NOT_FOUND",
-            StoreError::NotDraft => "NOT_DRAFT",
-            StoreError::NoApprovedVersion => "NO_APPROVED_VERSION",
-            StoreError::Validation(_) => "VALIDATION",
-            StoreError::NameTaken(_) => "NAME_TAKEN",
-            StoreError::InvalidInput(_) => "INVALID_INPUT",
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::NotDraft => ErrorCode::NotDraft,
+            StoreError::NoApprovedVersion => ErrorCode::NoApprovedVersion,
+            StoreError::Validation(_) => ErrorCode::Validation,
+            StoreError::NameTaken(_) => ErrorCode::NameTaken,
+            StoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             StoreError::BadThreat { code, .. }
             | StoreError::BadInfoType { code, .. }
-            | StoreError::BadHandover { code, .. } => code,
-            StoreError::BadLagrum { code, .. } => code,
-            StoreError::ObjectHasApproved => "OBJECT_HAS_APPROVED",
-            StoreError::ObjectDecommissioned => "OBJECT_DECOMMISSIONED",
-            StoreError::DependencyExists => "DEPENDENCY_EXISTS",
-            StoreError::DependencyOnItself => "DEPENDENCY_ON_ITSELF",
-            StoreError::ReasonRequired => "REASON_REQUIRED",
-            StoreError::NoSuchSuggestion => "NO_SUCH_SUGGESTION",
-            StoreError::BadRisk(_) => "BAD_RISK",
-            StoreError::UnknownRiskReference { code, .. } => code,
+            | StoreError::BadHandover { code, .. }
+            | StoreError::BadLagrum { code, .. } => *code,
+            StoreError::ObjectHasApproved => ErrorCode::ObjectHasApproved,
+            StoreError::ObjectDecommissioned => ErrorCode::ObjectDecommissioned,
+            StoreError::DependencyExists => ErrorCode::DependencyExists,
+            StoreError::DependencyOnItself => ErrorCode::DependencyOnItself,
+            StoreError::ReasonRequired => ErrorCode::ReasonRequired,
+            StoreError::NoSuchSuggestion => ErrorCode::NoSuchSuggestion,
+            StoreError::BadRisk(_) => ErrorCode::BadRisk,
+            StoreError::UnknownRiskReference { code, .. } => *code,
             StoreError::InRisk { source, .. } => source.code(),
             StoreError::Limit(e) => e.code(),
-            StoreError::AcceptanceNotAllowed(_) => "ACCEPTANCE_NOT_ALLOWED",
-            StoreError::CatalogVersionExists(_) => "CATALOG_VERSION_EXISTS",
-            StoreError::BadCatalog(_) => "BAD_CATALOG",
-            StoreError::RequirementNotApplicable(_) => "REQUIREMENT_NOT_APPLICABLE",
-            StoreError::NotApplicableNeedsMotivation => "NOT_APPLICABLE_NEEDS_MOTIVATION",
-            StoreError::RequirementIncluded { .. } => "REQUIREMENT_INCLUDED",
-            StoreError::NewerSchema { .. } => "DB_NEWER_SCHEMA",
-            StoreError::Busy(_) => "DB_BUSY",
-            StoreError::DiskFull(_) => "DISK_FULL",
-            StoreError::Changed(_) => "DB_CHANGED",
-            StoreError::Db(_) | StoreError::Json(_) => "DB_ERROR",
+            StoreError::AcceptanceNotAllowed(_) => ErrorCode::AcceptanceNotAllowed,
+            StoreError::CatalogVersionExists(_) => ErrorCode::CatalogVersionExists,
+            StoreError::BadCatalog(_) => ErrorCode::BadCatalog,
+            StoreError::RequirementNotApplicable(_) => ErrorCode::RequirementNotApplicable,
+            StoreError::NotApplicableNeedsMotivation => ErrorCode::NotApplicableNeedsMotivation,
+            StoreError::RequirementIncluded { .. } => ErrorCode::RequirementIncluded,
+            StoreError::NewerSchema { .. } => ErrorCode::DbNewerSchema,
+            StoreError::Busy(_) => ErrorCode::DbBusy,
+            StoreError::DiskFull(_) => ErrorCode::DiskFull,
+            StoreError::Changed(_) => ErrorCode::DbChanged,
+            StoreError::Db(_) | StoreError::Json(_) => ErrorCode::DbError,
         }
     }
 
@@ -128,7 +128,7 @@ impl StoreError {
             }
             _ => None,
         };
-        ErrorBody { code: self.code().into(), message: self.to_string(), details }
+        ErrorBody { code: self.code(), message: self.to_string(), details }
     }
 }
 

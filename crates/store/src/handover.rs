@@ -1,6 +1,7 @@
 //! Requirements the information owner hands over to IT or the supplier to answer, and their
 //! return: an answer saved after the hand-over marks it answered (who, when).
 
+use infoklass_core::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
@@ -55,7 +56,7 @@ pub(crate) fn note_answer(conn: &Connection, ctx: &Ctx, object_id: &str, key: &s
     audit::record(conn, ctx, entry, Some(&old), new.as_ref())
 }
 
-fn bad(code: &'static str, message: impl Into<String>) -> StoreError {
+fn bad(code: ErrorCode, message: impl Into<String>) -> StoreError {
     StoreError::BadHandover { code, message: message.into() }
 }
 
@@ -65,15 +66,15 @@ impl Store {
     /// Returns how many were handed over.
     pub fn hand_over(&mut self, ctx: &Ctx, object_id: &str, input: &HandoverInput) -> Result<u32> {
         if input.to == AnsweredBy::Verksamhet {
-            return Err(bad("HANDOVER_BAD_TARGET", "requirements are handed over to it or leverantor"));
+            return Err(bad(ErrorCode::HandoverBadTarget, "requirements are handed over to it or leverantor"));
         }
         let name = input.name.trim();
         if name.is_empty() {
-            return Err(bad("HANDOVER_NEEDS_NAME", "name who the requirements are handed over to"));
+            return Err(bad(ErrorCode::HandoverNeedsName, "name who the requirements are handed over to"));
         }
         check_text(|| "the name of the hand-over".to_string(), name, MAX_CELL_CHARS)?;
         if input.keys.is_empty() {
-            return Err(bad("HANDOVER_NOTHING", "no requirements to hand over"));
+            return Err(bad(ErrorCode::HandoverNothing, "no requirements to hand over"));
         }
         let applying = self.applying_keys(object_id)?;
         if let Some(k) = input.keys.iter().find(|k| !applying.contains(k.as_str())) {

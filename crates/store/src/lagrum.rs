@@ -3,6 +3,7 @@
 //! organisation chose for itself, whose requirements apply to every object.
 
 use infoklass_core::lagrum::{LagrumCatalog, LagrumDef, LagrumScope};
+use infoklass_core::ErrorCode;
 use infoklass_core::{ClassificationContent, Lagrum};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -156,19 +157,19 @@ impl Store {
         for key in keys {
             let Some(def) = catalog.find(key).filter(|d| !d.retired) else {
                 return Err(StoreError::BadLagrum {
-                    code: "LAGRUM_UNKNOWN",
+                    code: ErrorCode::LagrumUnknown,
                     message: format!("the lagrum \"{key}\" is not in the lagrum catalogue"),
                 });
             };
             if def.scope != LagrumScope::Organisation {
                 return Err(StoreError::BadLagrum {
-                    code: "LAGRUM_PER_OBJECT",
+                    code: ErrorCode::LagrumPerObject,
                     message: format!("the lagrum \"{key}\" is ticked per object, not for the whole organisation"),
                 });
             }
             if let Some(other) = chosen.iter().find(|c| c.groups.iter().any(|g| def.groups.contains(g))) {
                 return Err(StoreError::BadLagrum {
-                    code: "LAGRUM_GROUP_TWICE",
+                    code: ErrorCode::LagrumGroupTwice,
                     message: format!("\"{}\" and \"{key}\" are alternatives; choose one", other.key),
                 });
             }

@@ -7,7 +7,7 @@ use infoklass_core::risk::{
     consequence_source, consequence_to_review, default_consequence, kept_acceptance, may_accept, risk_action_note,
     risk_action_priority, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin,
 };
-use infoklass_core::{derive_profile, profile_string};
+use infoklass_core::{derive_profile, profile_string, ErrorCode};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
@@ -418,7 +418,7 @@ impl Store {
         let had = |s: &String| old.as_ref().is_some_and(|o| o.set_ids.contains(s));
         if let Some(s) = risk.set_ids.iter().find(|s| !known.sets.contains(s.as_str()) && !had(s)) {
             return Err(StoreError::UnknownRiskReference {
-                code: "RISK_SET_UNKNOWN",
+                code: ErrorCode::RiskSetUnknown,
                 what: "information set",
                 key: s.clone(),
             });
@@ -429,7 +429,7 @@ impl Store {
         if let Some(k) = risk.threat_key.as_ref().filter(|_| !unchanged_threat) {
             if known.threats.get(k) != Some(&false) {
                 return Err(StoreError::UnknownRiskReference {
-                    code: "RISK_THREAT_UNKNOWN",
+                    code: ErrorCode::RiskThreatUnknown,
                     what: "threat",
                     key: k.clone(),
                 });

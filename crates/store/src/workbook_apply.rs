@@ -2,6 +2,7 @@
 //! the same differences written in one transaction. Matching is by stable id, never by
 //! position, so sorted or filtered sheets come back right.
 
+use infoklass_core::labels::{parse_word, word, Lang};
 use infoklass_core::requirements::{ActionStatus, Answer, Assessment, Priority};
 use infoklass_core::risk::{Risk, Treatment};
 use infoklass_core::{Aspect, InformationSet, ObjectMeta, Status};
@@ -383,54 +384,34 @@ fn merge_risk(risk: &mut Risk, r: &RiskEdit) {
     risk.residual_consequence = r.residual_consequence;
 }
 
+// The words come from the label table in core (both languages read back, Swedish is written).
 pub fn priority_sv(p: Priority) -> &'static str {
-    match p {
-        Priority::Hog => "Hög",
-        Priority::Medel => "Medel",
-        Priority::Lag => "Låg",
-    }
+    word(Lang::Sv, "priority", p)
 }
 
 pub fn status_sv(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::EjPaborjad => "Ej påbörjad",
-        ActionStatus::Pagar => "Pågår",
-        ActionStatus::Forsenad => "Försenad",
-        ActionStatus::Klar => "Klar",
-    }
+    word(Lang::Sv, "action_status", s)
 }
 
 pub fn treatment_sv(t: Treatment) -> &'static str {
-    match t {
-        Treatment::Acceptera => "Acceptera",
-        Treatment::Reducera => "Reducera",
-        Treatment::Undvika => "Undvika",
-        Treatment::Overfora => "Överföra",
-    }
+    word(Lang::Sv, "treatment", t)
 }
 
-/// Parses the Swedish words the workbook's dropdowns offer (any case).
+/// Parses the words the workbook's dropdowns offer (any case, Swedish or English).
 pub fn answer_from_sv(s: &str) -> Option<Answer> {
-    let s = s.trim().to_lowercase();
-    [Answer::Uppfyllt, Answer::DelvisUppfyllt, Answer::EjUppfyllt, Answer::EjTillampligt, Answer::VetEj]
-        .into_iter()
-        .find(|a| a.name_sv().to_lowercase() == s)
+    let all = [Answer::Uppfyllt, Answer::DelvisUppfyllt, Answer::EjUppfyllt, Answer::EjTillampligt, Answer::VetEj];
+    parse_word("answer", &all, s)
 }
 
 pub fn priority_from_sv(s: &str) -> Option<Priority> {
-    [Priority::Hog, Priority::Medel, Priority::Lag]
-        .into_iter()
-        .find(|p| priority_sv(*p).to_lowercase() == s.trim().to_lowercase())
+    parse_word("priority", &[Priority::Hog, Priority::Medel, Priority::Lag], s)
 }
 
 pub fn status_from_sv(s: &str) -> Option<ActionStatus> {
-    [ActionStatus::EjPaborjad, ActionStatus::Pagar, ActionStatus::Forsenad, ActionStatus::Klar]
-        .into_iter()
-        .find(|x| status_sv(*x).to_lowercase() == s.trim().to_lowercase())
+    let all = [ActionStatus::EjPaborjad, ActionStatus::Pagar, ActionStatus::Forsenad, ActionStatus::Klar];
+    parse_word("action_status", &all, s)
 }
 
 pub fn treatment_from_sv(s: &str) -> Option<Treatment> {
-    [Treatment::Acceptera, Treatment::Reducera, Treatment::Undvika, Treatment::Overfora]
-        .into_iter()
-        .find(|x| treatment_sv(*x).to_lowercase() == s.trim().to_lowercase())
+    parse_word("treatment", &[Treatment::Acceptera, Treatment::Reducera, Treatment::Undvika, Treatment::Overfora], s)
 }

@@ -7,85 +7,101 @@
 use std::ops::Deref;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-use rusqlite::{Connection, Savepoint, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::write_lock::{LockGuard, WriteLock};
 use crate::Store;
 
-pub(crate) enum WriteTx<'a> {
-    // Field order matters: the transaction ends before the lock is released.
-    Top(Transaction<'a>, LockGuard),
-    Nested(Savepoint<'a>),
+/// What a write began, and how to end it. The statements are written here rather than taken
+/// from rusqlite's `Transaction`, so that [`Store::write_with`] can hand the whole `Store` to
+/// its closure while the write is open; [`begin`] wraps the same scope for a borrowed connection.
+struct Scope {
+    top: bool,
+    // Dropped after the transaction has ended (`commit` and `undo` run first).
+    _guard: Option<LockGuard>,
+}
+
+impl Scope {
+    fn begin(conn: &Connection, lock: &WriteLock) -> Result<Scope> {
+        let top = conn.is_autocommit();
+        let guard = if top { Some(lock.acquire()?) } else { None };
+        conn.execute_batch(if top { "BEGIN IMMEDIATE" } else { "SAVEPOINT infoklass_write" })?;
+        Ok(Scope { top, _guard: guard })
+    }
+
+    /// Keeps the write; when that fails, undoes it.
+    fn commit(self, conn: &Connection) -> Result<()> {
+        let end = conn.execute_batch(if self.top { "COMMIT" } else { "RELEASE infoklass_write" });
+        if end.is_err() {
+            self.undo(conn);
+        }
+        Ok(end?)
+    }
+
+    /// SQLite may already have rolled back the whole transaction (disk full, for one); then
+    /// there is nothing left to undo. A failed rollback never replaces the error that caused it.
+    fn undo(&self, conn: &Connection) {
+        if conn.is_autocommit() {
+            return;
+        }
+        let sql = if self.top { "ROLLBACK" } else { "ROLLBACK TO infoklass_write; RELEASE infoklass_write" };
+        let _ = conn.execute_batch(sql);
+    }
+}
+
+/// A write on a borrowed connection; rolled back when dropped uncommitted.
+pub(crate) struct WriteTx<'a> {
+    conn: &'a Connection,
+    scope: Option<Scope>,
 }
 
 impl WriteTx<'_> {
-    pub fn commit(self) -> Result<()> {
-        match self {
-            WriteTx::Top(tx, _guard) => tx.commit()?,
-            WriteTx::Nested(sp) => sp.commit()?,
+    pub fn commit(mut self) -> Result<()> {
+        match self.scope.take() {
+            Some(scope) => scope.commit(self.conn),
+            None => Ok(()),
         }
-        Ok(())
+    }
+}
+
+impl Drop for WriteTx<'_> {
+    fn drop(&mut self) {
+        if let Some(scope) = self.scope.take() {
+            scope.undo(self.conn);
+        }
     }
 }
 
 impl Deref for WriteTx<'_> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
-        match self {
-            WriteTx::Top(tx, _) => tx,
-            WriteTx::Nested(sp) => sp,
-        }
+        self.conn
     }
 }
-
-const SAVEPOINT: &str = "infoklass_write";
 
 /// Starts a write: IMMEDIATE under the writers' lock when none is open, else a savepoint.
 /// Takes the two fields rather than the `Store`, so the use case can still read its others.
 pub(crate) fn begin<'a>(conn: &'a mut Connection, lock: &WriteLock) -> Result<WriteTx<'a>> {
-    if conn.is_autocommit() {
-        let guard = lock.acquire()?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(WriteTx::Top(tx, guard))
-    } else {
-        Ok(WriteTx::Nested(conn.savepoint()?))
-    }
+    let scope = Scope::begin(conn, lock)?;
+    Ok(WriteTx { conn, scope: Some(scope) })
 }
 
 impl Store {
     /// Runs `f`, which may call other use cases, as one write: all of it is kept or none.
     pub(crate) fn write_with<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let top = self.conn.is_autocommit();
-        let _guard = if top { Some(self.lock.acquire()?) } else { None };
-        let begin = if top { "BEGIN IMMEDIATE".to_string() } else { format!("SAVEPOINT {SAVEPOINT}") };
-        self.conn.execute_batch(&begin)?;
-        let outcome = catch_unwind(AssertUnwindSafe(|| f(self)));
-        let result = match outcome {
-            Ok(Ok(value)) => {
-                let end = if top { "COMMIT".to_string() } else { format!("RELEASE {SAVEPOINT}") };
-                self.conn.execute_batch(&end).map(|()| value).map_err(Into::into)
+        let scope = Scope::begin(&self.conn, &self.lock)?;
+        match catch_unwind(AssertUnwindSafe(|| f(self))) {
+            Ok(Ok(value)) => scope.commit(&self.conn).map(|()| value),
+            Ok(Err(e)) => {
+                scope.undo(&self.conn);
+                Err(e)
             }
-            Ok(Err(e)) => Err(e),
             Err(panic) => {
-                self.undo(top);
+                scope.undo(&self.conn);
                 resume_unwind(panic)
             }
-        };
-        if result.is_err() {
-            self.undo(top);
         }
-        result
-    }
-
-    /// Rolls back what `write_with` began. SQLite may already have rolled back the whole
-    /// transaction (disk full, for one); then there is nothing left to undo.
-    fn undo(&self, top: bool) {
-        if self.conn.is_autocommit() {
-            return;
-        }
-        let sql = if top { "ROLLBACK".to_string() } else { format!("ROLLBACK TO {SAVEPOINT}; RELEASE {SAVEPOINT}") };
-        let _ = self.conn.execute_batch(&sql);
     }
 
     /// After a panic elsewhere (a poisoned lock in the desktop app), makes sure no transaction

@@ -34,6 +34,8 @@ fn export_all(dir: &Path) {
     HistoryEntry::export_all(&cfg).unwrap();
     AppInfo::export_all(&cfg).unwrap();
     ErrorBody::export_all(&cfg).unwrap();
+    infoklass_core::RiskIssueCode::export_all(&cfg).unwrap();
+    infoklass_core::labels::Lang::export_all(&cfg).unwrap();
     Scale::export_all(&cfg).unwrap();
     InfoType::export_all(&cfg).unwrap();
     RequirementView::export_all(&cfg).unwrap();

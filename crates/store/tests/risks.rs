@@ -174,11 +174,11 @@ fn unknown_threats_and_sets_are_refused_by_name() {
     let (_dir, mut store, id) = setup();
     let unknown_threat = risk("NOPE-99", "Något", vec![Aspect::K], 2, 4);
     let err = store.save_risk(&ctx(), &id, &RiskInput { risk: unknown_threat, new_actions: vec![] }).unwrap_err();
-    assert_eq!((err.code(), err.to_string().contains("\"NOPE-99\"")), ("RISK_THREAT_UNKNOWN", true), "{err}");
+    assert_eq!((err.code().as_str(), err.to_string().contains("\"NOPE-99\"")), ("RISK_THREAT_UNKNOWN", true), "{err}");
     let mut unknown_set = risk("HOT-01", "Något", vec![Aspect::K], 2, 4);
     unknown_set.set_ids = vec!["nope".into()];
     let err = store.save_risk(&ctx(), &id, &RiskInput { risk: unknown_set, new_actions: vec![] }).unwrap_err();
-    assert_eq!((err.code(), err.to_string().contains("\"nope\"")), ("RISK_SET_UNKNOWN", true), "{err}");
+    assert_eq!((err.code().as_str(), err.to_string().contains("\"nope\"")), ("RISK_SET_UNKNOWN", true), "{err}");
     assert_eq!(count(&store, "risks"), 0);
 
     // A set removed since the risk was saved is let go, not refused.

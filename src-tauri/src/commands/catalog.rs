@@ -1,4 +1,5 @@
 use base64::Engine;
+use infoklass_core::ErrorCode;
 use infoklass_excel::{catalog_export, catalog_import};
 use infoklass_store::{CatalogImportPreview, CatalogInfo, ExportResult, SheetError, StoreError};
 use tauri::State;
@@ -27,13 +28,13 @@ pub(crate) fn decode(file_name: &str, base64: &str) -> Result<Vec<u8>, infoklass
     let decoded_len = base64.trim().len() / 4 * 3;
     if decoded_len as u64 > super::MAX_UPLOAD_BYTES + 3 {
         return Err(infoklass_store::ErrorBody {
-            code: "FILE_TOO_LARGE".into(),
+            code: ErrorCode::FileTooLarge,
             message: format!("{file_name} is larger than {} bytes", super::MAX_UPLOAD_BYTES),
             details: None,
         });
     }
     base64::engine::general_purpose::STANDARD.decode(base64.trim()).map_err(|e| infoklass_store::ErrorBody {
-        code: "FILE_ERROR".into(),
+        code: ErrorCode::FileError,
         message: format!("{file_name} could not be read: {e}"),
         details: None,
     })
@@ -44,14 +45,11 @@ pub(crate) fn decode(file_name: &str, base64: &str) -> Result<Vec<u8>, infoklass
 pub(crate) fn read_list<T, E: std::fmt::Display>(
     file_name: &str,
     base64: &str,
-    code: &str,
+    code: ErrorCode,
     parse: impl FnOnce(&str) -> Result<T, E>,
 ) -> Result<T, infoklass_store::ErrorBody> {
-    let bad = |reason: String| infoklass_store::ErrorBody {
-        code: code.into(),
-        message: format!("{file_name}: {reason}"),
-        details: None,
-    };
+    let bad =
+        |reason: String| infoklass_store::ErrorBody { code, message: format!("{file_name}: {reason}"), details: None };
     let text = String::from_utf8(decode(file_name, base64)?).map_err(|_| bad("it is not UTF-8 text".into()))?;
     parse(&text).map_err(|e| bad(e.to_string()))
 }

@@ -2,6 +2,7 @@
 //! a TOML file to edit outside the app and import again (previewed first).
 
 use infoklass_core::info_type::{InfoType, InfoTypeCatalog};
+use infoklass_core::ErrorCode;
 use infoklass_store::{ExportResult, InfoTypeEntry, InfoTypeInput, ListImport};
 use tauri::State;
 
@@ -33,7 +34,7 @@ pub fn export_info_types(state: State<'_, AppState>) -> CmdResult<ExportResult> 
 
 fn read(state: &AppState, file_name: &str, base64: &str) -> CmdResult<InfoTypeCatalog> {
     let max = state.store()?.scale().max_level();
-    read_list(file_name, base64, "INFO_TYPE_FILE_INVALID", |text| InfoTypeCatalog::from_toml(text, max))
+    read_list(file_name, base64, ErrorCode::InfoTypeFileInvalid, |text| InfoTypeCatalog::from_toml(text, max))
 }
 
 /// What importing the file would change; writes nothing.

@@ -2,6 +2,7 @@
 //! organisation-wide choice, and the list as a TOML file to edit and import again.
 
 use infoklass_core::lagrum::LagrumCatalog;
+use infoklass_core::ErrorCode;
 use infoklass_store::{ExportResult, LagrumList, ListImport};
 use tauri::State;
 
@@ -27,7 +28,9 @@ pub fn export_lagrum(state: State<'_, AppState>) -> CmdResult<ExportResult> {
 }
 
 fn read(file_name: &str, base64: &str) -> CmdResult<LagrumCatalog> {
-    read_list(file_name, base64, "LAGRUM_FILE_INVALID", |text| LagrumCatalog::from_toml(text).map_err(|p| p.message))
+    read_list(file_name, base64, ErrorCode::LagrumFileInvalid, |text| {
+        LagrumCatalog::from_toml(text).map_err(|p| p.message)
+    })
 }
 
 /// What importing the file would change; writes nothing.

@@ -16,6 +16,7 @@ pub mod risks;
 pub mod threats;
 pub mod workbooks;
 
+use infoklass_core::ErrorCode;
 use infoklass_store::{Ctx, ErrorBody, StoreError};
 
 pub type CmdResult<T> = Result<T, ErrorBody>;
@@ -34,7 +35,7 @@ pub(crate) fn ctx() -> Ctx {
 }
 
 pub(crate) fn export_err(e: infoklass_excel::ExcelError) -> ErrorBody {
-    ErrorBody { code: "EXPORT_FAILED".into(), message: e.to_string(), details: None }
+    ErrorBody { code: ErrorCode::ExportFailed, message: e.to_string(), details: None }
 }
 
 /// Writes an export into the export folder under a name that is free there; the file becomes
@@ -42,7 +43,7 @@ pub(crate) fn export_err(e: infoklass_excel::ExcelError) -> ErrorBody {
 pub(crate) fn export_file(stem: &str, ext: &str, bytes: &[u8]) -> CmdResult<infoklass_store::ExportResult> {
     let dir = crate::exports::export_dir();
     let failed = |e: std::io::Error| ErrorBody {
-        code: "EXPORT_FAILED".into(),
+        code: ErrorCode::ExportFailed,
         message: format!("cannot write into {}: {e}", dir.display()),
         details: None,
     };

@@ -1,3 +1,4 @@
+use infoklass_core::labels::Lang;
 use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
 use infoklass_store::{ExportFormat, ExportResult, ProcurementInput, ProcurementSummary, ProcurementView};
 use tauri::State;
@@ -27,14 +28,20 @@ pub fn list_procurements(state: State<'_, AppState>) -> CmdResult<Vec<Procuremen
     state.store()?.procurements().map_err(err)
 }
 
-/// Writes a saved list into the export folder as xlsx, csv or html.
+/// Writes a saved list into the export folder as xlsx, csv or html; a csv in the UI's language
+/// (Swedish when none is given).
 #[tauri::command(async)]
-pub fn export_procurement(state: State<'_, AppState>, id: String, format: ExportFormat) -> CmdResult<ExportResult> {
+pub fn export_procurement(
+    state: State<'_, AppState>,
+    id: String,
+    format: ExportFormat,
+    lang: Option<Lang>,
+) -> CmdResult<ExportResult> {
     let view = state.store()?.procurement(&id).map_err(err)?;
     let today = ctx().today;
     let bytes = match format {
         ExportFormat::Xlsx => procurement_xlsx::procurement_xlsx(&view, &today).map_err(super::export_err)?,
-        ExportFormat::Csv => procurement_csv::procurement_csv(&view).into_bytes(),
+        ExportFormat::Csv => procurement_csv::procurement_csv(&view, lang.unwrap_or_default()).into_bytes(),
         ExportFormat::Html => procurement_html::procurement_html(&view, &today).into_bytes(),
     };
     export_file(&format!("Upphandlingskrav {}", view.name), format.extension(), &bytes)

@@ -2,6 +2,7 @@
 //! TOML file to edit outside the app and import again (previewed first).
 
 use infoklass_core::risk::{Threat, ThreatCatalog};
+use infoklass_core::ErrorCode;
 use infoklass_store::{ExportResult, ListImport, ThreatInput, ThreatList};
 use tauri::State;
 
@@ -32,7 +33,7 @@ pub fn export_threats(state: State<'_, AppState>) -> CmdResult<ExportResult> {
 }
 
 fn read(file_name: &str, base64: &str) -> CmdResult<ThreatCatalog> {
-    read_list(file_name, base64, "THREAT_FILE_INVALID", ThreatCatalog::from_toml)
+    read_list(file_name, base64, ErrorCode::ThreatFileInvalid, ThreatCatalog::from_toml)
 }
 
 /// What importing the file would change; writes nothing.

@@ -47,6 +47,7 @@ import type { ImportRecord } from './bindings/ImportRecord';
 import type { LegacyRequirement } from './bindings/LegacyRequirement';
 
 import type { ExportFormat } from './bindings/ExportFormat';
+import type { Lang } from './bindings/Lang';
 
 export type { ExportFormat };
 
@@ -137,7 +138,8 @@ export const api = {
   saveProcurement: (input: ProcurementInput) => call<ProcurementView>('save_procurement', { input }),
   getProcurement: (id: string) => call<ProcurementView>('get_procurement', { id }),
   listProcurements: () => call<ProcurementSummary[]>('list_procurements'),
-  exportProcurement: (id: string, format: ExportFormat) => call<ExportResult>('export_procurement', { id, format }),
+  exportProcurement: (id: string, format: ExportFormat, lang: Lang | null) =>
+    call<ExportResult>('export_procurement', { id, format, lang }),
 
   // The requirement catalogue. An imported workbook arrives as base64 bytes, never as a path.
   listCatalogs: () => call<CatalogInfo[]>('list_catalogs'),

@@ -1,6 +1,7 @@
 // The one error banner of the app: whatever fails ends up here, never as a blank screen.
 import { toErrorBody } from './api';
 import type { ErrorBody } from './bindings/ErrorBody';
+import type { ErrorCode } from './bindings/ErrorCode';
 import { t, tCode } from './i18n/index.svelte';
 
 /** `context` names what the failed action was about (e.g. "threat"), for a more precise text. */
@@ -22,7 +23,7 @@ export function clearError(): void {
 }
 
 /** The text for an error code: `error.<context>.<code>` when there is one, else `error.<code>`. */
-export function errorText(code: string, context: string | null = null): string {
+export function errorText(code: ErrorCode, context: string | null = null): string {
   const general = tCode(`error.${code}`, t('error.unknown'));
   return context ? tCode(`error.${context}.${code}`, general) : general;
 }

@@ -1,5 +1,6 @@
 // The information-type screen's helpers: filtering, the form's input and the checks the form
 // makes before asking the backend (the same codes the backend uses).
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { InfoType } from './bindings/InfoType';
 import type { InfoTypeEntry } from './bindings/InfoTypeEntry';
 import type { InfoTypeInput } from './bindings/InfoTypeInput';
@@ -35,7 +36,7 @@ export function infoTypeInput(it: InfoType | null): InfoTypeInput {
       };
 }
 
-export function infoTypeProblems(input: InfoTypeInput): string[] {
+export function infoTypeProblems(input: InfoTypeInput): ErrorCode[] {
   return input.name_sv.trim() ? [] : ['INFO_TYPE_NAME_MISSING'];
 }
 

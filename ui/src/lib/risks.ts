@@ -4,10 +4,12 @@ import type { AnalysisInput } from './bindings/AnalysisInput';
 import type { Aspect } from './bindings/Aspect';
 import type { Band } from './bindings/Band';
 import type { ErrorBody } from './bindings/ErrorBody';
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { InformationSet } from './bindings/InformationSet';
 import type { PerAspect } from './bindings/PerAspect';
 import type { Risk } from './bindings/Risk';
 import type { RiskAnalysisView } from './bindings/RiskAnalysisView';
+import type { RiskIssueCode } from './bindings/RiskIssueCode';
 import type { RiskMatrix } from './bindings/RiskMatrix';
 import type { RiskView } from './bindings/RiskView';
 import type { Step } from './bindings/Step';
@@ -120,10 +122,10 @@ export function riskLabels(risks: RiskView[]): Map<string, string> {
 export const canAccept = (r: RiskView): boolean => r.risk.acceptance === null && r.accept_roles.length > 0;
 
 /** The rule codes a failed save names (BAD_RISK lists them), else the error's own code. */
-export function problemCodes(e: ErrorBody): string[] {
-  return e.code === 'BAD_RISK' && Array.isArray(e.details) ? (e.details as string[]) : [e.code];
+export function problemCodes(e: ErrorBody): (RiskIssueCode | ErrorCode)[] {
+  return e.code === 'BAD_RISK' && Array.isArray(e.details) ? (e.details as RiskIssueCode[]) : [e.code];
 }
 
-export function problemText(code: string): string {
+export function problemText(code: RiskIssueCode | ErrorCode): string {
   return tCode(`riskIssue.${code}`, tCode(`error.${code}`, t('error.unknown')));
 }

@@ -1,5 +1,6 @@
 // The threat catalogue screen's helpers: filtering and grouping by origin, the form's input
 // and the checks the form makes before asking the backend (the same codes the backend uses).
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { Threat } from './bindings/Threat';
 import type { ThreatEntry } from './bindings/ThreatEntry';
 import type { ThreatInput } from './bindings/ThreatInput';
@@ -62,8 +63,8 @@ export function threatInput(th: Threat | null, origin: string): ThreatInput {
 }
 
 /** What the backend would refuse that the form can see itself. */
-export function formProblems(input: ThreatInput): string[] {
-  const out: string[] = [];
+export function formProblems(input: ThreatInput): ErrorCode[] {
+  const out: ErrorCode[] = [];
   if (!input.name_sv.trim()) out.push('THREAT_NAME_MISSING');
   if (input.aspects.length === 0) out.push('THREAT_ASPECTS_MISSING');
   return out;

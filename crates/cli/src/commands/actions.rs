@@ -1,3 +1,4 @@
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
 use infoklass_excel::action_plan::{action_plan_csv, action_plan_xlsx};
@@ -55,12 +56,12 @@ fn write(store: &Store, ctx: &Ctx, id: &str, out: &std::path::Path, format: Opti
     let format = format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
     let bytes = match format.as_str() {
         "xlsx" => action_plan_xlsx(&plan, &ctx.today)
-            .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?,
+            .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
         "csv" => action_plan_csv(&plan).into_bytes(),
         "json" => serde_json::to_vec_pretty(&plan).expect("serialisable"),
         other => {
             return Err(CliError {
-                code: "INVALID_INPUT".into(),
+                code: ErrorCode::InvalidInput,
                 message: format!("unknown format \"{other}\" (xlsx, csv, json)"),
             })
         }

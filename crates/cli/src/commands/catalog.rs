@@ -1,3 +1,4 @@
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -50,7 +51,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             let catalog = store.catalog().clone();
             let how = store.local_how_texts()?;
             let bytes = catalog_export::catalog_xlsx(&catalog, &|k| how.get(k).cloned().unwrap_or_default())
-                .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?;
+                .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?;
             write_file(&file, &bytes)?;
             println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());
         }
@@ -79,7 +80,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
                 eprintln!("  varning {}: {}: {}", w.key, w.field, w.message);
             }
             if let Some(e) = preview.errors.first() {
-                let code = if e.code.is_empty() { "CATALOG_VERSION_EXISTS".into() } else { e.code.clone() };
+                let code = ErrorCode::parse(&e.code).unwrap_or(ErrorCode::CatalogVersionExists);
                 return Err(CliError { code, message: e.message.clone() });
             }
             if dry_run {

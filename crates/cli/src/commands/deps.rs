@@ -3,6 +3,7 @@
 
 use infoklass_core::dependency::{DependencyKind, SuggestionState};
 use infoklass_core::Aspect;
+use infoklass_core::ErrorCode;
 use infoklass_store::{Ctx, DependencyDecisionInput, DependencyLink, Store};
 
 use crate::output::print_json;
@@ -85,7 +86,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         Sub::List { object, json } => list(store, &object, json)?,
         Sub::Decide { object, from, aspect, accept, decline, reason } => {
             if accept == decline {
-                return Err(CliError { code: "INVALID_INPUT".into(), message: "give --accept or --decline".into() });
+                return Err(CliError { code: ErrorCode::InvalidInput, message: "give --accept or --decline".into() });
             }
             let id = store.find_object(&object)?;
             let from_object_id = store.find_object(&from)?;

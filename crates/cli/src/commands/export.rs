@@ -1,5 +1,6 @@
 //! `infoklass export`: objects as Infoklass workbooks (the ISAK successor).
 
+use infoklass_core::ErrorCode;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -29,10 +30,10 @@ pub struct Args {
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let ids = a.objects.iter().map(|o| store.find_object(o)).collect::<Result<Vec<_>, _>>()?;
     let stamp = ExportStamp { app_version: env!("CARGO_PKG_VERSION").to_string(), exported_at: ctx.now.clone() };
-    let failed = |e: infoklass_excel::ExcelError| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() };
+    let failed = |e: infoklass_excel::ExcelError| CliError { code: ErrorCode::ExportFailed, message: e.to_string() };
     if a.each {
         std::fs::create_dir_all(&a.out)
-            .map_err(|e| CliError { code: "WRITE_FAILED".into(), message: format!("{}: {e}", a.out.display()) })?;
+            .map_err(|e| CliError { code: ErrorCode::WriteFailed, message: format!("{}: {e}", a.out.display()) })?;
         let mut taken = std::collections::HashSet::new();
         for id in &ids {
             let data = gather(store, id, &ctx.today)?;

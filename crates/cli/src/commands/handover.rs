@@ -2,6 +2,7 @@
 //! (or takes them back).
 
 use infoklass_core::requirements::AnsweredBy;
+use infoklass_core::ErrorCode;
 use infoklass_store::{Ctx, HandoverInput, Store};
 
 use super::requirements::parse_answered_by;
@@ -35,7 +36,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         return Ok(());
     }
     let to = a.to.ok_or_else(|| CliError {
-        code: "INVALID_INPUT".into(),
+        code: ErrorCode::InvalidInput,
         message: "say who answers with --to it or --to leverantor".into(),
     })?;
     let keys = if a.all {

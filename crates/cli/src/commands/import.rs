@@ -2,6 +2,7 @@
 //! Every file is previewed; without --dry-run it is written in one transaction. One broken
 //! file does not stop the others; the exit code says whether any failed.
 
+use infoklass_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use infoklass_excel::import;
@@ -32,7 +33,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             .split_once('=')
             .and_then(|(w, l)| l.trim().parse::<u8>().ok().map(|l| (w, l)))
             .ok_or_else(|| CliError {
-                code: "INVALID_INPUT".into(),
+                code: ErrorCode::InvalidInput,
                 message: format!("--map \"{m}\": write WORD=LEVEL, e.g. hög=3"),
             })?;
         store.save_import_word(ctx, word, level)?;
@@ -62,7 +63,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let failed = reports.iter().filter(|r| !r.ok).count();
     if failed > 0 {
         return Err(CliError {
-            code: "IMPORT_FAILED".into(),
+            code: ErrorCode::ImportFailed,
             message: format!("{failed} of {} files could not be imported", reports.len()),
         });
     }
@@ -70,7 +71,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let conflicts: usize = reports.iter().filter_map(|r| r.workbook.as_ref()).map(|p| p.conflicts.len()).sum();
     if conflicts > 0 {
         return Err(CliError {
-            code: "IMPORT_CONFLICT".into(),
+            code: ErrorCode::ImportConflict,
             message: format!("{conflicts} fields were changed both in the workbook and in the database since the export and were not applied"),
         });
     }
@@ -149,7 +150,7 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
 
 fn workbooks_in(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
     let entries = std::fs::read_dir(dir)
-        .map_err(|e| CliError { code: "FILE_ERROR".into(), message: format!("{}: {e}", dir.display()) })?;
+        .map_err(|e| CliError { code: ErrorCode::FileError, message: format!("{}: {e}", dir.display()) })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|f| {

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use infoklass_core::ErrorCode;
+
 use crate::CliError;
 
 #[derive(clap::Args)]
@@ -35,14 +37,14 @@ pub enum ListCommand {
 }
 
 /// The file's text (size-capped); a file that is not UTF-8 text has the list's `code`.
-pub fn read(file: &Path, code: &str) -> Result<String, CliError> {
+pub fn read(file: &Path, code: ErrorCode) -> Result<String, CliError> {
     let bytes = crate::input::read_capped(file, infoklass_core::limits::MAX_FILE_BYTES)?;
     String::from_utf8(bytes).map_err(|_| invalid(file, code, "it is not UTF-8 text"))
 }
 
 /// A file that is not a valid list: nothing was imported.
-pub fn invalid(file: &Path, code: &str, reason: impl std::fmt::Display) -> CliError {
-    CliError { code: code.into(), message: format!("{}: {reason}; nothing was imported", file.display()) }
+pub fn invalid(file: &Path, code: ErrorCode, reason: impl std::fmt::Display) -> CliError {
+    CliError { code, message: format!("{}: {reason}; nothing was imported", file.display()) }
 }
 
 /// One line on what an import of an edited list did (or would do).

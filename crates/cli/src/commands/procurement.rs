@@ -1,5 +1,7 @@
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Suppression;
 use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
 use infoklass_store::{Ctx, Store};
@@ -21,6 +23,13 @@ pub struct Args {
     /// The list's title.
     #[arg(long, default_value = "Upphandlingskrav")]
     name: String,
+    /// The language of headers and words in a csv file: sv or en.
+    #[arg(long, default_value = "sv", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
@@ -36,7 +45,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     }
     if view.objects.is_empty() {
         return Err(CliError {
-            code: "NO_REQUIREMENTS".into(),
+            code: ErrorCode::NoRequirements,
             message: "none of the objects gives a requirement list".into(),
         });
     }
@@ -44,13 +53,13 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let format = a.format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
     let bytes = match format.as_str() {
         "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today)
-            .map_err(|e| CliError { code: "EXPORT_FAILED".into(), message: e.to_string() })?,
-        "csv" => procurement_csv::procurement_csv(&view).into_bytes(),
+            .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
+        "csv" => procurement_csv::procurement_csv(&view, a.lang).into_bytes(),
         "html" => procurement_html::procurement_html(&view, &ctx.today).into_bytes(),
         "json" => serde_json::to_vec_pretty(&view).expect("serialisable"),
         other => {
             return Err(CliError {
-                code: "INVALID_INPUT".into(),
+                code: ErrorCode::InvalidInput,
                 message: format!("unknown format \"{other}\" (xlsx, csv, json, html)"),
             })
         }

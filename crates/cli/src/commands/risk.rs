@@ -1,3 +1,4 @@
+use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -31,7 +32,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let text = read_text_file(&file)?;
     // A risk without `consequence` gets the one the classification gives.
     let risks = parse_risk_file(&text)
-        .map_err(|e| CliError { code: "INVALID_INPUT".into(), message: format!("{}: {e}", file.display()) })?;
+        .map_err(|e| CliError { code: ErrorCode::InvalidInput, message: format!("{}: {e}", file.display()) })?;
     let in_file = |e: CliError| CliError { message: format!("{}: {}", file.display(), e.message), ..e };
     check_count("risks in the file", risks.len(), MAX_RISKS).map_err(|e| in_file(StoreError::from(e).into()))?;
     let current = store.get_object(&id, &ctx.today)?.current;

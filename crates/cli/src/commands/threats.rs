@@ -1,11 +1,12 @@
 use infoklass_core::risk::ThreatCatalog;
+use infoklass_core::ErrorCode;
 use infoklass_store::{Ctx, Store};
 
 use super::lists::{invalid, print_sync, read, Args, ListCommand};
 use crate::output::{print_json, write_file};
 use crate::CliError;
 
-const INVALID: &str = "THREAT_FILE_INVALID";
+const INVALID: ErrorCode = ErrorCode::ThreatFileInvalid;
 
 pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     match a.command {

@@ -2,6 +2,7 @@
 //! organisation like its information types. A lagrum is retired, never deleted, so decisions
 //! and requirement triggers that name it stay readable.
 
+use crate::codes::ErrorCode;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -61,11 +62,11 @@ pub struct LagrumCatalog {
 /// Why a lagrum catalogue or decision is refused, with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LagrumProblem {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
 }
 
-fn problem<T>(code: &'static str, message: String) -> Result<T, LagrumProblem> {
+fn problem<T>(code: ErrorCode, message: String) -> Result<T, LagrumProblem> {
     Err(LagrumProblem { code, message })
 }
 
@@ -80,7 +81,7 @@ impl LagrumCatalog {
     pub fn from_toml(text: &str) -> Result<LagrumCatalog, LagrumProblem> {
         let c: LagrumCatalog = match toml::from_str(text) {
             Ok(c) => c,
-            Err(e) => return problem("LAGRUM_FILE_INVALID", e.to_string()),
+            Err(e) => return problem(ErrorCode::LagrumFileInvalid, e.to_string()),
         };
         c.check()?;
         Ok(c)
@@ -92,7 +93,7 @@ impl LagrumCatalog {
 
     pub fn check(&self) -> Result<(), LagrumProblem> {
         if self.version.trim().is_empty() {
-            return problem("LAGRUM_VERSION_MISSING", "the lagrum catalogue needs a version".into());
+            return problem(ErrorCode::LagrumVersionMissing, "the lagrum catalogue needs a version".into());
         }
         crate::limits::check_count("lagrum in the file", self.lagrum.len(), crate::limits::MAX_LIST_ENTRIES)
             .map_err(|e| LagrumProblem { code: e.code(), message: e.to_string() })?;
@@ -100,7 +101,7 @@ impl LagrumCatalog {
         for l in &self.lagrum {
             l.check()?;
             if !keys.insert(l.key.as_str()) {
-                return problem("LAGRUM_KEY_TWICE", format!("the lagrum key {} is used twice", l.key));
+                return problem(ErrorCode::LagrumKeyTwice, format!("the lagrum key {} is used twice", l.key));
             }
         }
         Ok(())
@@ -141,13 +142,13 @@ impl LagrumCatalog {
             }
             let Some(def) = self.find(d.lagrum.as_str()) else {
                 return problem(
-                    "LAGRUM_UNKNOWN",
+                    ErrorCode::LagrumUnknown,
                     format!("the lagrum \"{}\" is not in the lagrum catalogue", d.lagrum),
                 );
             };
             if def.scope == LagrumScope::Organisation {
                 return problem(
-                    "LAGRUM_ORGANISATION_WIDE",
+                    ErrorCode::LagrumOrganisationWide,
                     format!("the lagrum \"{}\" is set for the whole organisation, not per object", d.lagrum),
                 );
             }
@@ -204,25 +205,31 @@ impl LagrumDef {
     pub fn check(&self) -> Result<(), LagrumProblem> {
         if !Lagrum::valid_key(&self.key) {
             return problem(
-                "LAGRUM_KEY_INVALID",
+                ErrorCode::LagrumKeyInvalid,
                 format!("the key \"{}\" is not 1–40 characters a–z, 0–9 or _", self.key),
             );
         }
         if let Some(g) = self.groups.iter().find(|g| !Lagrum::valid_key(g) || **g == self.key) {
             return problem(
-                "LAGRUM_GROUP_INVALID",
+                ErrorCode::LagrumGroupInvalid,
                 format!("lagrum {}: the group \"{g}\" is not a valid group", self.key),
             );
         }
         if self.name_sv.trim().is_empty() {
-            return problem("LAGRUM_NAME_MISSING", format!("lagrum {} has no Swedish name", self.key));
+            return problem(ErrorCode::LagrumNameMissing, format!("lagrum {} has no Swedish name", self.key));
         }
         let too_high = |l: &u8| !(1..=4).contains(l);
         if let Some((a, l)) = self.minimums.iter().find_map(|(a, l)| l.filter(too_high).map(|l| (a, l))) {
-            return problem("LAGRUM_LEVEL_INVALID", format!("lagrum {}: {}{l} is not a level 1–4", self.key, a.code()));
+            return problem(
+                ErrorCode::LagrumLevelInvalid,
+                format!("lagrum {}: {}{l} is not a level 1–4", self.key, a.code()),
+            );
         }
         if self.pick_level.as_ref().is_some_and(too_high) {
-            return problem("LAGRUM_LEVEL_INVALID", format!("lagrum {}: pick_level is not a level 1–4", self.key));
+            return problem(
+                ErrorCode::LagrumLevelInvalid,
+                format!("lagrum {}: pick_level is not a level 1–4", self.key),
+            );
         }
         for (field, text) in [
             ("name_sv", &self.name_sv),

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::codes::ErrorCode;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
@@ -37,13 +39,7 @@ impl Answer {
     }
 
     pub fn name_sv(self) -> &'static str {
-        match self {
-            Answer::Uppfyllt => "Uppfyllt",
-            Answer::DelvisUppfyllt => "Delvis uppfyllt",
-            Answer::EjUppfyllt => "Ej uppfyllt",
-            Answer::EjTillampligt => "Ej tillämpligt",
-            Answer::VetEj => "Vet ej",
-        }
+        crate::labels::word(crate::labels::Lang::Sv, "answer", self)
     }
 }
 
@@ -63,9 +59,9 @@ pub struct Assessment {
 
 impl Assessment {
     /// A reason the assessment cannot be saved, as an error code.
-    pub fn problem(&self) -> Option<&'static str> {
+    pub fn problem(&self) -> Option<ErrorCode> {
         (self.answer == Answer::EjTillampligt && self.comment.trim().is_empty())
-            .then_some("NOT_APPLICABLE_NEEDS_MOTIVATION")
+            .then_some(ErrorCode::NotApplicableNeedsMotivation)
     }
 }
 
@@ -246,7 +242,7 @@ mod tests {
         assert!(Answer::VetEj.needs_action() && !Answer::EjTillampligt.needs_action());
         let a =
             Assessment { key: "X".into(), answer: Answer::EjTillampligt, comment: " ".into(), evidence: String::new() };
-        assert_eq!(a.problem(), Some("NOT_APPLICABLE_NEEDS_MOTIVATION"));
+        assert_eq!(a.problem(), Some(ErrorCode::NotApplicableNeedsMotivation));
         assert!(is_overdue(Some("2026-01-01"), ActionStatus::Pagar, "2026-02-01"));
         assert!(!is_overdue(Some("2026-01-01"), ActionStatus::Klar, "2026-02-01"));
         assert!(!is_overdue(None, ActionStatus::EjPaborjad, "2026-02-01"));

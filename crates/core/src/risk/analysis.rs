@@ -7,6 +7,7 @@ use ts_rs::TS;
 use super::matrix::RiskMatrix;
 use crate::aspect::{Aspect, Levels};
 use crate::classification::InformationSet;
+use crate::codes::RiskIssueCode;
 use crate::requirements::Priority;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -82,31 +83,31 @@ pub fn default_consequence(
 }
 
 /// Why a risk cannot be saved as it is; codes the UI translates.
-pub fn risk_issues(r: &Risk, matrix: &RiskMatrix, default: Option<u8>) -> Vec<&'static str> {
+pub fn risk_issues(r: &Risk, matrix: &RiskMatrix, default: Option<u8>) -> Vec<RiskIssueCode> {
     let mut out = Vec::new();
     if r.event.trim().is_empty() {
-        out.push("RISK_EVENT_MISSING");
+        out.push(RiskIssueCode::RiskEventMissing);
     }
     if r.aspects.is_empty() {
-        out.push("RISK_ASPECT_MISSING");
+        out.push(RiskIssueCode::RiskAspectMissing);
     }
     if !(1..=matrix.max_probability()).contains(&r.probability) {
-        out.push("PROBABILITY_OUT_OF_MATRIX");
+        out.push(RiskIssueCode::ProbabilityOutOfMatrix);
     }
     if !(1..=matrix.max_consequence()).contains(&r.consequence) {
-        out.push("CONSEQUENCE_OUT_OF_MATRIX");
+        out.push(RiskIssueCode::ConsequenceOutOfMatrix);
     }
     if default.is_some_and(|d| d != r.consequence) && r.consequence_motivation.trim().is_empty() {
-        out.push("CONSEQUENCE_CHANGE_NEEDS_MOTIVATION");
+        out.push(RiskIssueCode::ConsequenceChangeNeedsMotivation);
     }
     if r.treatment.is_some() && r.treatment_motivation.trim().is_empty() {
-        out.push("TREATMENT_NEEDS_MOTIVATION");
+        out.push(RiskIssueCode::TreatmentNeedsMotivation);
     }
     let residual_ok = |v: Option<u8>, max: u8| v.is_none_or(|v| (1..=max).contains(&v));
     if !residual_ok(r.residual_probability, matrix.max_probability())
         || !residual_ok(r.residual_consequence, matrix.max_consequence())
     {
-        out.push("RESIDUAL_OUT_OF_MATRIX");
+        out.push(RiskIssueCode::ResidualOutOfMatrix);
     }
     out
 }

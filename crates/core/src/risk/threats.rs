@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::aspect::Aspect;
+use crate::codes::ErrorCode;
 use crate::limits::{check_text, MAX_CELL_CHARS};
 
 pub const DEFAULT_THREATS_TOML: &str = include_str!("../../../../catalog/threats.toml");
@@ -51,7 +52,7 @@ pub struct Threat {
 /// Why a threat cannot be stored, with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreatProblem {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -73,21 +74,24 @@ impl Threat {
         let problem = |code, message: String| Err(ThreatProblem { code, message });
         if !Self::valid_key(&self.key) {
             return problem(
-                "THREAT_KEY_INVALID",
+                ErrorCode::ThreatKeyInvalid,
                 format!("the threat key \"{}\" is not 1–20 characters A–Z, 0–9 or -", self.key),
             );
         }
         if !origins.iter().any(|o| o.key == self.origin) {
             return problem(
-                "THREAT_ORIGIN_UNKNOWN",
+                ErrorCode::ThreatOriginUnknown,
                 format!("threat {} has the unknown origin \"{}\"", self.key, self.origin),
             );
         }
         if self.name_sv.trim().is_empty() {
-            return problem("THREAT_NAME_MISSING", format!("threat {} has no Swedish name", self.key));
+            return problem(ErrorCode::ThreatNameMissing, format!("threat {} has no Swedish name", self.key));
         }
         if self.aspects.is_empty() {
-            return problem("THREAT_ASPECTS_MISSING", format!("threat {} names no aspect (K, R, T or S)", self.key));
+            return problem(
+                ErrorCode::ThreatAspectsMissing,
+                format!("threat {} names no aspect (K, R, T or S)", self.key),
+            );
         }
         let texts = [
             ("name_sv", &self.name_sv),

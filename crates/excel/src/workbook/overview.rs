@@ -1,6 +1,6 @@
 //! The overview sheet: the object's facts, its profile, status and approval.
 
-use infoklass_core::Aspect;
+use infoklass_core::{labels, Aspect};
 use rust_xlsxwriter::{Formula, Workbook, XlsxError};
 
 use super::cells;
@@ -27,11 +27,7 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         "Gula celler går att ändra. Skicka tillbaka arbetsboken så läses ändringarna in i Infoklass.",
         &style::subtitle(),
     )?;
-    let status = match c.status {
-        infoklass_core::Status::Utkast => "Utkast",
-        infoklass_core::Status::Faststalld => "Fastställd",
-        infoklass_core::Status::Ersatt => "Ersatt",
-    };
+    let status = labels::word(labels::Lang::Sv, "status", c.status);
     // Name and kind are changed in the app, the facts in between here; the reader finds
     // each by its label.
     let mut rows: Vec<(&str, String, bool)> =
@@ -76,10 +72,5 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
 }
 
 pub fn kind_sv(kind: infoklass_core::ObjectKind) -> &'static str {
-    match kind {
-        infoklass_core::ObjectKind::System => "System",
-        infoklass_core::ObjectKind::Process => "Process",
-        infoklass_core::ObjectKind::Tjanst => "Tjänst",
-        infoklass_core::ObjectKind::Informationsmangd => "Informationsmängd",
-    }
+    labels::word(labels::Lang::Sv, "kind", kind)
 }

@@ -32,22 +32,43 @@ pub struct CellProblem {
 /// True when the bytes are an Infoklass workbook (it has the meta sheet with our format).
 /// Opened through the guard, so a hostile file is refused before calamine allocates for it.
 pub fn is_infoklass_workbook(bytes: &[u8]) -> bool {
-    let Ok(mut wb) = Workbook::open(bytes, &Limits::default()) else { return false };
+    Workbook::open(bytes, &Limits::default()).is_ok_and(|mut wb| is_infoklass(&mut wb))
+}
+
+/// True when the opened workbook has the meta sheet with our format.
+pub fn is_infoklass(wb: &mut Workbook) -> bool {
     wb.has_sheet(META)
         && wb.range(META).map(|r| meta(&r).get("format").map(String::as_str) == Some(FORMAT_NAME)).unwrap_or(false)
 }
 
 pub fn read_workbook(bytes: &[u8]) -> Result<WorkbookEdits, Vec<CellProblem>> {
-    let whole = |message_sv: String, message_en: String| {
-        vec![CellProblem { sheet: String::new(), cell: String::new(), message_sv, message_en }]
-    };
-    if bytes.len() > MAX_BYTES {
-        return Err(whole(
-            format!("Filen är {} byte; högst {MAX_BYTES} läses.", bytes.len()),
-            format!("The file is {} bytes; at most {MAX_BYTES} are read.", bytes.len()),
-        ));
-    }
-    let mut wb = Workbook::open(bytes, &Limits::default()).map_err(|e| whole(e.message_sv(), e.message_en()))?;
+    let mut wb = too_large(bytes.len()).map_or_else(
+        || Workbook::open(bytes, &Limits::default()).map_err(|e| whole(e.message_sv(), e.message_en())),
+        Err,
+    )?;
+    read_opened(&mut wb)
+}
+
+/// Reads a workbook the import opened (and checked) once; `size` is the file's size in bytes.
+pub fn read_checked(wb: &mut Workbook, size: usize) -> Result<WorkbookEdits, Vec<CellProblem>> {
+    too_large(size).map_or(Ok(()), Err)?;
+    read_opened(wb)
+}
+
+fn whole(message_sv: String, message_en: String) -> Vec<CellProblem> {
+    vec![CellProblem { sheet: String::new(), cell: String::new(), message_sv, message_en }]
+}
+
+fn too_large(size: usize) -> Option<Vec<CellProblem>> {
+    (size > MAX_BYTES).then(|| {
+        whole(
+            format!("Filen är {size} byte; högst {MAX_BYTES} läses."),
+            format!("The file is {size} bytes; at most {MAX_BYTES} are read."),
+        )
+    })
+}
+
+fn read_opened(wb: &mut Workbook) -> Result<WorkbookEdits, Vec<CellProblem>> {
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<CellProblem>> {
         if !wb.has_sheet(name) {
             return Err(whole(format!("Bladet \"{name}\" saknas."), format!("The sheet \"{name}\" is missing.")));

@@ -49,6 +49,33 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<Format, FileError> {
     Ok(format)
 }
 
+/// Bytes that passed [`check`], with the container found: readers take this instead of raw
+/// bytes, so one imported file is checked once however many readers look at it.
+pub struct Checked<'a> {
+    bytes: &'a [u8],
+    format: Format,
+    limits: Limits,
+}
+
+impl<'a> Checked<'a> {
+    pub fn new(bytes: &'a [u8], limits: &Limits) -> Result<Checked<'a>, FileError> {
+        let format = check(bytes, limits)?;
+        Ok(Checked { bytes, format, limits: limits.clone() })
+    }
+
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+}
+
 /// The bytes calamine should read for an xls file: the checked Workbook stream, packed again.
 pub fn xls_calamine_bytes(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, FileError> {
     xls_records::repacked(bytes, limits)

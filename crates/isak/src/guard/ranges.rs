@@ -7,7 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError};
 
-use super::{charge, check, corrupt};
+use super::{charge, corrupt, Checked};
 use crate::container::Format;
 use crate::error::FileError;
 use crate::limits::{Limit, Limits};
@@ -32,7 +32,12 @@ pub struct Workbook<'a> {
 impl<'a> Workbook<'a> {
     /// Checks the bytes (see [`check`]) and only then lets calamine open them.
     pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Workbook<'a>, FileError> {
-        let format = check(bytes, limits)?;
+        Self::from_checked(&Checked::new(bytes, limits)?)
+    }
+
+    /// Opens bytes checked before, without checking them again.
+    pub fn from_checked(checked: &Checked<'a>) -> Result<Workbook<'a>, FileError> {
+        let (bytes, format, limits) = (checked.bytes(), checked.format(), checked.limits());
         let book = calm(|| {
             let cursor = Cursor::new(bytes);
             Ok(match format {

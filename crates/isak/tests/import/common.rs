@@ -149,69 +149,7 @@ pub fn leftover_cells(wb: &ParsedWorkbook) -> Vec<String> {
 
 // ---- hand-made zip containers ----
 
-// The checksum and the deflate writer are the ones the hostile samples are made with.
-pub use infoklass_isak::hostile_samples::{crc32, deflate_run};
-
-pub struct Entry {
-    pub name: String,
-    /// 0 = stored, 8 = deflate.
-    pub method: u16,
-    pub data: Vec<u8>,
-    pub crc: u32,
-    /// Uncompressed size as declared in the headers (a bomb may lie).
-    pub size: u32,
-}
-
-impl Entry {
-    pub fn stored(name: &str, data: Vec<u8>) -> Entry {
-        Entry { name: name.into(), method: 0, crc: crc32(&data), size: data.len() as u32, data }
-    }
-}
-
-pub fn zip(entries: &[Entry]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    let u16le = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_le_bytes());
-    let u32le = |v: &mut Vec<u8>, x: u32| v.extend_from_slice(&x.to_le_bytes());
-    for e in entries {
-        let offset = out.len() as u32;
-        u32le(&mut out, 0x0403_4b50);
-        for x in [20, 0, e.method, 0, 0x21] {
-            u16le(&mut out, x);
-        }
-        for x in [e.crc, e.data.len() as u32, e.size] {
-            u32le(&mut out, x);
-        }
-        u16le(&mut out, e.name.len() as u16);
-        u16le(&mut out, 0);
-        out.extend_from_slice(e.name.as_bytes());
-        out.extend_from_slice(&e.data);
-
-        u32le(&mut central, 0x0201_4b50);
-        for x in [20, 20, 0, e.method, 0, 0x21] {
-            u16le(&mut central, x);
-        }
-        for x in [e.crc, e.data.len() as u32, e.size] {
-            u32le(&mut central, x);
-        }
-        for x in [e.name.len() as u16, 0, 0, 0, 0] {
-            u16le(&mut central, x);
-        }
-        u32le(&mut central, 0);
-        u32le(&mut central, offset);
-        central.extend_from_slice(e.name.as_bytes());
-    }
-    let central_offset = out.len() as u32;
-    out.extend_from_slice(&central);
-    u32le(&mut out, 0x0605_4b50);
-    for x in [0, 0, entries.len() as u16, entries.len() as u16] {
-        u16le(&mut out, x);
-    }
-    u32le(&mut out, central.len() as u32);
-    u32le(&mut out, central_offset);
-    u16le(&mut out, 0);
-    out
-}
+pub use crate::crafted::{crc32, deflate_run, zip, Entry};
 
 /// The entries of a zip (e.g. an xlsx from rust_xlsxwriter), to be changed and zipped again.
 pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {

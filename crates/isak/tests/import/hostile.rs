@@ -4,8 +4,8 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
+use crate::crafted;
 use infoklass_isak::guard::{self, Workbook as Guarded};
-use infoklass_isak::hostile_samples as crafted;
 use infoklass_isak::{FileError, Limit, Limits, Severity};
 use rust_xlsxwriter::Workbook;
 

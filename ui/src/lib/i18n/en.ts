@@ -301,4 +301,7 @@ export const en: Record<keyof typeof sv, string> = {
     'The disk is full, so the change could not be saved. Nothing was changed. Free some space and try again.',
   'error.DB_CHANGED': 'The database file was replaced, moved or deleted by another program. The view is reloading.',
   'error.UNEXPECTED': 'An unexpected error occurred.',
+  'error.IMPORT_FAILED': 'The import failed. Nothing was saved.',
+  'error.WRITE_FAILED': 'The file could not be written. Check the folder and try again.',
+  'error.NO_REQUIREMENTS': 'None of the objects gives a requirement list to export.',
 };

@@ -298,4 +298,7 @@ export const sv = {
     'Disken är full, så ändringen kunde inte sparas. Inget har ändrats. Frigör utrymme och försök igen.',
   'error.DB_CHANGED': 'Databasfilen har bytts ut, flyttats eller tagits bort av ett annat program. Vyn laddas om.',
   'error.UNEXPECTED': 'Ett oväntat fel inträffade.',
+  'error.IMPORT_FAILED': 'Importen misslyckades. Ingenting har sparats.',
+  'error.WRITE_FAILED': 'Filen kunde inte skrivas. Kontrollera mappen och försök igen.',
+  'error.NO_REQUIREMENTS': 'Inget av objekten ger en kravlista att exportera.',
 };

@@ -2,6 +2,7 @@
 // and whether that differs from what is saved.
 import { api, type ExportFormat } from '../../lib/api';
 import type { ExportResult } from '../../lib/bindings/ExportResult';
+import { i18n } from '../../lib/i18n/index.svelte';
 import type { ItemChoice } from '../../lib/bindings/ItemChoice';
 import type { ProcurementView } from '../../lib/bindings/ProcurementView';
 
@@ -82,7 +83,7 @@ export class ProcurementState {
   /** Exports the saved list, saving it first when needed. */
   async export(format: ExportFormat): Promise<ExportResult | null> {
     const id = this.id && !this.dirty ? this.id : await this.save();
-    return id ? api.exportProcurement(id, format) : null;
+    return id ? api.exportProcurement(id, format, i18n.lang) : null;
   }
 
   async open(id: string): Promise<void> {

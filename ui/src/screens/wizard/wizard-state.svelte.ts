@@ -1,4 +1,5 @@
 // The state of one guided classification: the form, the content, the live preview and saving.
+import type { ErrorCode } from '../../lib/bindings/ErrorCode';
 import { api } from '../../lib/api';
 import type { Change } from '../../lib/bindings/Change';
 import type { ClassificationContent } from '../../lib/bindings/ClassificationContent';
@@ -24,7 +25,7 @@ export class WizardState {
   /** The backend refused the name as taken (NAME_TAKEN); shown under the name field. */
   nameTaken = $state(false);
   /** The last autosave failed: its error code, shown quietly until a save succeeds. */
-  autosaveError = $state<string | null>(null);
+  autosaveError = $state<ErrorCode | null>(null);
   /** For a re-classification: what the saved draft changes since the approved version. */
   changes = $state.raw<{ list: Change[]; version: number } | null>(null);
   /** Applies a level-4 choice once the user has confirmed it in the dialog. */

@@ -1,6 +1,8 @@
 //! Small crafted files that ask a careless reader for gigabytes: far-flung
 //! cells, inflated shared-string counts, a patched xls DIMENSIONS record, a shared-string
-//! decompression bomb and ods repeat counts. Tests of every reader and of the CLI use them.
+//! decompression bomb and ods repeat counts. Test support only: the ISAK reader's tests and the
+//! CLI's include this file (`#[path]`), and its zip writer is the one hand-made zip of the tests.
+#![allow(dead_code)]
 
 const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
 
@@ -28,7 +30,7 @@ pub fn shared_string_count(unique_count: &str) -> Vec<u8> {
     let sst = format!(
         r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{unique_count}"><si><t>x</t></si></sst>"#
     );
-    xlsx(&[("Klassning", one_shared_cell())], Some(Part::stored(sst.into_bytes())))
+    xlsx(&[("Klassning", one_shared_cell())], Some(Entry::stored("xl/sharedStrings.xml", sst.into_bytes())))
 }
 
 /// An xlsx with one shared string of `bytes` × `a`, deflated, its sizes stated truthfully
@@ -37,7 +39,8 @@ pub fn shared_string_bomb(bytes: u64) -> Vec<u8> {
     let head = br#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t xml:space="preserve">"#;
     let tail = b"</t></si></sst>";
     let size = head.len() as u64 + bytes + tail.len() as u64;
-    let part = Part {
+    let part = Entry {
+        name: "xl/sharedStrings.xml".into(),
         data: deflate_run(head, b'a', bytes, tail),
         method: 8,
         crc: 0,
@@ -67,9 +70,9 @@ pub fn ods_repeats(text: &str, columns: u64, rows: u64) -> Vec<u8> {
     );
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
     zip(&[
-        ("mimetype", Part::stored(b"application/vnd.oasis.opendocument.spreadsheet".to_vec())),
-        ("content.xml", Part::stored(content.into_bytes())),
-        ("META-INF/manifest.xml", Part::stored(manifest.as_bytes().to_vec())),
+        Entry::stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+        Entry::stored("content.xml", content.into_bytes()),
+        Entry::stored("META-INF/manifest.xml", manifest.as_bytes().to_vec()),
     ])
 }
 
@@ -90,14 +93,14 @@ pub fn one_part_many_sheets(sheets: usize, padding: usize) -> Vec<u8> {
 }
 
 /// A minimal xlsx: the given sheets, and shared strings when given.
-fn xlsx(sheets: &[(&str, Vec<u8>)], shared: Option<Part>) -> Vec<u8> {
+fn xlsx(sheets: &[(&str, Vec<u8>)], shared: Option<Entry>) -> Vec<u8> {
     let parts: Vec<Vec<u8>> = sheets.iter().map(|(_, xml)| xml.clone()).collect();
     let names: Vec<(String, usize)> = sheets.iter().enumerate().map(|(i, (name, _))| (name.to_string(), i)).collect();
     xlsx_mapped(&parts, &names, shared)
 }
 
 /// An xlsx of the sheet parts `parts` and the sheets `names`, each naming a part by index.
-fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part>) -> Vec<u8> {
+fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Entry>) -> Vec<u8> {
     let ns = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut types = String::from(
@@ -110,7 +113,7 @@ fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part
         types += &format!(
             r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         );
-        entries.push((format!("xl/worksheets/sheet{n}.xml"), Part::stored(xml.clone())));
+        entries.push(Entry::stored(&format!("xl/worksheets/sheet{n}.xml"), xml.clone()));
     }
     for (i, (name, part)) in names.iter().enumerate() {
         let n = i + 1;
@@ -121,7 +124,7 @@ fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part
     if let Some(sst) = shared {
         types += r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#;
         rels += &format!(r#"<Relationship Id="rIdS" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>"#);
-        entries.push(("xl/sharedStrings.xml".into(), sst));
+        entries.push(sst);
     }
     types += "</Types>";
     let root = format!(
@@ -133,28 +136,30 @@ fn xlsx_mapped(parts: &[Vec<u8>], names: &[(String, usize)], shared: Option<Part
         r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
     );
     let mut all = vec![
-        ("[Content_Types].xml".to_string(), Part::stored(types.into_bytes())),
-        ("_rels/.rels".into(), Part::stored(root.into_bytes())),
-        ("xl/workbook.xml".into(), Part::stored(workbook.into_bytes())),
-        ("xl/_rels/workbook.xml.rels".into(), Part::stored(workbook_rels.into_bytes())),
+        Entry::stored("[Content_Types].xml", types.into_bytes()),
+        Entry::stored("_rels/.rels", root.into_bytes()),
+        Entry::stored("xl/workbook.xml", workbook.into_bytes()),
+        Entry::stored("xl/_rels/workbook.xml.rels", workbook_rels.into_bytes()),
     ];
     all.extend(entries);
-    zip(&all.iter().map(|(n, p)| (n.as_str(), p.clone())).collect::<Vec<_>>())
+    zip(&all)
 }
 
+/// One zip entry, as it will be written: a test may state a wrong checksum or size.
 #[derive(Clone)]
-struct Part {
-    data: Vec<u8>,
+pub struct Entry {
+    pub name: String,
+    pub data: Vec<u8>,
     /// 0 = stored, 8 = deflated.
-    method: u16,
-    crc: u32,
+    pub method: u16,
+    pub crc: u32,
     /// The uncompressed size the headers state.
-    size: u32,
+    pub size: u32,
 }
 
-impl Part {
-    fn stored(data: Vec<u8>) -> Part {
-        Part { crc: crc32(&data), size: data.len() as u32, method: 0, data }
+impl Entry {
+    pub fn stored(name: &str, data: Vec<u8>) -> Entry {
+        Entry { name: name.into(), crc: crc32(&data), size: data.len() as u32, method: 0, data }
     }
 }
 
@@ -170,9 +175,10 @@ pub fn crc32(data: &[u8]) -> u32 {
 }
 
 /// A zip archive: local headers with the data, then the central directory.
-fn zip(entries: &[(&str, Part)]) -> Vec<u8> {
+pub fn zip(entries: &[Entry]) -> Vec<u8> {
     let (mut out, mut central) = (Vec::new(), Vec::new());
-    for (name, p) in entries {
+    for p in entries {
+        let name = &p.name;
         let offset = out.len() as u32;
         let sizes = [p.crc, p.data.len() as u32, p.size];
         out.extend(0x0403_4b50u32.to_le_bytes());
