@@ -68,6 +68,6 @@ test('a catalogue with errors shows them and cannot be imported; a clean one bec
   await page.getByTestId('catalog-file').setInputFiles(clean);
   await page.getByTestId('catalog-preview').waitFor();
   await expectCount(errors.locator('tbody tr'), 1);
-  await expectText(errors.locator('tbody tr').first(), /Katalog.*Version.*2026\.2 is already stored/);
+  await expectText(errors.locator('tbody tr').first(), /Katalog.*Version.*Det finns redan en kravkatalog med den versionen/);
   assert.equal(await page.getByTestId('catalog-import').isDisabled(), true);
 });

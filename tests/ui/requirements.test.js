@@ -38,46 +38,47 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await expectText(page.getByTestId('req-included-SAK-02'), 'Ingår i SAK-04');
   await expectText(page.getByTestId('req-included-AUT-04'), 'Ingår i AUT-05');
   assert.equal(await page.getByTestId('answer-SAK-03-uppfyllt').count(), 0);
-  await expectText(page.getByTestId('req-summary'), /^96 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 96 ej bedömda/);
+  await expectText(page.getByTestId('req-summary'), /^93 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 93 ej bedömda/);
   await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.1\.0/);
 
   // Ej uppfyllt: saved, counted, and an action appears in the handlingsplan.
   await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
   await expectPressed(page, 'SAK-05', 'ej_uppfyllt');
   await expectCountOf(page, 'ej_uppfyllt', 1);
-  await expectCountOf(page, 'unanswered', 95);
+  await expectCountOf(page, 'unanswered', 92);
   await page.getByTestId('answer-BEH-01-uppfyllt').click();
   await expectPressed(page, 'BEH-01', 'uppfyllt');
   await page.getByTestId('comment-BEH-01').fill('Rutin för behörighetsbeställning finns.');
   await page.getByTestId('evidence-BEH-01').fill('Rutin IT-123');
   await page.getByTestId('evidence-BEH-01').press('Tab');
-  await expectText(page.getByTestId('req-summary'), /^96 krav · 1 uppfyllt · 0 delvis · 1 ej uppfyllt · 0 ej tillämpliga · 0 vet ej · 94 ej bedömda/);
+  await expectText(page.getByTestId('req-summary'), /^93 krav · 1 uppfyllt · 0 delvis · 1 ej uppfyllt · 0 ej tillämpliga · 0 vet ej · 91 ej bedömda/);
   await screenshot(page, 'requirements');
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 1);
   await expectText(page.getByTestId('action-source-0'), `SAK-05 ${catalog.requirement('SAK-05').title_sv}`);
   assert.match(await page.getByTestId('action-measure-0').inputValue(), /förvaras på en annan plats/);
-  assert.equal(await page.getByTestId('action-priority-0').inputValue(), 'hog', 'a ska requirement starts at high priority');
+  // SAK-05 is ska and protects T, at level 2 here: medel (hög is for level 3 and up).
+  assert.equal(await page.getByTestId('action-priority-0').inputValue(), 'medel', 'priority follows the level and the answer');
 
   // Ej tillämpligt without a comment is held back with a hint; with a motivation it is saved.
   await page.getByTestId('tab-requirements').click();
-  await page.getByTestId('answer-LEV-03-ej_tillampligt').click();
-  await page.getByTestId('req-hint-LEV-03').waitFor();
-  await expectText(page.getByTestId('req-hint-LEV-03'), /Motivera/);
-  assert.equal(await page.getByTestId('answer-LEV-03-ej_tillampligt').getAttribute('aria-pressed'), 'false');
-  assert.equal(await page.getByTestId('comment-LEV-03').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('answer-LEV-04-ej_tillampligt').click();
+  await page.getByTestId('req-hint-LEV-04').waitFor();
+  await expectText(page.getByTestId('req-hint-LEV-04'), /Motivera/);
+  assert.equal(await page.getByTestId('answer-LEV-04-ej_tillampligt').getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.getByTestId('comment-LEV-04').getAttribute('aria-invalid'), 'true');
   await expectCountOf(page, 'ej_tillampligt', 0);
   assert.equal(await page.getByTestId('error').count(), 0, 'prevented in the UI, not refused by the backend');
-  await page.getByTestId('comment-LEV-03').fill('Egen drift, ingen extern leverantör.');
-  await page.getByTestId('comment-LEV-03').press('Tab');
-  await expectPressed(page, 'LEV-03', 'ej_tillampligt');
+  await page.getByTestId('comment-LEV-04').fill('Egen drift, ingen extern leverantör.');
+  await page.getByTestId('comment-LEV-04').press('Tab');
+  await expectPressed(page, 'LEV-04', 'ej_tillampligt');
   await expectCountOf(page, 'ej_tillampligt', 1);
-  assert.equal(await page.getByTestId('req-hint-LEV-03').count(), 0);
+  assert.equal(await page.getByTestId('req-hint-LEV-04').count(), 0);
 
   // Clearing the motivation of a saved ej tillämpligt is refused the same way.
-  await page.getByTestId('comment-LEV-03').fill('');
-  await page.getByTestId('comment-LEV-03').press('Tab');
-  await page.getByTestId('req-hint-LEV-03').waitFor();
+  await page.getByTestId('comment-LEV-04').fill('');
+  await page.getByTestId('comment-LEV-04').press('Tab');
+  await page.getByTestId('req-hint-LEV-04').waitFor();
 
   // Changing an unmet answer to uppfyllt removes the untouched action again.
   await page.getByTestId('answer-SAK-05-uppfyllt').click();
@@ -96,14 +97,14 @@ test('filters, search, details and the local "så gör vi" text', async (t) => {
 
   // The three steps included in higher ones are never listed as unanswered.
   await page.getByTestId('req-filter-status').selectOption('unanswered');
-  await expectCount(page.getByTestId('req-row'), 95);
+  await expectCount(page.getByTestId('req-row'), 92);
   // A row answered under the filter stays in view until the filter changes.
   await page.getByTestId('answer-LOG-01-uppfyllt').click();
   await expectPressed(page, 'LOG-01', 'uppfyllt');
-  await expectCount(page.getByTestId('req-row'), 95);
+  await expectCount(page.getByTestId('req-row'), 92);
   await page.getByTestId('req-filter-status').selectOption('');
   await page.getByTestId('req-filter-status').selectOption('unanswered');
-  await expectCount(page.getByTestId('req-row'), 94);
+  await expectCount(page.getByTestId('req-row'), 91);
   await page.getByTestId('req-filter-status').selectOption('uppfyllt');
   await eventually(async () => assert.deepEqual(await rowKeys(page), ['BEH-01', 'LOG-01']));
   await page.getByTestId('req-filter-status').selectOption('');
@@ -142,7 +143,7 @@ test('level 3 everywhere shows its 109 requirements, and the last one can be ans
   assert.equal(key, catalog.requirements.filter((r) => r.answered_by === 'leverantor').at(-1).key);
   await page.getByTestId(`answer-${key}-delvis_uppfyllt`).click();
   await expectPressed(page, key, 'delvis_uppfyllt');
-  await expectCountOf(page, 'unanswered', 108);
+  await expectCountOf(page, 'unanswered', 105);
 });
 
 test('clicking the saved answer again takes it back, with the action it made', async (t) => {
@@ -152,11 +153,11 @@ test('clicking the saved answer again takes it back, with the action it made', a
   await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
   await expectPressed(page, 'SAK-05', 'ej_uppfyllt');
   assert.equal(await page.getByTestId('answer-SAK-05-ej_uppfyllt').getAttribute('title'), 'Klicka igen för att ta tillbaka svaret');
-  await expectCountOf(page, 'unanswered', 95);
+  await expectCountOf(page, 'unanswered', 92);
 
   await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();
   await expectPressed(page, 'SAK-05', 'ej_uppfyllt', false);
-  await expectCountOf(page, 'unanswered', 96);
+  await expectCountOf(page, 'unanswered', 93);
   await page.getByTestId('tab-actions').click();
   await expectCount(page.getByTestId('action-row'), 0);
 });
