@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use infoklass_core::dependency::DependencyKind;
+use infoklass_core::lagrum::LagrumCatalog;
 use infoklass_core::requirements::{derive_requirements, Action, Answer, Catalog, Derived, Suppression};
 use infoklass_core::risk::Risk;
 use infoklass_core::{derive_profile, InformationSet, Lagrum, ObjectMeta, PerAspect, Profile, Scale, Status};
@@ -13,6 +14,9 @@ use rusqlite::params;
 use crate::error::{Result, StoreError};
 use crate::rows::{self, ClassificationRow, Snapshot};
 use crate::{catalogs, Store};
+
+/// Catalogue versions read so far, by id and version.
+type StoredCatalogs = HashMap<(String, String), Catalog>;
 
 /// One object as the portfolio shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +62,9 @@ impl Store {
         let mut actions = self.actions_of(&wanted, today)?;
         let mut risks = self.risks_of(&wanted)?;
         let mut depends_on = self.depends_on_of(&wanted)?;
+        // The lagrum catalogue and the organisation's choice, read once for all objects.
+        let lagrum_catalog = crate::lagrum::load(&self.conn)?;
+        let org_lagrum = crate::lagrum::org_keys(&self.conn)?;
 
         let mut scales: HashMap<(String, String), Scale> = HashMap::new();
         let mut stored_catalogs: HashMap<(String, String), Catalog> = HashMap::new();
@@ -84,7 +91,8 @@ impl Store {
             }
             let scale = &scales[&scale_key];
             let profile = derive_profile(&snap.content, scale);
-            let keys = self.derived_keys(c, &snap, &profile, scale, &mut stored_catalogs, &mut derived)?;
+            let lagrum = (&lagrum_catalog, org_lagrum.as_slice());
+            let keys = self.derived_keys(c, &snap, &profile, scale, lagrum, (&mut stored_catalogs, &mut derived))?;
             let done = answers.get(id);
             let fulfilled = keys.iter().filter(|k| done.is_some_and(|d| d.iter().any(|x| x == *k))).count() as u32;
             out.push(PortfolioObject {
@@ -129,14 +137,16 @@ impl Store {
         snap: &Snapshot,
         profile: &Profile,
         scale: &Scale,
-        stored: &mut HashMap<(String, String), Catalog>,
-        cache: &'a mut HashMap<String, Vec<String>>,
+        (lagrum_catalog, org_lagrum): (&LagrumCatalog, &[Lagrum]),
+        (stored, cache): (&mut StoredCatalogs, &'a mut HashMap<String, Vec<String>>),
     ) -> Result<&'a Vec<String>> {
         let catalog_key = match (&c.catalog_id, &c.catalog_version) {
             (Some(id), Some(v)) => Some((id.clone(), v.clone())),
             _ => None,
         };
-        let lagrum: Vec<Lagrum> = self.active_lagrum(&snap.content)?;
+        let mut keys: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum.clone()).collect();
+        keys.extend(org_lagrum.iter().cloned());
+        let lagrum: Vec<Lagrum> = lagrum_catalog.expand(&keys);
         let key =
             format!("{catalog_key:?}|{:?}|{lagrum:?}|{}|{}", profile.levels, profile.complete, scale.security_level);
         if !cache.contains_key(&key) {
