@@ -31,6 +31,13 @@ test('the summary shows the grid and the changes since the approved version', as
   await expectText(page.getByTestId('summary-set-0').locator('th'), 'Grunduppgifter');
   await expectText(page.getByTestId('summary-cell-0-K'), `K${next} Ny bedömning efter byte av leverantör.`);
   await expectText(page.getByTestId('summary-cell-0-R'), /^R\d Motivering saknas$/);
+  // The date approval would set, by the organisation's rule (12 or 24 months from today).
+  const today = new Date().toISOString().slice(0, 10);
+  const nextReview = await page.getByTestId('summary-next-review').textContent();
+  const [date] = nextReview.match(/\d{4}-\d{2}-\d{2}/);
+  const years = Number(date.slice(0, 4)) - Number(today.slice(0, 4));
+  assert.ok(date.slice(5, 7) === today.slice(5, 7) && (years === 1 || years === 2), nextReview);
+  assert.match(nextReview, /^Fastställs klassningen i dag blir nästa översyn \d{4}-\d{2}-\d{2}/);
   const changes = page.getByTestId('changes');
   await expectText(changes.locator('h2'), /Ändringar sedan fastställd version/);
   await expectText(changes.locator('li[data-kind="level"]'), `Grunduppgifter: Konfidentialitet ${old} → ${next}`);

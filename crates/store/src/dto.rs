@@ -112,6 +112,8 @@ pub struct NewObject {
 pub struct Preview {
     pub profile: Profile,
     pub issues: Vec<Issue>,
+    /// The next review date an approval today would set, by the organisation's rule.
+    pub next_review: Option<String>,
 }
 
 /// One entry of the audit log.

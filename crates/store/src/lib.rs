@@ -125,14 +125,14 @@ impl Store {
     }
 
     /// The derived profile and open issues of a classification being edited; writes nothing.
-    pub fn preview(&self, input: &NewObject) -> Result<Preview> {
+    /// `today` gives the next review an approval today would set (the organisation's rule).
+    pub fn preview(&self, input: &NewObject, today: &str) -> Result<Preview> {
         let types = self.info_types()?;
         let mut content = input.content.clone();
         self.resolve_lagrum(&mut content)?;
-        Ok(Preview {
-            profile: derive_profile(&content, &self.scale),
-            issues: approval_issues(&input.meta, &content, &self.scale, &types),
-        })
+        let profile = derive_profile(&content, &self.scale);
+        let next_review = self.review_rule()?.next_review(today, &profile.levels);
+        Ok(Preview { issues: approval_issues(&input.meta, &content, &self.scale, &types), profile, next_review })
     }
 
     /// Direct access for tests and benchmarks that need to inspect raw rows.

@@ -14,7 +14,7 @@ pub fn save_draft(state: State<'_, AppState>, id: String, content: Classificatio
 
 #[tauri::command(async)]
 pub fn preview(state: State<'_, AppState>, input: NewObject) -> CmdResult<Preview> {
-    state.store()?.preview(&input).map_err(err)
+    state.store()?.preview(&input, &ctx().today).map_err(err)
 }
 
 #[tauri::command(async)]

@@ -5,4 +5,8 @@ import type { Profile } from "./Profile";
 /**
  * The live result of a classification being edited: derived profile and open issues.
  */
-export type Preview = { profile: Profile, issues: Array<Issue>, };
+export type Preview = { profile: Profile, issues: Array<Issue>, 
+/**
+ * The next review date an approval today would set, by the organisation's rule.
+ */
+next_review: string | null, };

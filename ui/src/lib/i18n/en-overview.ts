@@ -50,6 +50,7 @@ export const enOverview: Record<keyof typeof svOverview, string> = {
   'finding.SET_WITHOUT_INFO_TYPE': '{n} information set(s) without information type',
   'finding.REVIEW_OVERDUE': 'The review is {n} days overdue',
   'finding.RISK_ANALYSIS_OLDER': 'The risk analysis is older than the classification',
+  'step5.nextReview': "Approved today, the next review is {date} (the organisation's rule).",
   'review.confirm': 'Review without changes',
   'review.confirmTitle': 'Confirm that the classification still holds',
   'review.confirmBody':

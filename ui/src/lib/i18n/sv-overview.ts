@@ -48,6 +48,7 @@ export const svOverview = {
   'finding.SET_WITHOUT_INFO_TYPE': '{n} informationsmängd(er) utan informationstyp',
   'finding.REVIEW_OVERDUE': 'Översynen är {n} dagar försenad',
   'finding.RISK_ANALYSIS_OLDER': 'Riskanalysen är äldre än klassningen',
+  'step5.nextReview': 'Fastställs klassningen i dag blir nästa översyn {date} (organisationens regel).',
   'review.confirm': 'Översyn utan ändringar',
   'review.confirmTitle': 'Bekräfta att klassningen fortfarande gäller',
   'review.confirmBody':
