@@ -19,7 +19,7 @@ echo "== requirement derivation: 1,000 objects"
 cargo bench -p infoklass-core --bench derive_requirements
 
 echo "== workbooks: export of 1,000 objects, import of a 3,000-set ISAK workbook"
-cargo bench -p infoklass-excel --bench export
+cargo bench -p infoklass-files --bench export
 cargo bench -p infoklass-isak --bench import
 
 echo "== the window (release build)"

@@ -26,11 +26,11 @@ pub fn read(reader: Reader, bytes: &[u8]) {
         }
         Reader::Workbook => {
             // The import first asks whether the file is ours, then reads it.
-            let _ = infoklass_excel::workbook::read::is_infoklass_workbook(bytes);
-            let _ = infoklass_excel::workbook::read::read_workbook(bytes);
+            let _ = infoklass_files::workbook::read::is_infoklass_workbook(bytes);
+            let _ = infoklass_files::workbook::read::read_workbook(bytes);
         }
         Reader::Catalog => {
-            let _ = infoklass_excel::catalog_import::read_catalog(bytes);
+            let _ = infoklass_files::catalog_import::read_catalog(bytes);
         }
     }
 }

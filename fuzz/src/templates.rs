@@ -4,8 +4,8 @@
 
 use infoklass_core::input_files::{parse_object_file, parse_risk_file};
 use infoklass_core::requirements::Catalog;
-use infoklass_excel::catalog_export::catalog_xlsx;
-use infoklass_excel::workbook::{gather, object_workbook, ExportStamp};
+use infoklass_files::catalog_export::catalog_xlsx;
+use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, RiskInput, Store};
 
 use crate::Reader;

@@ -1,6 +1,6 @@
 use base64::Engine;
 use infoklass_core::ErrorCode;
-use infoklass_excel::{catalog_export, catalog_import};
+use infoklass_files::{catalog_export, catalog_import};
 use infoklass_store::{CatalogImportPreview, CatalogInfo, ExportResult, SheetError, StoreError};
 use tauri::State;
 

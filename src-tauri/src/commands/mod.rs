@@ -34,7 +34,7 @@ pub(crate) fn ctx() -> Ctx {
     Ctx::system()
 }
 
-pub(crate) fn export_err(e: infoklass_excel::ExcelError) -> ErrorBody {
+pub(crate) fn export_err(e: infoklass_files::ExcelError) -> ErrorBody {
     ErrorBody { code: ErrorCode::ExportFailed, message: e.to_string(), details: None }
 }
 

@@ -1,5 +1,5 @@
 use infoklass_core::labels::Lang;
-use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
+use infoklass_files::{procurement_csv, procurement_html, procurement_xlsx};
 use infoklass_store::{ExportFormat, ExportResult, ProcurementInput, ProcurementSummary, ProcurementView};
 use tauri::State;
 

@@ -1,5 +1,5 @@
 use infoklass_core::requirements::{Action, Assessment};
-use infoklass_excel::action_plan::{action_plan_csv, action_plan_xlsx};
+use infoklass_files::action_plan::{action_plan_csv, action_plan_xlsx};
 use infoklass_store::{ActionInput, ActionPlanFormat, ExportResult, HandoverInput, RequirementView};
 use tauri::State;
 

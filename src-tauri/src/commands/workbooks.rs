@@ -2,8 +2,8 @@
 //! and workbooks sent back. The front end reads a chosen file and sends its bytes; it never
 //! names a path. Batches are one call per file so the window can show progress.
 
-use infoklass_excel::import;
-use infoklass_excel::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
+use infoklass_files::import;
+use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{ExportResult, FileImport, ImportRecord, LegacyRequirement};
 use tauri::State;
 

@@ -1,7 +1,7 @@
 use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
-use infoklass_excel::action_plan::{action_plan_csv, action_plan_xlsx};
+use infoklass_files::action_plan::{action_plan_csv, action_plan_xlsx};
 use infoklass_store::{Ctx, Store};
 
 use crate::output::{print_json, write_file};

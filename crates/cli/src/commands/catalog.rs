@@ -2,7 +2,7 @@ use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use infoklass_excel::{catalog_export, catalog_import};
+use infoklass_files::{catalog_export, catalog_import};
 use infoklass_store::{Ctx, Store, StoreError};
 
 use crate::output::{print_json, write_file};

@@ -4,7 +4,7 @@ use infoklass_core::ErrorCode;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use infoklass_excel::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
+use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{Ctx, Store};
 
 use crate::output::write_file;
@@ -30,7 +30,7 @@ pub struct Args {
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let ids = a.objects.iter().map(|o| store.find_object(o)).collect::<Result<Vec<_>, _>>()?;
     let stamp = ExportStamp { app_version: env!("CARGO_PKG_VERSION").to_string(), exported_at: ctx.now.clone() };
-    let failed = |e: infoklass_excel::ExcelError| CliError { code: ErrorCode::ExportFailed, message: e.to_string() };
+    let failed = |e: infoklass_files::ExcelError| CliError { code: ErrorCode::ExportFailed, message: e.to_string() };
     if a.each {
         std::fs::create_dir_all(&a.out)
             .map_err(|e| CliError { code: ErrorCode::WriteFailed, message: format!("{}: {e}", a.out.display()) })?;

@@ -5,7 +5,7 @@
 use infoklass_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
-use infoklass_excel::import;
+use infoklass_files::import;
 use infoklass_store::{Ctx, FileImport, ImportOutcome, Store};
 
 use crate::output::print_json;

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Suppression;
-use infoklass_excel::{procurement_csv, procurement_html, procurement_xlsx};
+use infoklass_files::{procurement_csv, procurement_html, procurement_xlsx};
 use infoklass_store::{Ctx, Store};
 
 use crate::output::write_file;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use infoklass_core::collate::compare;
-use infoklass_excel::procurement_csv::field;
+use infoklass_files::procurement_csv::field;
 use infoklass_store::{Ctx, ReviewDue, Store};
 
 use crate::output::{print_json, write_file};

@@ -9,10 +9,10 @@ use std::path::Path;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use infoklass_core::requirements::{Catalog, Obligation};
 use infoklass_core::Aspect;
-use infoklass_excel::catalog_export::catalog_xlsx;
-use infoklass_excel::procurement_xlsx::procurement_xlsx;
-use infoklass_excel::row_height::{height_for_lines, wrapped_lines};
-use infoklass_excel::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
+use infoklass_files::catalog_export::catalog_xlsx;
+use infoklass_files::procurement_xlsx::procurement_xlsx;
+use infoklass_files::row_height::{height_for_lines, wrapped_lines};
+use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, ObjectRef, ProcurementItem, ProcurementView, RiskInput, Store};
 
 /// Reads one part of the xlsx zip with the system's unzip.
@@ -224,6 +224,6 @@ fn object_and_portfolio_rows_are_as_tall_as_their_texts() {
         assert!(rows.iter().any(|r| r.index > 3 && r.lines > 1), "{sheet} has a data row with wrapped lines");
     }
     assert!(tall >= 10, "{tall}");
-    let portfolio = portfolio_workbook(&[infoklass_excel::workbook::portfolio_of(&data)], &stamp).unwrap();
+    let portfolio = portfolio_workbook(&[infoklass_files::workbook::portfolio_of(&data)], &stamp).unwrap();
     assert!(assert_rows_fit(&portfolio, "portfolio") >= 3);
 }

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use infoklass_excel::catalog_import::read_catalog;
-use infoklass_excel::workbook::read::{is_infoklass_workbook, read_workbook};
+use infoklass_files::catalog_import::read_catalog;
+use infoklass_files::workbook::read::{is_infoklass_workbook, read_workbook};
 
 fn panic_fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../isak/tests/fixtures/fuzz/panic");

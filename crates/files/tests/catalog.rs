@@ -1,8 +1,8 @@
 //! The catalogue workbook: export, import unchanged, and row-level errors for a bad one.
 
 use infoklass_core::requirements::Catalog;
-use infoklass_excel::catalog_export::catalog_xlsx;
-use infoklass_excel::catalog_import::read_catalog;
+use infoklass_files::catalog_export::catalog_xlsx;
+use infoklass_files::catalog_import::read_catalog;
 use rust_xlsxwriter::Workbook;
 
 #[test]

@@ -1,8 +1,8 @@
 //! "Vem svarar" in the catalogue workbook: carried out and back, and checked per row.
 
 use infoklass_core::requirements::{AnsweredBy, Catalog};
-use infoklass_excel::catalog_export::catalog_xlsx;
-use infoklass_excel::catalog_import::read_catalog;
+use infoklass_files::catalog_export::catalog_xlsx;
+use infoklass_files::catalog_import::read_catalog;
 use rust_xlsxwriter::Workbook;
 
 #[test]

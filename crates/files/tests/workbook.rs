@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use infoklass_core::requirements::{ActionStatus, Answer};
-use infoklass_excel::workbook::read::read_workbook;
-use infoklass_excel::workbook::{gather, object_workbook, ExportStamp};
+use infoklass_files::workbook::read::read_workbook;
+use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, RiskInput, Store};
 
 fn ctx() -> Ctx {

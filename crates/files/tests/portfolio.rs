@@ -7,7 +7,7 @@ use infoklass_core::lagrum::{LagrumDecision, LagrumStatus};
 use infoklass_core::requirements::{Answer, Assessment};
 use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, ClassificationContent, InformationSet, ObjectMeta, PerAspect};
-use infoklass_excel::workbook::{gather, portfolio_of, portfolio_workbook, ExportStamp};
+use infoklass_files::workbook::{gather, portfolio_of, portfolio_workbook, ExportStamp};
 use infoklass_store::{ActionInput, Ctx, NewObject, RiskInput, Store};
 
 fn ctx() -> Ctx {

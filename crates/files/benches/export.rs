@@ -2,7 +2,7 @@
 //! portfolio workbook, side by side with writing the same cells with bare rust_xlsxwriter;
 //! and one object's workbook.
 //!
-//! Run: `cargo bench -p infoklass-excel --bench export`
+//! Run: `cargo bench -p infoklass-files --bench export`
 //! With `INFOKLASS_BIN=path/to/release/infoklass` it also times the whole CLI process
 //! (`infoklass export <1,000 ids> --out FILE`). Prints medians; figures go to docs/BENCHMARKS.md.
 
@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use calamine::{Data, Reader, Xlsx};
 use infoklass_core::requirements::{Answer, Assessment};
 use infoklass_core::{ClassificationContent, InformationSet, ObjectMeta, PerAspect};
-use infoklass_excel::workbook::{gather, object_workbook, portfolio_of, portfolio_workbook, ExportStamp};
+use infoklass_files::workbook::{gather, object_workbook, portfolio_of, portfolio_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, Store};
 
 const OBJECTS: usize = 1_000;

@@ -1,7 +1,7 @@
 //! An old ISAK workbook with single bad cells: the preview names each cell left empty and
 //! why, the file stays importable, and the import writes everything else.
 
-use infoklass_excel::import;
+use infoklass_files::import;
 use infoklass_store::{Ctx, Store};
 use rust_xlsxwriter::Workbook;
 

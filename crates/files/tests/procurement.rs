@@ -6,8 +6,8 @@ use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Obligation;
 use infoklass_core::Aspect;
-use infoklass_excel::procurement_xlsx::{procurement_xlsx, HEADER_ROW};
-use infoklass_excel::{procurement_csv::procurement_csv, procurement_html::procurement_html};
+use infoklass_files::procurement_xlsx::{procurement_xlsx, HEADER_ROW};
+use infoklass_files::{procurement_csv::procurement_csv, procurement_html::procurement_html};
 use infoklass_store::{ObjectRef, ProcurementItem, ProcurementView};
 
 fn item(key: &str, text: &str, relevant: bool, needed_by: &[&str]) -> ProcurementItem {

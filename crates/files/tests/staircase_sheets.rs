@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use infoklass_core::{ClassificationContent, InformationSet, ObjectMeta, PerAspect};
-use infoklass_excel::workbook::{gather, object_workbook, ExportStamp};
+use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, Store};
 
 fn rows(wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> Vec<Vec<String>> {

@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use infoklass_core::requirements::{Action, ActionStatus, Priority};
-use infoklass_excel::action_plan::{action_plan_csv, action_plan_xlsx, HEADER_ROW, SHEET};
+use infoklass_files::action_plan::{action_plan_csv, action_plan_xlsx, HEADER_ROW, SHEET};
 use infoklass_store::ActionPlanExport;
 
 const LONG: &str = "Inför en rutin där varje chef varje halvår går igenom vilka medarbetare som har \

@@ -2,11 +2,11 @@
 //! requirements into an empty database: the preview (parse, map, plan) and the whole
 //! import (the same plus every write in one transaction). Prints medians and the peak memory.
 //!
-//! Run: `cargo bench -p infoklass-excel --bench import`
+//! Run: `cargo bench -p infoklass-files --bench import`
 
 use std::time::{Duration, Instant};
 
-use infoklass_excel::import;
+use infoklass_files::import;
 use infoklass_isak::sample::write_large_workbook;
 use infoklass_store::{Ctx, Store};
 
