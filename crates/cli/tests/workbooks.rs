@@ -127,7 +127,7 @@ fn two_copies_of_one_export_do_not_revert_each_other() {
         serde_json::from_slice(&run(&db, &["requirements", "Ekonomisystem", "--json"]).stdout).unwrap();
     let key = reqs["items"][0]["key"].as_str().unwrap();
 
-    let script = format!("{}/../excel/tests/scripts/set_cells.py", env!("CARGO_MANIFEST_DIR"));
+    let script = format!("{}/../files/tests/scripts/set_cells.py", env!("CARGO_MANIFEST_DIR"));
     let edit = |out: &str, args: &[&str]| {
         let done = Command::new("/usr/bin/python3")
             .arg(&script)
