@@ -61,6 +61,25 @@ pub(crate) fn store_derived(
     Ok(())
 }
 
+/// A new draft classification, version `version`, holding `content` under `scale`; its id.
+pub(crate) fn insert_draft(
+    conn: &Connection,
+    ctx: &Ctx,
+    object_id: &str,
+    version: u32,
+    scale: &Scale,
+    content: &ClassificationContent,
+) -> Result<String> {
+    let id = uuid::Uuid::new_v4().to_string();
+    conn.execute(
+        "INSERT INTO classifications (id, object_id, version, status, scale_id, scale_version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'utkast', ?4, ?5, ?6, ?6)",
+        params![id, object_id, version, scale.id, scale.version, ctx.now],
+    )?;
+    store_derived(conn, &id, content, &derive_profile(content, scale))?;
+    Ok(id)
+}
+
 impl Store {
     /// Replaces the content of the object's current draft.
     pub fn save_draft(&mut self, ctx: &Ctx, object_id: &str, content: &ClassificationContent) -> Result<()> {
@@ -136,14 +155,8 @@ impl Store {
         let Snapshot { mut content, .. } = rows::content_of(&tx, &current, &read_meta(&tx, object_id)?)?;
         // The new draft is made under the lagrum catalogue in use now.
         crate::lagrum::resolve(&tx, &mut content)?;
-        let id = uuid::Uuid::new_v4().to_string();
         let version = current.version + 1;
-        tx.execute(
-            "INSERT INTO classifications (id, object_id, version, status, scale_id, scale_version, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'utkast', ?4, ?5, ?6, ?6)",
-            params![id, object_id, version, self.scale.id, self.scale.version, ctx.now],
-        )?;
-        store_derived(&tx, &id, &content, &derive_profile(&content, &self.scale))?;
+        let id = insert_draft(&tx, ctx, object_id, version, &self.scale, &content)?;
         let entry = Entry { action: "reclassify", entity: "classification", entity_id: &id, object_id };
         let new = serde_json::json!({ "version": version, "copied_from": current.id });
         audit::record::<(), _>(&tx, ctx, entry, None, Some(&new))?;

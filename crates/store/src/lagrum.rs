@@ -207,7 +207,13 @@ pub(crate) fn resolve(conn: &Connection, content: &mut ClassificationContent) ->
 }
 
 pub(crate) fn active(conn: &Connection, content: &ClassificationContent) -> Result<Vec<Lagrum>> {
+    Ok(active_in(&load(conn)?, &org_keys(conn)?, content))
+}
+
+/// The lagrum that apply to `content`: its own and the organisation's, with their groups
+/// expanded. For callers that read the catalogue and the organisation's choice once.
+pub(crate) fn active_in(catalog: &LagrumCatalog, org: &[Lagrum], content: &ClassificationContent) -> Vec<Lagrum> {
     let mut keys: Vec<Lagrum> = content.lagrum.iter().map(|d| d.lagrum.clone()).collect();
-    keys.extend(org_keys(conn)?);
-    Ok(load(conn)?.expand(&keys))
+    keys.extend(org.iter().cloned());
+    catalog.expand(&keys)
 }

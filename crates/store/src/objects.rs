@@ -2,11 +2,11 @@
 
 use infoklass_core::limits::check_meta;
 use infoklass_core::object::is_iso_date;
-use infoklass_core::{derive_profile, ObjectMeta, Status};
+use infoklass_core::{ObjectMeta, Status};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
-use crate::classify::{normalise_content, store_derived};
+use crate::classify::normalise_content;
 use crate::dto::{NewObject, ObjectFilter, ObjectList, ObjectSummary};
 use crate::error::{Result, StoreError};
 use crate::rows::{self, hosting_str, name_key, search_text};
@@ -100,16 +100,10 @@ impl Store {
         let mut content = normalise_content(&input.content, &self.scale)?;
         self.resolve_lagrum(&mut content)?;
         let id = uuid::Uuid::new_v4().to_string();
-        let classification_id = uuid::Uuid::new_v4().to_string();
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         ensure_name_free(&tx, &meta.name, None)?;
         write_meta(&tx, &id, &meta, &ctx.now, true)?;
-        tx.execute(
-            "INSERT INTO classifications (id, object_id, version, status, scale_id, scale_version, created_at, updated_at)
-             VALUES (?1, ?2, 1, 'utkast', ?3, ?4, ?5, ?5)",
-            params![classification_id, id, self.scale.id, self.scale.version, ctx.now],
-        )?;
-        store_derived(&tx, &classification_id, &content, &derive_profile(&content, &self.scale))?;
+        crate::classify::insert_draft(&tx, ctx, &id, 1, &self.scale, &content)?;
         let entry = Entry { action: "create", entity: "object", entity_id: &id, object_id: &id };
         let new = NewObject { meta, content };
         audit::record::<(), _>(&tx, ctx, entry, None, Some(&new))?;

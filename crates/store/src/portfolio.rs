@@ -144,9 +144,7 @@ impl Store {
             (Some(id), Some(v)) => Some((id.clone(), v.clone())),
             _ => None,
         };
-        let mut keys: Vec<Lagrum> = snap.content.lagrum.iter().map(|d| d.lagrum.clone()).collect();
-        keys.extend(org_lagrum.iter().cloned());
-        let lagrum: Vec<Lagrum> = lagrum_catalog.expand(&keys);
+        let lagrum = crate::lagrum::active_in(lagrum_catalog, org_lagrum, &snap.content);
         let key =
             format!("{catalog_key:?}|{:?}|{lagrum:?}|{}|{}", profile.levels, profile.complete, scale.security_level);
         if !cache.contains_key(&key) {

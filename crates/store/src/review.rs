@@ -9,7 +9,7 @@ use infoklass_core::{approval_issues, derive_profile, Status};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
-use crate::classify::store_derived;
+use crate::classify::insert_draft;
 use crate::error::{Result, StoreError};
 use crate::objects::read_meta;
 use crate::rows::{self, ClassificationRow, Snapshot};
@@ -145,13 +145,7 @@ impl Store {
         // The same content under the scale it was approved with: nothing is re-judged.
         let Snapshot { content, .. } = rows::content_of(&tx, &approved, &read_meta(&tx, object_id)?)?;
         let scale = rows::load_scale(&tx, &approved.scale_id, &approved.scale_version)?;
-        let id = uuid::Uuid::new_v4().to_string();
-        tx.execute(
-            "INSERT INTO classifications (id, object_id, version, status, scale_id, scale_version, created_at, updated_at)
-             VALUES (?1, ?2, ?3, 'utkast', ?4, ?5, ?6, ?6)",
-            params![id, object_id, approved.version + 1, approved.scale_id, approved.scale_version, ctx.now],
-        )?;
-        store_derived(&tx, &id, &content, &derive_profile(&content, &scale))?;
+        insert_draft(&tx, ctx, object_id, approved.version + 1, &scale, &content)?;
         let draft = rows::current_classification(&tx, object_id)?;
         let approval = Approval { by: reviewed_by, chosen: None, unchanged: Some(comment) };
         approve_draft(&tx, ctx, object_id, &draft, &types, &rule, &self.catalog, approval)?;
