@@ -81,6 +81,7 @@ impl Store {
             return Err(StoreError::RequirementNotApplicable(k.clone()));
         }
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let unique: HashSet<&str> = input.keys.iter().map(String::as_str).collect();
         let mut keys: Vec<&str> = unique.into_iter().collect();
         keys.sort_unstable();
@@ -105,7 +106,7 @@ impl Store {
     /// The owner answers these again; nothing to take back is not an error.
     pub fn take_back(&mut self, ctx: &Ctx, object_id: &str, keys: &[String]) -> Result<u32> {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
-        crate::objects::read_meta(&tx, object_id)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let mut n = 0;
         for key in keys {
             let Some(old) = read_one(&tx, object_id, key)? else { continue };

@@ -138,6 +138,7 @@ impl Store {
         let types = self.info_types()?;
         let rule = self.review_rule()?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        crate::decommission::ensure_active(&tx, object_id)?;
         let approved = rows::current_classification(&tx, object_id)?;
         if approved.status != Status::Faststalld {
             return Err(StoreError::NoApprovedVersion);

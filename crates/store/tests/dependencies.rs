@@ -151,6 +151,15 @@ fn an_approved_object_is_decommissioned_not_deleted() {
         evidence: String::new(),
     };
     assert_eq!(store.save_assessment(&ctx(), &id, &answer).unwrap_err().code(), "OBJECT_DECOMMISSIONED");
+    let review = store.confirm_review(&ctx(), &id, "Ekonomichef", "oförändrad");
+    assert_eq!(review.unwrap_err().code(), "OBJECT_DECOMMISSIONED");
+    let handover = infoklass_store::HandoverInput {
+        keys: vec!["SAK-01".into()],
+        to: infoklass_core::requirements::AnsweredBy::It,
+        name: "Systemförvaltare".into(),
+    };
+    assert_eq!(store.hand_over(&ctx(), &id, &handover).unwrap_err().code(), "OBJECT_DECOMMISSIONED");
+    assert_eq!(store.take_back(&ctx(), &id, &["SAK-01".into()]).unwrap_err().code(), "OBJECT_DECOMMISSIONED");
     assert_eq!(count(&store, "audit"), before, "refusals write nothing");
     assert_eq!(store.history(&id).unwrap()[0].action, "decommission");
 }
