@@ -14,6 +14,7 @@ SYSTEM_PACKAGES=(
   xvfb xauth webkit2gtk-driver chromium
   libreoffice-calc-nogui zip unzip python3-openpyxl poppler-utils
   x11-utils rpm
+  postgresql openssl
 )
 
 install_system_packages() {

@@ -14,8 +14,9 @@ use infoklass_store::{env, Ctx, Store, StoreError};
 #[derive(Parser)]
 #[command(name = "infoklass", version, about = "Informationsklassning: objekt, nivåer och profiler från kommandoraden")]
 struct Cli {
-    /// The database file (default: INFOKLASS_DB, else the per-user app data folder).
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The database: a file (default: INFOKLASS_DB, else the per-user app data folder) or an
+    /// organisation database, postgresql://user@host:port/dbname (db and users commands).
+    #[arg(long, global = true, value_name = "PATH|URL")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -69,6 +70,10 @@ enum Command {
     Export(commands::export::Args),
     /// Read edited Infoklass workbooks back (preview with --dry-run).
     Import(commands::import::Args),
+    /// Set up the database: `db init` (PostgreSQL: schema, roles and policies; a file: migrate).
+    Db(commands::db::Args),
+    /// Who may do what in the organisation database: add, list, remove logins and roles.
+    Users(commands::users::Args),
 }
 
 /// An error with a stable code, printed as one line.
@@ -105,9 +110,28 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let path = env::resolve_db_path(cli.db);
-    let result = Store::open(&path).map_err(CliError::from).and_then(|mut store| {
+    let result = match cli.command {
+        Command::Db(a) => commands::db::run(&path, a),
+        Command::Users(a) => commands::users::run(&path, a),
+        _ if infoklass_pg::is_database_url(&path.to_string_lossy()) => Err(CliError {
+            code: ErrorCode::InvalidInput,
+            message: "this command does not yet work on an organisation database; only `db init` and `users` do".into(),
+        }),
+        command => run_on_file(&path, command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("infoklass: {} [{}]", e.message.replace('\n', " "), e.code);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_on_file(path: &std::path::Path, command: Command) -> Result<(), CliError> {
+    Store::open(path).map_err(CliError::from).and_then(|mut store| {
         let ctx = Ctx::system();
-        match cli.command {
+        match command {
             Command::Objects(a) => commands::objects::run(&store, &ctx, a),
             Command::Show(a) => commands::show::run(&store, &ctx, a),
             Command::New(a) => commands::new::run(&mut store, &ctx, a),
@@ -131,13 +155,7 @@ fn main() -> ExitCode {
             Command::InfoTypes(a) => commands::info_types::run(&mut store, &ctx, a),
             Command::Export(a) => commands::export::run(&store, &ctx, a),
             Command::Import(a) => commands::import::run(&mut store, &ctx, a),
+            Command::Db(_) | Command::Users(_) => unreachable!("handled before a file is opened"),
         }
-    });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("infoklass: {} [{}]", e.message.replace('\n', " "), e.code);
-            ExitCode::FAILURE
-        }
-    }
+    })
 }

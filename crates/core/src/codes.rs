@@ -109,6 +109,11 @@ string_codes! {
         RequirementIncluded = "REQUIREMENT_INCLUDED",
         FolderInvalid = "FOLDER_INVALID",
         NotLastExport = "NOT_LAST_EXPORT",
+        Forbidden = "FORBIDDEN",
+        DbUnreachable = "DB_UNREACHABLE",
+        DbLoginFailed = "DB_LOGIN_FAILED",
+        DbTls = "DB_TLS",
+        DbNotEmpty = "DB_NOT_EMPTY",
     }
 }
 

@@ -2,6 +2,7 @@
 // `t` reads the current language, so texts in templates update when it changes.
 import { en } from './en';
 import { enAnswered } from './en-answered';
+import { enDatabase } from './en-database';
 import { enEveryday } from './en-everyday';
 import { enDeps } from './en-deps';
 import { enImport } from './en-import';
@@ -14,6 +15,7 @@ import { enRisk } from './en-risk';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svAnswered } from './sv-answered';
+import { svDatabase } from './sv-database';
 import { svEveryday } from './sv-everyday';
 import { svDeps } from './sv-deps';
 import { svImport } from './sv-import';
@@ -39,6 +41,7 @@ const svAll = {
   ...svEveryday,
   ...svLagrum,
   ...svDeps,
+  ...svDatabase,
 };
 export type Key = keyof typeof svAll;
 
@@ -57,6 +60,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enEveryday,
     ...enLagrum,
     ...enDeps,
+    ...enDatabase,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';

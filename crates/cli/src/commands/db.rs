@@ -1,0 +1,70 @@
+//! `infoklass db`: setting up the database. On a PostgreSQL URL, `init` creates the schema,
+//! the roles and the policies on an empty database (or brings an older one up to date); on
+//! a file it creates or migrates the embedded SQLite database.
+
+use std::path::Path;
+
+use infoklass_pg::schema;
+use infoklass_store::Store;
+use serde::Serialize;
+
+use crate::commands::org_db;
+use crate::output::print_json;
+use crate::CliError;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: DbCommand,
+}
+
+#[derive(clap::Subcommand)]
+enum DbCommand {
+    /// Set up the database named by --db / INFOKLASS_DB; running it again changes nothing.
+    Init {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct Report {
+    backend: &'static str,
+    database: String,
+    from: Option<i64>,
+    to: i64,
+    applied: Vec<i64>,
+}
+
+pub fn run(location: &Path, a: Args) -> Result<(), CliError> {
+    let DbCommand::Init { json } = a.command;
+    let text = location.to_string_lossy();
+    let report = if infoklass_pg::is_database_url(&text) {
+        let mut client = org_db::connect(&text)?;
+        let r = schema::init(&mut client)?;
+        let target = infoklass_pg::Target::parse(&text, &infoklass_pg::target::Sources::from_env())?;
+        Report { backend: "postgresql", database: target.display(), from: r.from, to: r.to, applied: r.applied }
+    } else {
+        let existed = location.exists();
+        let store = Store::open(location)?;
+        let to = i64::from(infoklass_store::migrate::schema_version(store.connection())?);
+        let from = existed.then_some(to);
+        Report { backend: "sqlite", database: location.display().to_string(), from, to, applied: vec![] }
+    };
+    if json {
+        return print_json(&report);
+    }
+    match (report.backend, report.applied.is_empty()) {
+        ("postgresql", false) => println!(
+            "{}: uppsatt till schemaversion {} (tillämpade migreringar: {}).",
+            report.database,
+            report.to,
+            report.applied.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+        ),
+        ("sqlite", _) if report.from.is_none() => {
+            println!("{}: skapad med schemaversion {}.", report.database, report.to)
+        }
+        _ => println!("{}: schemaversion {}, inget att göra.", report.database, report.to),
+    }
+    Ok(())
+}

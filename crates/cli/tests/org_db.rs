@@ -1,0 +1,90 @@
+//! `infoklass db init` and `infoklass users` on a real PostgreSQL server that the test starts
+//! itself (skipped, saying so, without PostgreSQL), through the real binary: roles handed out
+//! by an administrator, refusals as one line with their code, and the password taken from
+//! `.pgpass` as libpq does.
+
+use std::process::{Command, Output};
+
+use infoklass_pg_test_cluster::Cluster;
+
+fn infoklass(url: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_infoklass"));
+    c.arg("--db").arg(url).args(args).env_remove("INFOKLASS_DB").env_remove("PGPASSWORD");
+    // No password file of the machine's user may answer for the test's logins.
+    c.env("PGPASSFILE", "/nonexistent").env("PGSERVICEFILE", "/nonexistent");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// The one line a refused command prints, checked to end with the code.
+fn refused(o: &Output, code: &str) -> String {
+    assert!(!o.status.success(), "should have failed: {}", String::from_utf8_lossy(&o.stdout));
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.trim_end().ends_with(&format!("[{code}]")), "{err}");
+    err
+}
+
+#[test]
+fn db_init_and_users_through_the_command_line() {
+    let Some(cluster) = Cluster::start() else { return };
+    cluster.create_database("region");
+    let admin = cluster.admin_url("region");
+
+    let first = stdout(&infoklass(&admin, &["db", "init"], &[]));
+    assert!(first.contains("uppsatt till schemaversion") && first.contains("1, 2"), "{first}");
+    let again = stdout(&infoklass(&admin, &["db", "init", "--json"], &[]));
+    let report: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(report["applied"], serde_json::json!([]));
+    assert_eq!(report["backend"], "postgresql");
+    assert!(!again.contains("infoklass-test"), "the password is never printed");
+
+    // The first administrator is named by the database's owner; then the administrator works.
+    cluster.create_login("ada", "ada-pw");
+    cluster.create_login("anna", "anna-pw");
+    stdout(&infoklass(&admin, &["users", "add", "ada", "--role", "administrator"], &[]));
+    let ada = cluster.url("ada", Some("ada-pw"), "region");
+    let added = stdout(&infoklass(
+        &ada,
+        &["users", "add", "anna", "--role", "informationsagare", "--unit", "Akutkliniken"],
+        &[],
+    ));
+    assert_eq!(added.trim(), "anna: informationsagare (Akutkliniken)");
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&ada, &["users", "list", "--json"], &[]))).unwrap();
+    let anna = list.as_array().unwrap().iter().find(|u| u["login"] == "anna").unwrap();
+    assert_eq!(
+        (anna["role"].as_str(), anna["unit"].as_str(), anna["added_by"].as_str()),
+        (Some("informationsagare"), Some("Akutkliniken"), Some("ada"))
+    );
+
+    // An owner cannot hand out roles: the server refuses, the CLI says so in one line.
+    let anna_url = cluster.url("anna", Some("anna-pw"), "region");
+    refused(&infoklass(&anna_url, &["users", "add", "anna", "--role", "samordnare"], &[]), "FORBIDDEN");
+    refused(&infoklass(&ada, &["users", "add", "bo", "--role", "chef"], &[]), "INVALID_INPUT");
+
+    // Wrong password, and the password from a private .pgpass file instead of the URL.
+    refused(&infoklass(&cluster.url("anna", Some("fel"), "region"), &["users", "list"], &[]), "DB_LOGIN_FAILED");
+    let dir = tempfile::tempdir().unwrap();
+    let pgpass = dir.path().join("pgpass");
+    std::fs::write(&pgpass, format!("127.0.0.1:{}:region:anna:anna-pw\n", cluster.port)).unwrap();
+    std::fs::set_permissions(&pgpass, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let no_password = cluster.url("anna", None, "region");
+    let listed = stdout(&infoklass(&no_password, &["users", "list"], &[("PGPASSFILE", pgpass.to_str().unwrap())]));
+    assert!(listed.contains("anna\tinformationsagare\tAkutkliniken"), "{listed}");
+
+    // A database holding something else is not set up; removing a role keeps the login.
+    cluster.create_database("annat");
+    cluster.admin("annat").batch_execute("CREATE TABLE lon (id int)").unwrap();
+    let other = refused(&infoklass(&cluster.admin_url("annat"), &["db", "init"], &[]), "DB_NOT_EMPTY");
+    assert!(other.contains("public.lon"), "{other}");
+    assert_eq!(stdout(&infoklass(&ada, &["users", "remove", "anna"], &[])).trim(), "anna: rollen är borttagen");
+    refused(&infoklass(&anna_url, &["users", "add", "anna", "--role", "lasare"], &[]), "FORBIDDEN");
+}

@@ -1,0 +1,13 @@
+// English texts for the organisation database (PostgreSQL): connecting and roles.
+import type { svDatabase } from './sv-database';
+
+export const enDatabase: Record<keyof typeof svDatabase, string> = {
+  'error.FORBIDDEN':
+    'Your role may not do this. The information owner or a coordinator can change the object; an administrator hands out roles.',
+  'error.DB_UNREACHABLE':
+    "The organisation's database cannot be reached. Check the address and the network, or open the local file.",
+  'error.DB_LOGIN_FAILED': "The login to the organisation's database was refused. Check the user name and password.",
+  'error.DB_TLS':
+    "No secure (TLS) connection to the organisation's database. The server certificate was not accepted or the server offers no TLS.",
+  'error.DB_NOT_EMPTY': 'The database already holds other data. Infoklass is set up only in an empty database.',
+};

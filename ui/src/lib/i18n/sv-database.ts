@@ -1,0 +1,11 @@
+// Swedish texts for the organisation database (PostgreSQL): connecting and roles.
+export const svDatabase = {
+  'error.FORBIDDEN':
+    'Din roll får inte göra detta. Informationsägaren eller en samordnare kan ändra objektet; behörigheter delas ut av en administratör.',
+  'error.DB_UNREACHABLE':
+    'Organisationens databas går inte att nå. Kontrollera adressen och nätverket, eller öppna den lokala filen.',
+  'error.DB_LOGIN_FAILED': 'Inloggningen till organisationens databas nekades. Kontrollera användarnamn och lösenord.',
+  'error.DB_TLS':
+    'Ingen säker förbindelse (TLS) till organisationens databas. Servercertifikatet godtogs inte eller servern erbjuder inte TLS.',
+  'error.DB_NOT_EMPTY': 'Databasen innehåller redan annat än Infoklass. Infoklass sätts bara upp i en tom databas.',
+};
