@@ -114,3 +114,29 @@ fn object_files_name_lagrum_by_catalogue_key_and_old_keys_still_read() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(!out.status.success() && err.contains("[LAGRUM_UNKNOWN]") && err.contains("kamera"), "{err}");
 }
+
+#[test]
+fn db_init_and_backup_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite").display().to_string();
+    let created = stdout(&infoklass(&["--db", &db, "db", "init"]));
+    assert!(created.contains("skapad med schemaversion"), "{created}");
+    assert!(stdout(&infoklass(&["--db", &db, "db", "init"])).contains("inget att göra"));
+    stdout(&infoklass(&["--db", &db, "new", &example()]));
+
+    let copy = dir.path().join("kopia.sqlite").display().to_string();
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&["--db", &db, "db", "backup", &copy, "--json"]))).unwrap();
+    assert_eq!(report["objects"], 1);
+    let shown = stdout(&infoklass(&["--db", &copy, "show", "Ekonomisystem"]));
+    assert!(shown.contains("K2 R3 T2 S2"), "the copy opens as a database: {shown}");
+
+    let again = infoklass(&["--db", &db, "db", "backup", &copy]);
+    assert!(String::from_utf8_lossy(&again.stderr).trim_end().ends_with("[INVALID_INPUT]"));
+    let missing = dir.path().join("saknas.sqlite").display().to_string();
+    let none = infoklass(&["--db", &missing, "db", "backup", &copy]);
+    assert!(String::from_utf8_lossy(&none.stderr).trim_end().ends_with("[NOT_FOUND]"));
+    assert!(!Path::new(&missing).exists(), "a backup never creates the database it copies");
+    let pg = infoklass(&["--db", "postgresql://anna@127.0.0.1:1/x", "db", "backup", &copy]);
+    assert!(String::from_utf8_lossy(&pg.stderr).contains("pg_dump"));
+}

@@ -17,6 +17,7 @@ pub mod migrate;
 
 mod actions;
 mod audit;
+mod backup;
 mod catalogs;
 mod classify;
 mod decommission;
@@ -52,6 +53,7 @@ use infoklass_core::{approval_issues, derive_profile, Scale};
 use rusqlite::Connection;
 
 pub use actions::ActionPlanExport;
+pub use backup::BackupReport;
 pub use dto::*;
 pub use dto_dependencies::*;
 pub use dto_imports::*;

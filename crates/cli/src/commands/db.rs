@@ -1,9 +1,11 @@
 //! `infoklass db`: setting up the database. On a PostgreSQL URL, `init` creates the schema,
 //! the roles and the policies on an empty database (or brings an older one up to date); on
-//! a file it creates or migrates the embedded SQLite database.
+//! a file it creates or migrates the embedded SQLite database. `backup` copies a file that is
+//! in use.
 
 use std::path::Path;
 
+use infoklass_core::ErrorCode;
 use infoklass_pg::schema;
 use infoklass_store::Store;
 use serde::Serialize;
@@ -25,6 +27,13 @@ enum DbCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A consistent copy of the database file while it is in use, into a new file
+    /// (an organisation database is backed up with pg_dump).
+    Backup {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -37,7 +46,34 @@ struct Report {
 }
 
 pub fn run(location: &Path, a: Args) -> Result<(), CliError> {
-    let DbCommand::Init { json } = a.command;
+    match a.command {
+        DbCommand::Init { json } => init(location, json),
+        DbCommand::Backup { file, json } => backup(location, &file, json),
+    }
+}
+
+fn backup(location: &Path, file: &Path, json: bool) -> Result<(), CliError> {
+    if infoklass_pg::is_database_url(&location.to_string_lossy()) {
+        return Err(CliError {
+            code: ErrorCode::InvalidInput,
+            message: "an organisation database is backed up with pg_dump (see docs/SHARED-DATABASE.md)".into(),
+        });
+    }
+    if !location.exists() {
+        return Err(CliError { code: ErrorCode::NotFound, message: format!("{} does not exist", location.display()) });
+    }
+    let report = Store::open(location)?.backup_to(file)?;
+    if json {
+        return print_json(&report);
+    }
+    println!(
+        "Kopia skriven: {} ({} byte, schemaversion {}, {} objekt), kontrollerad.",
+        report.file, report.bytes, report.schema_version, report.objects
+    );
+    Ok(())
+}
+
+fn init(location: &Path, json: bool) -> Result<(), CliError> {
     let text = location.to_string_lossy();
     let report = if infoklass_pg::is_database_url(&text) {
         let mut client = org_db::connect(&text)?;
