@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "create_object",
     "update_object",
     "save_draft",
+    "save_edit",
     "preview",
     "approve",
     "start_reclassification",

@@ -114,6 +114,7 @@ string_codes! {
         DbLoginFailed = "DB_LOGIN_FAILED",
         DbTls = "DB_TLS",
         DbNotEmpty = "DB_NOT_EMPTY",
+        Conflict = "CONFLICT",
     }
 }
 

@@ -84,24 +84,7 @@ impl Store {
     /// Replaces the content of the object's current draft.
     pub fn save_draft(&mut self, ctx: &Ctx, object_id: &str, content: &ClassificationContent) -> Result<()> {
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
-        crate::decommission::ensure_active(&tx, object_id)?;
-        let current = rows::current_classification(&tx, object_id)?;
-        if current.status != Status::Utkast {
-            return Err(StoreError::NotDraft);
-        }
-        let scale = rows::load_scale(&tx, &current.scale_id, &current.scale_version)?;
-        let mut content = normalise_content(content, &scale)?;
-        crate::lagrum::resolve(&tx, &mut content)?;
-        let meta = read_meta(&tx, object_id)?;
-        let old = rows::content_of(&tx, &current, &meta)?.content;
-        if old == content {
-            return Ok(());
-        }
-        store_derived(&tx, &current.id, &content, &derive_profile(&content, &scale))?;
-        tx.execute("UPDATE classifications SET updated_at = ?2 WHERE id = ?1", params![current.id, ctx.now])?;
-        tx.execute("UPDATE objects SET updated_at = ?2 WHERE id = ?1", params![object_id, ctx.now])?;
-        let entry = Entry { action: "save_draft", entity: "classification", entity_id: &current.id, object_id };
-        audit::record(&tx, ctx, entry, Some(&old), Some(&content))?;
+        save_draft_in(&tx, ctx, object_id, content)?;
         tx.commit()?;
         Ok(())
     }
@@ -163,4 +146,31 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// `save_draft` inside the caller's transaction; writes nothing when the content is unchanged.
+pub(crate) fn save_draft_in(
+    tx: &Connection,
+    ctx: &Ctx,
+    object_id: &str,
+    content: &ClassificationContent,
+) -> Result<()> {
+    crate::decommission::ensure_active(tx, object_id)?;
+    let current = rows::current_classification(tx, object_id)?;
+    if current.status != Status::Utkast {
+        return Err(StoreError::NotDraft);
+    }
+    let scale = rows::load_scale(tx, &current.scale_id, &current.scale_version)?;
+    let mut content = normalise_content(content, &scale)?;
+    crate::lagrum::resolve(tx, &mut content)?;
+    let meta = read_meta(tx, object_id)?;
+    let old = rows::content_of(tx, &current, &meta)?.content;
+    if old == content {
+        return Ok(());
+    }
+    store_derived(tx, &current.id, &content, &derive_profile(&content, &scale))?;
+    tx.execute("UPDATE classifications SET updated_at = ?2 WHERE id = ?1", params![current.id, ctx.now])?;
+    tx.execute("UPDATE objects SET updated_at = ?2 WHERE id = ?1", params![object_id, ctx.now])?;
+    let entry = Entry { action: "save_draft", entity: "classification", entity_id: &current.id, object_id };
+    audit::record(tx, ctx, entry, Some(&old), Some(&content))
 }

@@ -97,6 +97,10 @@ pub struct ObjectDetail {
     pub review_overdue: bool,
     /// Set when the object is decommissioned: it is then read-only.
     pub decommissioned: Option<crate::dto_dependencies::Decommission>,
+    /// What a save of the facts and draft is based on (`Store::save_edit`); a newer one
+    /// means someone else changed the object.
+    #[ts(type = "number")]
+    pub revision: i64,
 }
 
 /// A new object with its first (draft) classification.

@@ -5,6 +5,8 @@ use crate::dto::ErrorBody;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
+    #[error("{by} changed the object at {at}, after the version this change was based on")]
+    Conflict { by: String, at: String, revision: i64 },
     #[error("not found: {0}")]
     NotFound(String),
     #[error("the current classification is approved; start a re-classification to change it")]
@@ -108,6 +110,7 @@ impl StoreError {
             StoreError::Busy(_) => ErrorCode::DbBusy,
             StoreError::DiskFull(_) => ErrorCode::DiskFull,
             StoreError::Changed(_) => ErrorCode::DbChanged,
+            StoreError::Conflict { .. } => ErrorCode::Conflict,
             StoreError::Db(_) | StoreError::Json(_) => ErrorCode::DbError,
         }
     }
@@ -123,6 +126,9 @@ impl StoreError {
             StoreError::AcceptanceNotAllowed(role) => Some(serde_json::json!({ "role": role })),
             StoreError::RequirementIncluded { key, by } => Some(serde_json::json!({ "key": key, "by": by })),
             StoreError::NameTaken(name) | StoreError::NotFound(name) => Some(serde_json::json!({ "name": name })),
+            StoreError::Conflict { by, at, revision } => {
+                Some(serde_json::json!({ "by": by, "at": at, "revision": revision }))
+            }
             StoreError::NewerSchema { found, supported } => {
                 Some(serde_json::json!({ "found": found, "supported": supported }))
             }

@@ -36,6 +36,7 @@ mod procurement;
 mod read;
 mod requirements;
 mod review;
+mod revision;
 mod risks;
 mod rows;
 mod seed;

@@ -115,15 +115,7 @@ impl Store {
     pub fn update_object(&mut self, ctx: &Ctx, id: &str, meta: &ObjectMeta) -> Result<()> {
         let meta = normalise_meta(meta)?;
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
-        let old = read_meta(&tx, id)?;
-        crate::decommission::ensure_active(&tx, id)?;
-        if old == meta {
-            return Ok(());
-        }
-        ensure_name_free(&tx, &meta.name, Some(id))?;
-        write_meta(&tx, id, &meta, &ctx.now, false)?;
-        let entry = Entry { action: "update", entity: "object", entity_id: id, object_id: id };
-        audit::record(&tx, ctx, entry, Some(&old), Some(&meta))?;
+        update_meta_in(&tx, ctx, id, &meta)?;
         tx.commit()?;
         Ok(())
     }
@@ -233,4 +225,18 @@ impl Store {
         }
         audit::history(&self.conn, id)
     }
+}
+
+/// `update_object` inside the caller's transaction, with facts already normalised; writes
+/// nothing when they are unchanged.
+pub(crate) fn update_meta_in(tx: &Connection, ctx: &Ctx, id: &str, meta: &ObjectMeta) -> Result<()> {
+    let old = read_meta(tx, id)?;
+    crate::decommission::ensure_active(tx, id)?;
+    if old == *meta {
+        return Ok(());
+    }
+    ensure_name_free(tx, &meta.name, Some(id))?;
+    write_meta(tx, id, meta, &ctx.now, false)?;
+    let entry = Entry { action: "update", entity: "object", entity_id: id, object_id: id };
+    audit::record(tx, ctx, entry, Some(&old), Some(meta))
 }

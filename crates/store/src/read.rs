@@ -57,6 +57,7 @@ impl Store {
             issues,
             versions,
             decommissioned: crate::decommission::read(&self.conn, id)?,
+            revision: crate::revision::current(&self.conn, id)?.0,
         })
     }
 

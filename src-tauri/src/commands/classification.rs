@@ -1,4 +1,4 @@
-use infoklass_core::ClassificationContent;
+use infoklass_core::{ClassificationContent, ObjectMeta};
 use infoklass_store::{NewObject, ObjectDetail, Preview};
 use tauri::State;
 
@@ -9,6 +9,21 @@ use crate::AppState;
 pub fn save_draft(state: State<'_, AppState>, id: String, content: ClassificationContent) -> CmdResult<ObjectDetail> {
     let (mut store, ctx) = (state.store()?, ctx());
     store.save_draft(&ctx, &id, &content).map_err(err)?;
+    store.get_object(&id, &ctx.today).map_err(err)
+}
+
+/// Saves the wizard's facts and draft together if nobody changed the object since
+/// `base_revision`; otherwise `CONFLICT` with who changed it and when.
+#[tauri::command(async)]
+pub fn save_edit(
+    state: State<'_, AppState>,
+    id: String,
+    meta: ObjectMeta,
+    content: ClassificationContent,
+    base_revision: i64,
+) -> CmdResult<ObjectDetail> {
+    let (mut store, ctx) = (state.store()?, ctx());
+    store.save_edit(&ctx, &id, &meta, &content, base_revision).map_err(err)?;
     store.get_object(&id, &ctx.today).map_err(err)
 }
 

@@ -101,6 +101,8 @@ export const api = {
   createObject: (input: NewObject) => call<ObjectDetail>('create_object', { input }),
   updateObject: (id: string, meta: ObjectMeta) => call<ObjectDetail>('update_object', { id, meta }),
   saveDraft: (id: string, content: ClassificationContent) => call<ObjectDetail>('save_draft', { id, content }),
+  saveEdit: (id: string, meta: ObjectMeta, content: ClassificationContent, baseRevision: number) =>
+    call<ObjectDetail>('save_edit', { id, meta, content, baseRevision }),
   preview: (input: NewObject) => call<Preview>('preview', { input }),
   approve: (id: string, approvedBy: string) => call<ObjectDetail>('approve', { id, approvedBy }),
   startReclassification: (id: string) => call<ObjectDetail>('start_reclassification', { id }),

@@ -26,4 +26,9 @@ issues: Array<Issue>, versions: Array<VersionSummary>, review_overdue: boolean,
 /**
  * Set when the object is decommissioned: it is then read-only.
  */
-decommissioned: Decommission | null, };
+decommissioned: Decommission | null, 
+/**
+ * What a save of the facts and draft is based on (`Store::save_edit`); a newer one
+ * means someone else changed the object.
+ */
+revision: number, };

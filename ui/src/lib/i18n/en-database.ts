@@ -10,4 +10,9 @@ export const enDatabase: Record<keyof typeof svDatabase, string> = {
   'error.DB_TLS':
     "No secure (TLS) connection to the organisation's database. The server certificate was not accepted or the server offers no TLS.",
   'error.DB_NOT_EMPTY': 'The database already holds other data. Infoklass is set up only in an empty database.',
+  'error.CONFLICT':
+    'Someone else saved the object after you opened it. What you typed is kept; choose whether to save it on top of their version.',
+  'wizard.conflict': '{by} saved the object at {at}, after you opened it. What you typed is still here and not saved.',
+  'wizard.conflictKeepMine': 'Keep my changes and save',
+  'wizard.conflictDiscardMine': 'Discard my changes and show theirs',
 };

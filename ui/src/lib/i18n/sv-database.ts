@@ -8,4 +8,10 @@ export const svDatabase = {
   'error.DB_TLS':
     'Ingen säker förbindelse (TLS) till organisationens databas. Servercertifikatet godtogs inte eller servern erbjuder inte TLS.',
   'error.DB_NOT_EMPTY': 'Databasen innehåller redan annat än Infoklass. Infoklass sätts bara upp i en tom databas.',
+  'error.CONFLICT':
+    'Någon annan har sparat objektet efter att du öppnade det. Det du har skrivit finns kvar; välj om det ska sparas ovanpå deras version.',
+  'wizard.conflict':
+    '{by} sparade objektet {at}, efter att du öppnade det. Det du har skrivit finns kvar här och är inte sparat.',
+  'wizard.conflictKeepMine': 'Behåll mina ändringar och spara',
+  'wizard.conflictDiscardMine': 'Släng mina ändringar och visa deras',
 };

@@ -8,6 +8,7 @@ import type { ObjectDetail } from '../../lib/bindings/ObjectDetail';
 import type { Preview } from '../../lib/bindings/Preview';
 import { emptyContent, formToMeta, metaToForm, newMetaForm, type MetaForm } from '../../lib/draft';
 import { showError } from '../../lib/errors.svelte';
+import { merge3 } from '../../lib/merge3';
 
 export const STEP_COUNT = 5;
 
@@ -28,6 +29,10 @@ export class WizardState {
   autosaveError = $state<ErrorCode | null>(null);
   /** For a re-classification: what the saved draft changes since the approved version. */
   changes = $state.raw<{ list: Change[]; version: number } | null>(null);
+  /** The object's revision this form is based on; a save names it (`save_edit`). */
+  revision = $state(0);
+  /** Someone else saved the object after this form was opened: who and when (CONFLICT). */
+  conflict = $state<{ by: string; at: string } | null>(null);
   /** Applies a level-4 choice once the user has confirmed it in the dialog. */
   level4Pending = $state<(() => void) | null>(null);
 
@@ -51,6 +56,7 @@ export class WizardState {
     const w = new WizardState(metaToForm(d.meta), d.current.content);
     w.objectId = d.id;
     w.version = d.current.version;
+    w.revision = d.revision;
     return w;
   }
 
@@ -58,6 +64,7 @@ export class WizardState {
   adopt(d: ObjectDetail): void {
     this.objectId = d.id;
     this.version = d.current.version;
+    this.revision = d.revision;
     this.form = metaToForm(d.meta);
     this.content = d.current.content;
     this.savedJson = this.json;
@@ -99,9 +106,11 @@ export class WizardState {
     if (this.objectId === null) {
       detail = await api.createObject(input);
     } else {
-      await api.updateObject(this.objectId, input.meta);
-      detail = await api.saveDraft(this.objectId, input.content);
+      // One transaction for facts and draft, refused (CONFLICT) if someone saved in between.
+      detail = await api.saveEdit(this.objectId, input.meta, input.content, this.revision);
     }
+    this.revision = detail.revision;
+    this.conflict = null;
     if (adoptText && this.json === sent) {
       this.adopt(detail);
     } else {
@@ -113,5 +122,31 @@ export class WizardState {
     }
     this.nameTaken = false;
     return detail;
+  }
+
+  /**
+   * After a CONFLICT: what the other person saved becomes the base, and what was changed here
+   * since the form was last saved is laid over it (`merge3`), to be saved on top of it (or
+   * thrown away with `discardMine`).
+   */
+  async rebaseOnLatest(): Promise<void> {
+    if (this.objectId === null) return;
+    const latest = await api.getObject(this.objectId);
+    const base: NewObject = JSON.parse(this.savedJson);
+    const theirs: NewObject = { meta: latest.meta, content: latest.current.content };
+    const merged = merge3(base, { meta: this.meta, content: this.content }, theirs);
+    this.form = metaToForm(merged.meta);
+    this.content = merged.content;
+    this.savedJson = JSON.stringify(theirs);
+    this.revision = latest.revision;
+    this.conflict = null;
+  }
+
+  /** After a CONFLICT: the other person's version replaces what was typed here. */
+  async discardMine(): Promise<void> {
+    if (this.objectId === null) return;
+    const latest = await api.getObject(this.objectId);
+    this.adopt(latest);
+    this.conflict = null;
   }
 }
