@@ -23,6 +23,7 @@ pub const COMMANDS: &[&str] = &[
     "update_object",
     "save_draft",
     "save_edit",
+    "data_version",
     "preview",
     "approve",
     "start_reclassification",

@@ -44,6 +44,7 @@ macro_rules! handler {
             $crate::commands::dependencies::decide_dependency,
             $crate::commands::classification::save_draft,
             $crate::commands::classification::save_edit,
+            $crate::commands::classification::data_version,
             $crate::commands::classification::preview,
             $crate::commands::classification::approve,
             $crate::commands::classification::start_reclassification,

@@ -117,3 +117,16 @@ fn parallel_writers_on_one_file_each_either_apply_or_get_a_code_and_the_file_sta
     let now = first.get_object(&id, "2026-03-01").unwrap().current.content.sets[0].motivations.t.clone();
     assert_eq!(now, last, "the stored draft is the last applied save");
 }
+
+#[test]
+fn the_data_version_moves_when_another_connection_commits_and_not_for_own_writes() {
+    let (_dir, mut app) = temp_store();
+    let mut other = Store::open(app.path().unwrap()).unwrap();
+    let v0 = app.data_version().unwrap();
+    app.create_object(&ctx(), &new_object("Eget", vec![set("Data", 1, 1, 1, 1)])).unwrap();
+    assert_eq!(app.data_version().unwrap(), v0, "own writes are already on screen");
+    other.create_object(&ctx(), &new_object("Annans", vec![set("Data", 1, 1, 1, 1)])).unwrap();
+    let v1 = app.data_version().unwrap();
+    assert_ne!(v1, v0);
+    assert_eq!(app.data_version().unwrap(), v1, "no change, no movement");
+}

@@ -101,6 +101,7 @@ export const api = {
   createObject: (input: NewObject) => call<ObjectDetail>('create_object', { input }),
   updateObject: (id: string, meta: ObjectMeta) => call<ObjectDetail>('update_object', { id, meta }),
   saveDraft: (id: string, content: ClassificationContent) => call<ObjectDetail>('save_draft', { id, content }),
+  dataVersion: () => call<number>('data_version'),
   saveEdit: (id: string, meta: ObjectMeta, content: ClassificationContent, baseRevision: number) =>
     call<ObjectDetail>('save_edit', { id, meta, content, baseRevision }),
   preview: (input: NewObject) => call<Preview>('preview', { input }),
