@@ -30,7 +30,12 @@ pub enum ExcelError {
 
 /// Labels for the aspects a requirement protects, e.g. "K, R".
 pub(crate) fn aspects_text(aspects: &[infoklass_core::Aspect]) -> String {
-    aspects.iter().map(|a| a.code()).collect::<Vec<_>>().join(", ")
+    aspects_in(labels::Lang::Sv, aspects)
+}
+
+/// The aspects' letters in `lang`, e.g. "K, R" (in English "C, I").
+pub(crate) fn aspects_in(lang: labels::Lang, aspects: &[infoklass_core::Aspect]) -> String {
+    aspects.iter().map(|a| labels::aspect_letter(lang, *a)).collect::<Vec<_>>().join(", ")
 }
 
 pub(crate) fn obligation_sv(o: infoklass_core::requirements::Obligation) -> &'static str {

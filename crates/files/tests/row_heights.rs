@@ -2,6 +2,7 @@
 //! cell needs, read back from the sheet XML: `<row r=".." ht=".." customHeight="1">`, the
 //! column widths from `<col>` and the wrap setting from the cell's style in styles.xml.
 
+use infoklass_core::labels::Lang;
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
@@ -215,7 +216,7 @@ fn object_and_portfolio_rows_are_as_tall_as_their_texts() {
     let (store, id) = seeded(dir.path());
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
     let data = gather(&store, &id, "2026-11-01").unwrap();
-    let bytes = object_workbook(&data, &stamp).unwrap();
+    let bytes = object_workbook(&data, &stamp, Lang::Sv).unwrap();
     let tall = assert_rows_fit(&bytes, "object workbook");
     let names = open_workbook_auto_from_rs(Cursor::new(bytes.clone())).unwrap().sheet_names();
     for sheet in ["Klassning", "Krav", "Handlingsplan", "Upphandlingskrav", "Riskanalys"] {

@@ -170,7 +170,7 @@ export const api = {
 
   // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK
   // workbooks or workbooks sent back), one file per call so a batch can show progress.
-  exportWorkbook: (id: string) => call<ExportResult>('export_workbook', { id }),
+  exportWorkbook: (id: string, lang: Lang | null) => call<ExportResult>('export_workbook', { id, lang }),
   exportPortfolio: (ids: string[]) => call<ExportResult>('export_portfolio', { ids }),
   previewImport: (fileName: string, base64: string) => call<FileImport>('preview_import', { fileName, base64 }),
   importFile: (fileName: string, base64: string) => call<FileImport>('import_file', { fileName, base64 }),

@@ -22,3 +22,8 @@ pub mod risk;
 pub mod risks;
 pub mod show;
 pub mod threats;
+
+/// `--lang sv|en`: the language of an exported file's sheets, headers and words.
+pub(crate) fn parse_lang(s: &str) -> Result<infoklass_core::labels::Lang, String> {
+    infoklass_core::labels::Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
+}

@@ -23,13 +23,9 @@ pub struct Args {
     /// The list's title.
     #[arg(long, default_value = "Upphandlingskrav")]
     name: String,
-    /// The language of headers and words in a csv file: sv or en.
-    #[arg(long, default_value = "sv", value_parser = parse_lang)]
+    /// The language of the file's headers, words and requirement texts: sv or en.
+    #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
     lang: Lang,
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {

@@ -35,6 +35,11 @@ impl Lang {
     }
 }
 
+/// Every (key, text) of `lang`'s table, in the table's order.
+pub fn entries(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    lang.table()
+}
+
 /// The text of `key` (e.g. `sheet.risks`); the key itself when the table lacks it, which the
 /// tests below rule out for every key of either table.
 pub fn text(lang: Lang, key: &str) -> &'static str {
@@ -136,7 +141,10 @@ mod tests {
         assert_eq!(catalog_text(Lang::En, "Loggning", "Logging"), "Logging");
         assert_eq!(catalog_text(Lang::En, "Loggning", " "), "Loggning (sv)");
         assert_eq!(catalog_text(Lang::En, "", ""), "");
-        assert_eq!(fill(Lang::En, "wb.invalid_number", &[("min", "1"), ("max", "4")]), "Enter a whole number from 1 to 4.");
+        assert_eq!(
+            fill(Lang::En, "wb.invalid_number", &[("min", "1"), ("max", "4")]),
+            "Enter a whole number from 1 to 4."
+        );
         assert_eq!(aspect_letter(Lang::En, crate::Aspect::T), "A");
     }
 
@@ -145,7 +153,10 @@ mod tests {
     #[test]
     fn catalog_text_matches_the_ui() {
         let ui = include_str!("../../../../ui/src/lib/bilingual.ts");
-        assert!(ui.contains("if (lang === 'sv' || en.trim() !== '') return lang === 'sv' ? sv : en;"), "textFor changed");
+        assert!(
+            ui.contains("if (lang === 'sv' || en.trim() !== '') return lang === 'sv' ? sv : en;"),
+            "textFor changed"
+        );
         assert!(ui.contains("return sv.trim() === '' ? '' : `${sv} ${mark}`;"), "textFor changed");
         let en_ui = include_str!("../../../../ui/src/lib/i18n/en.ts");
         assert!(en_ui.contains(&format!("'lang.untranslatedMark': '{UNTRANSLATED_MARK}'")), "the UI's mark differs");
