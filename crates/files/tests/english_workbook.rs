@@ -1,16 +1,17 @@
 //! The object's workbook in English: no Swedish label in it, and edits made in it in another
 //! program come back exactly, like the Swedish workbook's.
 
-use std::io::Cursor;
+mod support;
+
 use std::path::Path;
 use std::process::Command;
 
-use calamine::{Data, Reader, Xlsx};
-use infoklass_core::labels::{entries, Lang};
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::{Answer, Assessment};
 use infoklass_files::workbook::read::read_workbook;
 use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, RiskInput, Store};
+use support::{swedish_in, visible_texts};
 
 fn ctx() -> Ctx {
     Ctx { actor: "test".into(), now: "2026-11-01T08:00:00Z".into(), today: "2026-11-01".into() }
@@ -50,33 +51,6 @@ fn export(store: &Store, id: &str, lang: Lang) -> Vec<u8> {
     object_workbook(&gather(store, id, "2026-11-01").unwrap(), &stamp, lang).unwrap()
 }
 
-/// The Swedish labels a reader would notice in an English file: every Swedish text that is
-/// not also an English one (Status, System, and the letter T, which is A in English but
-/// traceability's letter there, are left out).
-pub fn swedish_labels() -> Vec<&'static str> {
-    let english: Vec<&str> = entries(Lang::En).iter().map(|(_, en)| *en).collect();
-    entries(Lang::Sv).iter().map(|(_, sv)| *sv).filter(|sv| !english.contains(sv)).collect()
-}
-
-/// Sheet names and every text cell of the visible sheets, as another program reads them.
-fn visible_texts(bytes: Vec<u8>) -> (Vec<String>, Vec<String>) {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
-    let names: Vec<String> = wb.sheet_names().into_iter().filter(|n| !n.starts_with('_')).collect();
-    let mut cells = Vec::new();
-    for name in &names {
-        for row in wb.worksheet_range(name).unwrap().rows() {
-            cells.extend(row.iter().filter_map(|c| {
-                if let Data::String(s) = c {
-                    Some(s.trim().to_string())
-                } else {
-                    None
-                }
-            }));
-        }
-    }
-    (names, cells)
-}
-
 #[test]
 fn the_english_workbook_has_no_swedish_label() {
     let dir = tempfile::tempdir().unwrap();
@@ -85,13 +59,12 @@ fn the_english_workbook_has_no_swedish_label() {
     assert!(names.contains(&"Classification".to_string()) && names.contains(&"Dependencies".to_string()), "{names:?}");
     assert!(cells.contains(&"Information set".to_string()) && cells.contains(&"Motivation C".to_string()));
     assert!(cells.contains(&"Partly met".to_string()) && cells.contains(&"Reduce".to_string()), "the words too");
-    let swedish = swedish_labels();
-    let found: Vec<&String> = names.iter().chain(&cells).filter(|c| swedish.contains(&c.as_str())).collect();
+    let found = swedish_in(names.iter().chain(&cells));
     assert!(found.is_empty(), "Swedish labels in the English workbook: {found:?}");
     assert!(!cells.iter().any(|c| c.ends_with("(sv)")), "the shipped catalogue is translated");
     // The same check finds them in the Swedish workbook, so it can fail.
     let (sv_names, sv_cells) = visible_texts(export(&store, &id, Lang::Sv));
-    assert!(sv_names.iter().chain(&sv_cells).filter(|c| swedish.contains(&c.as_str())).count() > 40);
+    assert!(swedish_in(sv_names.iter().chain(&sv_cells)).len() > 40);
 }
 
 #[test]

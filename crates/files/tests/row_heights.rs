@@ -125,7 +125,9 @@ fn procurement_rows_are_as_tall_as_their_texts() {
         key: key.into(),
         area_sv: "Behörighet och åtkomst".into(),
         title_sv: "Roller".into(),
+        area_en: "Access".into(),
         original_text: text.into(),
+        original_text_en: String::new(),
         text: text.into(),
         obligation: Obligation::Ska,
         relevant: true,
@@ -147,7 +149,7 @@ fn procurement_rows_are_as_tall_as_their_texts() {
             item("BEH-04", &LONG.repeat(12)),
         ],
     };
-    let bytes = procurement_xlsx(&view, "2026-11-30").unwrap();
+    let bytes = procurement_xlsx(&view, "2026-11-30", Lang::Sv).unwrap();
     assert!(assert_rows_fit(&bytes, "procurement") >= 4, "the header, three long items and legend rows wrap");
     let xml = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(xml.contains("ht=\"408.75\""), "a text longer than a row can be stops at Excel's maximum");

@@ -130,7 +130,8 @@ export const api = {
   getActionPlan: (id: string) => call<Action[]>('get_action_plan', { id }),
   saveAction: (id: string, action: ActionInput) => call<Action[]>('save_action', { id, action }),
   deleteAction: (id: string, actionId: string) => call<Action[]>('delete_action', { id, actionId }),
-  exportActionPlan: (id: string, format: ActionPlanFormat) => call<ExportResult>('export_action_plan', { id, format }),
+  exportActionPlan: (id: string, format: ActionPlanFormat, lang: Lang | null) =>
+    call<ExportResult>('export_action_plan', { id, format, lang }),
 
   // Procurement lists across objects. Exports are written by the backend into the user's
   // export folder (the remembered choice, else Downloads); the UI never names the file.

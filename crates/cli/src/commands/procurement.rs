@@ -48,10 +48,10 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let ext = a.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = a.format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
     let bytes = match format.as_str() {
-        "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today)
+        "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today, a.lang)
             .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
         "csv" => procurement_csv::procurement_csv(&view, a.lang).into_bytes(),
-        "html" => procurement_html::procurement_html(&view, &ctx.today).into_bytes(),
+        "html" => procurement_html::procurement_html(&view, &ctx.today, a.lang).into_bytes(),
         "json" => serde_json::to_vec_pretty(&view).expect("serialisable"),
         other => {
             return Err(CliError {
