@@ -44,5 +44,6 @@ pub fn export_procurement(
         ExportFormat::Csv => procurement_csv::procurement_csv(&view, lang).into_bytes(),
         ExportFormat::Html => procurement_html::procurement_html(&view, &today, lang).into_bytes(),
     };
-    export_file(&format!("Upphandlingskrav {}", view.name), format.extension(), &bytes)
+    let title = infoklass_core::labels::text(lang, "sheet.procurement");
+    export_file(&format!("{title} {}", view.name), format.extension(), &bytes)
 }

@@ -85,5 +85,6 @@ pub fn export_action_plan(
         ActionPlanFormat::Xlsx => action_plan_xlsx(&plan, &today, lang).map_err(super::export_err)?,
         ActionPlanFormat::Csv => action_plan_csv(&plan, lang).into_bytes(),
     };
-    export_file(&format!("Handlingsplan {}", plan.object_name), format.extension(), &bytes)
+    let title = infoklass_core::labels::text(lang, "sheet.actions");
+    export_file(&format!("{title} {}", plan.object_name), format.extension(), &bytes)
 }

@@ -21,8 +21,10 @@ fn stamp() -> ExportStamp {
 pub fn export_workbook(state: State<'_, AppState>, id: String, lang: Option<Lang>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let data = gather(&store, &id, &ctx().today).map_err(err)?;
-    let bytes = object_workbook(&data, &stamp(), lang.unwrap_or_default()).map_err(export_err)?;
-    export_file(&format!("Informationsklassning {}", data.detail.meta.name), "xlsx", &bytes)
+    let lang = lang.unwrap_or_default();
+    let bytes = object_workbook(&data, &stamp(), lang).map_err(export_err)?;
+    let title = infoklass_core::labels::text(lang, "wb.overview_title");
+    export_file(&format!("{title} {}", data.detail.meta.name), "xlsx", &bytes)
 }
 
 #[tauri::command(async)]
