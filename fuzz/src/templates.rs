@@ -54,5 +54,5 @@ pub fn small_catalog() -> Catalog {
 }
 
 pub fn catalog_workbook() -> Vec<u8> {
-    catalog_xlsx(&small_catalog(), &|_| String::new()).expect("the catalogue export writes")
+    catalog_xlsx(&small_catalog(), &|_| String::new(), Lang::Sv).expect("the catalogue export writes")
 }

@@ -38,10 +38,6 @@ pub(crate) fn aspects_in(lang: labels::Lang, aspects: &[infoklass_core::Aspect])
     aspects.iter().map(|a| labels::aspect_letter(lang, *a)).collect::<Vec<_>>().join(", ")
 }
 
-pub(crate) fn obligation_sv(o: infoklass_core::requirements::Obligation) -> &'static str {
-    labels::word(labels::Lang::Sv, "obligation", o)
-}
-
 /// A procurement item's area and tender text in `lang`. A text the officer edited is theirs
 /// and shown as typed; the catalogue's own wording follows the language (Swedish marked
 /// "(sv)" where untranslated), as the UI shows a generated action's measure.

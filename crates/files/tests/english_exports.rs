@@ -102,3 +102,35 @@ fn the_english_action_plan_has_english_words_and_the_generated_measure_in_englis
     let sv_csv = csv_fields(&action_plan_csv(&sv, Lang::Sv));
     assert!(swedish_in(&sv_csv).len() > 5, "the check finds Swedish labels");
 }
+
+#[test]
+fn the_english_catalogue_workbook_has_english_headers_and_reads_back_the_same() {
+    use calamine::{Data, Reader, Xlsx};
+    use infoklass_core::requirements::Catalog;
+    use infoklass_files::{catalog_export::catalog_xlsx, catalog_import::read_catalog};
+
+    let shipped = Catalog::default_catalog();
+    let bytes = catalog_xlsx(&shipped, &|_| String::new(), Lang::En).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(wb.sheet_names(), ["Catalogue", "Areas", "Requirements"]);
+    let texts = |range: calamine::Range<Data>, row: usize| -> Vec<String> {
+        range.rows().nth(row).unwrap().iter().map(|c| c.to_string()).collect()
+    };
+    let mut seen = texts(wb.worksheet_range("Areas").unwrap(), 0);
+    seen.extend(texts(wb.worksheet_range("Requirements").unwrap(), 0));
+    seen.extend(wb.worksheet_range("Catalogue").unwrap().rows().filter_map(|r| r.first().map(|c| c.to_string())));
+    let reqs = wb.worksheet_range("Requirements").unwrap();
+    let words: Vec<String> = reqs.rows().skip(1).flat_map(|r| [r[8].to_string(), r[18].to_string()]).collect();
+    assert!(words.iter().all(|w| ["Shall", "Should", "Business", "IT", "Supplier"].contains(&w.as_str())), "{words:?}");
+    assert!(seen.contains(&"Who answers".to_string()) && seen.contains(&"Requirement catalogue".to_string()));
+    assert!(swedish_in(&seen).is_empty(), "{:?}", swedish_in(&seen));
+
+    let back = read_catalog(&bytes).unwrap();
+    assert_eq!(back.requirements.len(), shipped.requirements.len());
+    for (a, b) in back.requirements.iter().zip(&shipped.requirements) {
+        assert_eq!(
+            (&a.key, a.obligation, a.who_answers(), &a.ska_en),
+            (&b.key, b.obligation, b.who_answers(), &b.ska_en)
+        );
+    }
+}

@@ -161,9 +161,11 @@ fn procurement_rows_are_as_tall_as_their_texts() {
 
 #[test]
 fn catalogue_rows_are_as_tall_as_their_texts() {
-    let bytes = catalog_xlsx(&Catalog::default_catalog(), &|_| {
-        "Vi följer regionens rutin för detta, se ledningssystemet.".into()
-    })
+    let bytes = catalog_xlsx(
+        &Catalog::default_catalog(),
+        &|_| "Vi följer regionens rutin för detta, se ledningssystemet.".into(),
+        Lang::Sv,
+    )
     .unwrap();
     let tall = assert_rows_fit(&bytes, "catalogue");
     assert!(tall >= Catalog::default_catalog().requirements.len(), "every requirement row wraps: {tall}");

@@ -144,7 +144,7 @@ export const api = {
 
   // The requirement catalogue. An imported workbook arrives as base64 bytes, never as a path.
   listCatalogs: () => call<CatalogInfo[]>('list_catalogs'),
-  exportCatalog: () => call<ExportResult>('export_catalog'),
+  exportCatalog: (lang: Lang | null) => call<ExportResult>('export_catalog', { lang }),
   previewCatalogImport: (fileName: string, base64: string) =>
     call<CatalogImportPreview>('preview_catalog_import', { fileName, base64 }),
   importCatalog: (fileName: string, base64: string) => call<CatalogInfo>('import_catalog', { fileName, base64 }),
