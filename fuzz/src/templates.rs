@@ -3,6 +3,7 @@
 //! workbook of the first few shipped requirements (small, so each run stays fast).
 
 use infoklass_core::input_files::{parse_object_file, parse_risk_file};
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Catalog;
 use infoklass_files::catalog_export::catalog_xlsx;
 use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
@@ -38,7 +39,7 @@ pub fn infoklass_workbook() -> Vec<u8> {
         store.save_risk(&ctx, &id, &RiskInput { risk, new_actions }).expect("the example risk is valid");
     }
     let stamp = ExportStamp { app_version: "fuzz".into(), exported_at: ctx.now.clone() };
-    object_workbook(&gather(&store, &id, &ctx.today).expect("the object reads back"), &stamp)
+    object_workbook(&gather(&store, &id, &ctx.today).expect("the object reads back"), &stamp, Lang::Sv)
         .expect("the export writes")
 }
 
@@ -53,5 +54,5 @@ pub fn small_catalog() -> Catalog {
 }
 
 pub fn catalog_workbook() -> Vec<u8> {
-    catalog_xlsx(&small_catalog(), &|_| String::new()).expect("the catalogue export writes")
+    catalog_xlsx(&small_catalog(), &|_| String::new(), Lang::Sv).expect("the catalogue export writes")
 }

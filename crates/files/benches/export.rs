@@ -6,6 +6,7 @@
 //! With `INFOKLASS_BIN=path/to/release/infoklass` it also times the whole CLI process
 //! (`infoklass export <1,000 ids> --out FILE`). Prints medians; figures go to docs/BENCHMARKS.md.
 
+use infoklass_core::labels::Lang;
 use std::io::Cursor;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -122,7 +123,7 @@ fn main() {
     for _ in 0..20 {
         let t = Instant::now();
         let data = gather(&store, &ids[500], &ctx.today).unwrap();
-        let bytes = object_workbook(&data, &stamp).unwrap();
+        let bytes = object_workbook(&data, &stamp, Lang::Sv).unwrap();
         one.push(t.elapsed());
         size = bytes.len();
     }

@@ -1,6 +1,7 @@
 //! The handlingsplan as a workbook (wrapped columns with row heights, landscape A4, header
 //! repeated on each page) and as CSV for Swedish Excel.
 
+use infoklass_core::labels::{fill, text, word, Lang};
 use infoklass_core::requirements::{Action, ActionStatus, Priority};
 use infoklass_store::ActionPlanExport;
 use rust_xlsxwriter::Workbook;
@@ -8,19 +9,25 @@ use rust_xlsxwriter::Workbook;
 use crate::procurement_csv::field;
 use crate::{row_height, style, ExcelError};
 
-pub const SHEET: &str = "Handlingsplan";
+/// The sheet's label key (Handlingsplan, Action plan).
+pub const SHEET: &str = "sheet.actions";
+/// Column label keys and widths.
 const HEADERS: [(&str, f64); 10] = [
-    ("Nr", 5.0),
-    ("Åtgärd", 50.0),
-    ("Krav-ID", 9.0),
-    ("Krav", 28.0),
-    ("Prioritet", 9.0),
-    ("Status", 12.0),
-    ("Ansvarig", 18.0),
-    ("Klart senast", 12.0),
-    ("Uppföljning", 36.0),
-    ("Försenad", 9.0),
+    ("procurement_column.nr", 5.0),
+    ("col.action", 50.0),
+    ("col.key", 9.0),
+    ("col.requirement", 28.0),
+    ("col.priority", 9.0),
+    ("col.status", 12.0),
+    ("col.owner", 18.0),
+    ("col.due", 12.0),
+    ("col.follow_up", 36.0),
+    ("col.overdue", 9.0),
 ];
+
+fn headers(lang: Lang) -> [&'static str; 10] {
+    HEADERS.map(|(key, _)| text(lang, key))
+}
 /// The row (0-based) holding the column headers.
 pub const HEADER_ROW: u32 = 3;
 
@@ -42,38 +49,41 @@ pub fn status_sv(s: ActionStatus) -> &'static str {
 }
 
 /// The cells of one row, in `HEADERS` order.
-fn cells(n: usize, a: &Action, title: &str) -> [String; 10] {
+fn cells(n: usize, a: &Action, title: &str, lang: Lang) -> [String; 10] {
     [
         n.to_string(),
         a.measure.clone(),
         a.requirement_key.clone().unwrap_or_default(),
         title.to_string(),
-        priority_sv(a.priority).to_string(),
-        status_sv(a.status).to_string(),
+        word(lang, "priority", a.priority).to_string(),
+        word(lang, "action_status", a.status).to_string(),
         a.responsible.clone(),
         a.due.clone().unwrap_or_default(),
         a.notes.clone(),
-        if a.overdue { "Ja" } else { "" }.to_string(),
+        if a.overdue { text(lang, "wb.yes") } else { "" }.to_string(),
     ]
 }
 
-/// `date` is the export date shown under the title.
-pub fn action_plan_xlsx(plan: &ActionPlanExport, date: &str) -> Result<Vec<u8>, ExcelError> {
+/// `date` is the export date shown under the title; headers and words in `lang`.
+pub fn action_plan_xlsx(plan: &ActionPlanExport, date: &str, lang: Lang) -> Result<Vec<u8>, ExcelError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(SHEET)?;
-    ws.write_string_with_format(0, 0, format!("Handlingsplan: {}", plan.object_name), &style::title())?;
-    let source = format!("Profil {} · {} åtgärder · exporterad {date}", plan.profile, plan.rows.len());
+    let sheet = text(lang, SHEET);
+    ws.set_name(sheet)?;
+    ws.write_string_with_format(0, 0, format!("{sheet}: {}", plan.object_name), &style::title())?;
+    let count = plan.rows.len().to_string();
+    let source = fill(lang, "action_plan.source", &[("profile", &plan.profile), ("count", &count), ("date", date)]);
     ws.write_string_with_format(1, 0, source, &style::subtitle())?;
-    for (col, (name, width)) in HEADERS.iter().enumerate() {
+    let names = headers(lang);
+    for (col, (name, (_, width))) in names.iter().zip(HEADERS).enumerate() {
         ws.write_string_with_format(HEADER_ROW, col as u16, *name, &style::header())?;
-        ws.set_column_width(col as u16, *width)?;
+        ws.set_column_width(col as u16, width)?;
     }
-    row_height::fit_row(ws, HEADER_ROW, &HEADERS, &HEADERS.map(|(name, _)| name))?;
+    row_height::fit_row(ws, HEADER_ROW, &HEADERS, &names)?;
     let cell = style::cell();
     for (i, (action, title)) in plan.rows.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
-        let values = cells(i + 1, action, title);
+        let values = cells(i + 1, action, title, lang);
         ws.write_number_with_format(row, 0, (i + 1) as f64, &cell)?;
         for (col, v) in values.iter().enumerate().skip(1) {
             ws.write_string_with_format(row, col as u16, v, &cell)?;
@@ -89,13 +99,13 @@ pub fn action_plan_xlsx(plan: &ActionPlanExport, date: &str) -> Result<Vec<u8>, 
     Ok(wb.save_to_buffer()?)
 }
 
-/// UTF-8 with BOM, `;` between fields, formula-looking text made harmless.
-pub fn action_plan_csv(plan: &ActionPlanExport) -> String {
+/// UTF-8 with BOM, `;` between fields, formula-looking text made harmless; in `lang`.
+pub fn action_plan_csv(plan: &ActionPlanExport, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&HEADERS.map(|(name, _)| name).join(";"));
+    out.push_str(&headers(lang).join(";"));
     out.push_str("\r\n");
     for (i, (action, title)) in plan.rows.iter().enumerate() {
-        out.push_str(&cells(i + 1, action, title).iter().map(|f| field(f)).collect::<Vec<_>>().join(";"));
+        out.push_str(&cells(i + 1, action, title, lang).iter().map(|f| field(f)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
     }
     out

@@ -3,15 +3,26 @@
 //! problem is reported with sheet, row and reason; nothing partial is returned.
 
 use calamine::{Data, Range};
-use infoklass_core::requirements::{Area, Catalog, CatalogError, Obligation, Requirement};
+use infoklass_core::labels::{parse_word, text as label, Lang};
+use infoklass_core::requirements::{AnsweredBy, Area, Catalog, CatalogError, Obligation, Requirement};
 use infoklass_core::Aspect;
 use infoklass_isak::guard::Workbook;
 use infoklass_isak::Limits;
 use infoklass_store::SheetError;
 
 use crate::catalog_export::{
-    AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEET_AREAS, SHEET_INFO, SHEET_REQUIREMENTS,
+    answered_by_word, AREA_HEADERS, INFO_LABELS, REQUIREMENT_HEADERS, SHEET_AREAS, SHEET_INFO, SHEET_REQUIREMENTS,
 };
+
+/// True when `typed` is the label `key` in either language (any case).
+fn is_label(typed: &str, key: &str) -> bool {
+    Lang::ALL.iter().any(|l| typed.eq_ignore_ascii_case(label(*l, key)))
+}
+
+/// A sheet's Swedish name, as errors name it.
+fn sv(key: &str) -> &'static str {
+    label(Lang::Sv, key)
+}
 
 /// Larger files are refused before they are opened.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -34,8 +45,9 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     // Opened through the guard, so a hostile file is refused before calamine allocates for it.
     let mut wb = Workbook::open(bytes, &Limits::default())
         .map_err(|e| whole(format!("not a workbook Infoklass can read: {e}")))?;
-    let mut sheet = |name: &str| -> Result<Range<Data>, Vec<SheetError>> {
-        let found = wb.sheet_names().into_iter().find(|s| s.trim().eq_ignore_ascii_case(name));
+    let mut sheet = |key: &str| -> Result<Range<Data>, Vec<SheetError>> {
+        let name = sv(key);
+        let found = wb.sheet_names().into_iter().find(|s| is_label(s.trim(), key));
         let found = found.ok_or_else(|| whole(format!("the sheet \"{name}\" is missing")))?;
         let range = wb.range(&found).map_err(|e| whole(format!("the sheet \"{name}\" cannot be read: {e}")))?;
         if range.height() > MAX_ROWS {
@@ -49,23 +61,23 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
     let (info, areas, reqs) = (sheet(SHEET_INFO)?, sheet(SHEET_AREAS)?, sheet(SHEET_REQUIREMENTS)?);
     let mut errors = Vec::new();
 
-    let label = |l: &str| labelled_value(&info, l).unwrap_or_default();
-    let [id, version, name_sv, name_en] = INFO_LABELS.map(label);
+    let value = |key: &str| labelled_value(&info, key).unwrap_or_default();
+    let [id, version, name_sv, name_en] = INFO_LABELS.map(value);
 
-    let (area_rows, area_map) = table(&areas, &AREA_HEADERS, SHEET_AREAS, &mut errors);
+    let (area_rows, area_map) = table(&areas, &AREA_HEADERS, sv(SHEET_AREAS), &mut errors);
     let area_list: Vec<Area> = area_rows
         .iter()
         .map(|(_, cells)| Area { key: cells[0].clone(), name_sv: cells[1].clone(), name_en: cells[2].clone() })
         .collect();
 
-    let (req_rows, _) = table(&reqs, &REQUIREMENT_HEADERS, SHEET_REQUIREMENTS, &mut errors);
+    let (req_rows, _) = table(&reqs, &REQUIREMENT_HEADERS, sv(SHEET_REQUIREMENTS), &mut errors);
     let mut requirements = Vec::new();
     let mut req_sheet_rows = Vec::new();
     for (row, c) in &req_rows {
         let mut problem = |field: &str, message: String| {
             errors.push(SheetError {
                 code: String::new(),
-                sheet: SHEET_REQUIREMENTS.into(),
+                sheet: sv(SHEET_REQUIREMENTS).into(),
                 row: Some(*row),
                 key: c[0].clone(),
                 field: field.into(),
@@ -76,7 +88,9 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             problem("Skyddar", format!("\"{bad}\" is not an aspect (K, R, T, S)"));
             Vec::new()
         });
-        let obligation = Obligation::parse(&c[8]).unwrap_or_else(|| {
+        let typed =
+            Obligation::parse(&c[8]).or_else(|| parse_word("obligation", &[Obligation::Ska, Obligation::Bor], &c[8]));
+        let obligation = typed.unwrap_or_else(|| {
             problem("Ska/Bör", format!("\"{}\" must be Ska or Bör", c[8]));
             Obligation::Bor
         });
@@ -98,7 +112,11 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
             iso27002: split(&c[10]),
             nis2: Some(c[11].clone()).filter(|s| !s.is_empty()),
             lagrum_ref: Some(c[14].clone()).filter(|s| !s.is_empty()),
-            answered_by: c[18].clone(),
+            // An English word (Business, Supplier) becomes the stored value; others are checked by compile.
+            answered_by: AnsweredBy::ALL
+                .into_iter()
+                .find(|a| c[18].eq_ignore_ascii_case(answered_by_word(Lang::En, *a)))
+                .map_or_else(|| c[18].clone(), |a| a.as_str().to_string()),
             supersedes: split(&c[12]),
         });
         req_sheet_rows.push(*row);
@@ -120,14 +138,14 @@ pub fn read_catalog(bytes: &[u8]) -> Result<Catalog, Vec<SheetError>> {
 /// Maps a catalogue error (row = position in the list) to the sheet row it came from.
 fn to_sheet_error(e: &CatalogError, area_rows: &[u32], req_rows: &[u32]) -> SheetError {
     let (sheet, rows) = match e.field.as_str() {
-        "area" if e.message.contains("area key") || e.message.contains("Swedish name") => (SHEET_AREAS, area_rows),
-        "id" | "version" => (SHEET_INFO, &[][..]),
-        _ => (SHEET_REQUIREMENTS, req_rows),
+        "area" if e.message.contains("area key") || e.message.contains("Swedish name") => (sv(SHEET_AREAS), area_rows),
+        "id" | "version" => (sv(SHEET_INFO), &[][..]),
+        _ => (sv(SHEET_REQUIREMENTS), req_rows),
     };
     let row = e.row.and_then(|r| rows.get(r as usize - 1).copied());
     let field = match e.field.as_str() {
         "key" => "Krav-ID",
-        "area" if sheet == SHEET_AREAS => "Nyckel",
+        "area" if sheet == sv(SHEET_AREAS) => "Nyckel",
         "area" => "Område",
         "trigger" => "Villkor",
         "title_sv" => "Rubrik",
@@ -161,31 +179,32 @@ fn text(d: &Data) -> String {
     }
 }
 
-/// The value in the first non-empty cell right of a cell whose text is `label`.
-fn labelled_value(range: &Range<Data>, label: &str) -> Option<String> {
+/// The value in the first non-empty cell right of a cell whose text is the label `key`.
+fn labelled_value(range: &Range<Data>, key: &str) -> Option<String> {
     range.rows().find_map(|row| {
-        let at = row.iter().position(|c| text(c).trim_end_matches(':').eq_ignore_ascii_case(label))?;
+        let at = row.iter().position(|c| is_label(text(c).trim_end_matches(':'), key))?;
         row[at + 1..].iter().map(text).find(|t| !t.is_empty())
     })
 }
 
-/// Columns a hand-made workbook may leave out.
+/// Columns (label keys) a hand-made workbook may leave out.
 const OPTIONAL: [&str; 12] = [
-    "Namn (engelska)",
-    "Rubrik (engelska)",
-    "Vägledning",
-    "ISO/IEC 27002",
-    "NIS2",
-    "Ersätter",
-    "Så gör vi hos oss",
-    "Svensk lag",
-    "ÄR-krav (engelska)",
-    "SKA-krav (engelska)",
-    "Vägledning (engelska)",
-    "Vem svarar",
+    "cat_info.name_en",
+    "cat_col.title_en",
+    "cat_col.guidance",
+    "procurement_column.iso",
+    "cat_col.nis2",
+    "cat_col.supersedes",
+    "cat_col.local_how",
+    "cat_col.lagrum",
+    "cat_col.ar_en",
+    "cat_col.ska_en",
+    "cat_col.guidance_en",
+    "cat_col.answered_by",
 ];
 
-/// Rows of a table under a header row holding all required `headers` (any order, extra
+/// Rows of a table under a header row holding all required `headers` (label keys, in either
+/// language; any order, extra
 /// columns ignored, OPTIONAL ones may be missing). Returns (sheet row number, cells in `headers` order) for non-blank rows, and
 /// the sheet row numbers.
 fn table(
@@ -196,8 +215,7 @@ fn table(
 ) -> (Vec<(u32, Vec<String>)>, Vec<u32>) {
     let first_row = range.start().map(|(r, _)| r).unwrap_or(0);
     let found = range.rows().enumerate().find_map(|(i, row)| {
-        let cols: Vec<Option<usize>> =
-            headers.iter().map(|h| row.iter().position(|c| text(c).eq_ignore_ascii_case(h))).collect();
+        let cols: Vec<Option<usize>> = headers.iter().map(|h| row.iter().position(|c| is_label(&text(c), h))).collect();
         let complete = headers.iter().zip(&cols).all(|(h, c)| c.is_some() || OPTIONAL.contains(h));
         complete.then_some((i, cols))
     });
@@ -210,7 +228,7 @@ fn table(
             field: String::new(),
             message: format!(
                 "no header row with the columns {}",
-                headers.iter().filter(|h| !OPTIONAL.contains(h)).copied().collect::<Vec<_>>().join(", ")
+                headers.iter().filter(|h| !OPTIONAL.contains(h)).map(|h| sv(h)).collect::<Vec<_>>().join(", ")
             ),
         });
         return (Vec::new(), Vec::new());

@@ -30,9 +30,23 @@ pub enum ExcelError {
 
 /// Labels for the aspects a requirement protects, e.g. "K, R".
 pub(crate) fn aspects_text(aspects: &[infoklass_core::Aspect]) -> String {
-    aspects.iter().map(|a| a.code()).collect::<Vec<_>>().join(", ")
+    aspects_in(labels::Lang::Sv, aspects)
 }
 
-pub(crate) fn obligation_sv(o: infoklass_core::requirements::Obligation) -> &'static str {
-    labels::word(labels::Lang::Sv, "obligation", o)
+/// The aspects' letters in `lang`, e.g. "K, R" (in English "C, I").
+pub(crate) fn aspects_in(lang: labels::Lang, aspects: &[infoklass_core::Aspect]) -> String {
+    aspects.iter().map(|a| labels::aspect_letter(lang, *a)).collect::<Vec<_>>().join(", ")
+}
+
+/// A procurement item's area and tender text in `lang`. A text the officer edited is theirs
+/// and shown as typed; the catalogue's own wording follows the language (Swedish marked
+/// "(sv)" where untranslated), as the UI shows a generated action's measure.
+pub(crate) fn procurement_texts(lang: labels::Lang, item: &infoklass_store::ProcurementItem) -> (String, String) {
+    let area = labels::catalog_text(lang, &item.area_sv, &item.area_en);
+    let text = if item.text == item.original_text {
+        labels::catalog_text(lang, &item.original_text, &item.original_text_en)
+    } else {
+        item.text.clone()
+    };
+    (area, text)
 }

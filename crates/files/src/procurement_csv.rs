@@ -2,7 +2,7 @@
 
 use infoklass_store::ProcurementView;
 
-use crate::aspects_text;
+use crate::{aspects_in, procurement_texts};
 use infoklass_core::labels::{self, Lang};
 
 /// A field quoted where needed. A leading `=`, `+`, `-`, `@`, tab or carriage return gets a
@@ -19,20 +19,21 @@ pub fn field(text: &str) -> String {
 /// The columns, in the order written.
 const COLUMNS: [&str; 9] = ["nr", "key", "area", "requirement", "obligation", "protects", "iso", "needed_by", "answer"];
 
-/// The list with its headers and words in `lang` (the requirement texts are the catalogue's).
+/// The list with its headers, words and catalogue texts in `lang`.
 pub fn procurement_csv(view: &ProcurementView, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     let header: Vec<&str> = COLUMNS.iter().map(|c| labels::text(lang, &format!("procurement_column.{c}"))).collect();
     out.push_str(&header.join(";"));
     out.push_str("\r\n");
     for (i, item) in view.items.iter().filter(|i| i.relevant).enumerate() {
+        let (area, text) = procurement_texts(lang, item);
         let row = [
             (i + 1).to_string(),
             item.key.clone(),
-            item.area_sv.clone(),
-            item.text.clone(),
+            area,
+            text,
             labels::word(lang, "obligation", item.obligation).to_string(),
-            aspects_text(&item.aspects),
+            aspects_in(lang, &item.aspects),
             item.iso27002.join(", "),
             item.needed_by.join(", "),
             String::new(),

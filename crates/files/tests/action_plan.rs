@@ -1,6 +1,7 @@
 //! The handlingsplan export: read back with calamine, row heights and print setup in the
 //! sheet XML, CSV escaping, and a LibreOffice rendering whose rows hold their whole text.
 
+use infoklass_core::labels::Lang;
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
@@ -56,9 +57,9 @@ fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
 
 #[test]
 fn the_workbook_reads_back_with_every_row() {
-    let bytes = action_plan_xlsx(&plan(3), "2026-11-30").unwrap();
+    let bytes = action_plan_xlsx(&plan(3), "2026-11-30", Lang::Sv).unwrap();
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
-    let range = wb.worksheet_range(SHEET).unwrap();
+    let range = wb.worksheet_range(infoklass_core::labels::text(Lang::Sv, SHEET)).unwrap();
     assert_eq!(cell(&range, 0, 0), "Handlingsplan: Elevdokumentation");
     assert!(cell(&range, 1, 0).contains("K3 R2 T2 S2") && cell(&range, 1, 0).contains("2026-11-30"));
     let header: Vec<String> = (0..10).map(|c| cell(&range, HEADER_ROW, c)).collect();
@@ -95,7 +96,7 @@ fn part(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn long_rows_get_their_height_and_the_sheet_prints_on_a4_landscape() {
-    let bytes = action_plan_xlsx(&plan(5), "2026-11-30").unwrap();
+    let bytes = action_plan_xlsx(&plan(5), "2026-11-30", Lang::Sv).unwrap();
     let xml = part(&bytes, "xl/worksheets/sheet1.xml");
     let height = |row: u32| -> Option<f64> {
         let tag = format!("<row r=\"{row}\"");
@@ -116,7 +117,7 @@ fn long_rows_get_their_height_and_the_sheet_prints_on_a4_landscape() {
 
 #[test]
 fn csv_has_every_row_and_no_formula() {
-    let csv = action_plan_csv(&plan(3));
+    let csv = action_plan_csv(&plan(3), Lang::Sv);
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 4, "header and three rows");
@@ -130,7 +131,7 @@ fn libreoffice_prints_each_long_row_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.xlsx");
     let view = plan(12);
-    std::fs::write(&path, action_plan_xlsx(&view, "2026-11-30").unwrap()).unwrap();
+    std::fs::write(&path, action_plan_xlsx(&view, "2026-11-30", Lang::Sv).unwrap()).unwrap();
     let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
     let out = std::process::Command::new("soffice")
         .arg(profile)

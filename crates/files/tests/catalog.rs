@@ -8,13 +8,17 @@ use rust_xlsxwriter::Workbook;
 #[test]
 fn export_then_import_gives_the_same_catalogue() {
     let shipped = Catalog::default_catalog();
-    let bytes = catalog_xlsx(&shipped, &|key| {
-        if key == shipped.requirements[0].key {
-            "Vi gör så här".into()
-        } else {
-            String::new()
-        }
-    })
+    let bytes = catalog_xlsx(
+        &shipped,
+        &|key| {
+            if key == shipped.requirements[0].key {
+                "Vi gör så här".into()
+            } else {
+                String::new()
+            }
+        },
+        infoklass_core::labels::Lang::Sv,
+    )
     .unwrap();
     let back = read_catalog(&bytes).unwrap();
     assert_eq!(back.id, shipped.id);

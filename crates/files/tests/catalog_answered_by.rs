@@ -11,7 +11,7 @@ fn who_answers_goes_out_and_comes_back() {
     // Another choice than the shipped one, so the fallback for a missing value cannot hide a lost column.
     let key = c.requirements.iter().find(|r| r.who_answers() == AnsweredBy::It).unwrap().key.clone();
     c.requirements.iter_mut().find(|r| r.key == key).unwrap().answered_by = "leverantor".into();
-    let back = read_catalog(&catalog_xlsx(&c, &|_| String::new()).unwrap()).unwrap();
+    let back = read_catalog(&catalog_xlsx(&c, &|_| String::new(), infoklass_core::labels::Lang::Sv).unwrap()).unwrap();
     assert_eq!(back.requirement(&key).unwrap().who_answers(), AnsweredBy::Leverantor);
     assert_eq!(back.requirements, c.requirements);
 }

@@ -1,5 +1,6 @@
 //! The "Beroenden" sheet of the object and portfolio workbooks, read back with calamine.
 
+use infoklass_core::labels::Lang;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
@@ -44,7 +45,7 @@ fn both_workbooks_list_the_dependencies_with_profiles_suggestions_and_cycles() {
     store.add_dependency(&ctx(), &platform, &process, DependencyKind::IntegratesWith).unwrap();
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
 
-    let sheet = texts(object_workbook(&gather(&store, &platform, "2026-11-01").unwrap(), &stamp).unwrap());
+    let sheet = texts(object_workbook(&gather(&store, &platform, "2026-11-01").unwrap(), &stamp, Lang::Sv).unwrap());
     let flat: Vec<String> = sheet.iter().map(|r| r.join("|")).collect();
     assert!(flat[1].contains("Cirkulärt beroende: Driftplattform → Ambulansdirigering → Driftplattform"), "{flat:?}");
     assert!(flat.iter().any(|r| r.starts_with("Beror på|Ambulansdirigering|integrerar med|K3 R3 T3 S3")), "{flat:?}");

@@ -15,7 +15,9 @@ fn item(key: &str, text: &str, relevant: bool, needed_by: &[&str]) -> Procuremen
         key: key.into(),
         area_sv: "Säkerhetskopiering".into(),
         title_sv: "Kopiering".into(),
+        area_en: "Backup".into(),
         original_text: text.into(),
+        original_text_en: String::new(),
         text: text.into(),
         obligation: Obligation::Ska,
         relevant,
@@ -50,7 +52,7 @@ fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
 
 #[test]
 fn the_workbook_holds_the_relevant_items_as_text() {
-    let bytes = procurement_xlsx(&view(), "2026-11-22").unwrap();
+    let bytes = procurement_xlsx(&view(), "2026-11-22", Lang::Sv).unwrap();
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
     assert_eq!(wb.sheet_names(), ["Upphandlingskrav", "Förklaring"]);
     let range = wb.worksheet_range("Upphandlingskrav").unwrap();
@@ -66,7 +68,7 @@ fn the_workbook_holds_the_relevant_items_as_text() {
 
 #[test]
 fn the_workbook_has_a_supplier_dropdown_and_frozen_header() {
-    let bytes = procurement_xlsx(&view(), "2026-11-22").unwrap();
+    let bytes = procurement_xlsx(&view(), "2026-11-22", Lang::Sv).unwrap();
     let xml = sheet_xml(&bytes, "xl/worksheets/sheet1.xml");
     assert!(xml.contains("<dataValidation type=\"list\""), "{xml}");
     assert!(xml.contains("\"Uppfylls,Uppfylls delvis,Uppfylls inte\""));
@@ -87,7 +89,7 @@ fn sheet_xml(bytes: &[u8], part: &str) -> String {
 fn libreoffice_opens_the_workbook() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("upphandlingskrav.xlsx");
-    std::fs::write(&path, procurement_xlsx(&view(), "2026-11-22").unwrap()).unwrap();
+    std::fs::write(&path, procurement_xlsx(&view(), "2026-11-22", Lang::Sv).unwrap()).unwrap();
     let out = std::process::Command::new("soffice")
         .args(["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1", "--outdir"])
         .arg(dir.path())
@@ -109,7 +111,7 @@ fn csv_and_html_hold_the_same_items_safely() {
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 3, "header and two relevant items");
     assert!(lines[2].contains("\"'=HYPERLINK("), "{}", lines[2]);
-    let html = procurement_html(&view(), "2026-11-22");
+    let html = procurement_html(&view(), "2026-11-22", Lang::Sv);
     assert!(html.contains("Nytt ekonomisystem &lt;2026&gt;"));
     assert!(html.contains("SAK-02") && !html.contains("SAK-03"));
     assert!(!html.contains("<script"));
@@ -182,7 +184,7 @@ fn pdf_text(pdf: &std::path::Path, layout: bool) -> String {
 fn libreoffice_prints_every_line_of_long_requirements_without_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let view = long_view();
-    let pdf = render_pdf(dir.path(), "lang", &procurement_xlsx(&view, "2026-11-22").unwrap());
+    let pdf = render_pdf(dir.path(), "lang", &procurement_xlsx(&view, "2026-11-22", Lang::Sv).unwrap());
     if let Ok(keep) = std::env::var("INFOKLASS_KEEP_RENDER") {
         std::fs::copy(&pdf, std::path::Path::new(&keep).join("procurement-long.pdf")).unwrap();
     }

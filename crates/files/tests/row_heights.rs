@@ -2,6 +2,7 @@
 //! cell needs, read back from the sheet XML: `<row r=".." ht=".." customHeight="1">`, the
 //! column widths from `<col>` and the wrap setting from the cell's style in styles.xml.
 
+use infoklass_core::labels::Lang;
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
@@ -124,7 +125,9 @@ fn procurement_rows_are_as_tall_as_their_texts() {
         key: key.into(),
         area_sv: "Behörighet och åtkomst".into(),
         title_sv: "Roller".into(),
+        area_en: "Access".into(),
         original_text: text.into(),
+        original_text_en: String::new(),
         text: text.into(),
         obligation: Obligation::Ska,
         relevant: true,
@@ -146,7 +149,7 @@ fn procurement_rows_are_as_tall_as_their_texts() {
             item("BEH-04", &LONG.repeat(12)),
         ],
     };
-    let bytes = procurement_xlsx(&view, "2026-11-30").unwrap();
+    let bytes = procurement_xlsx(&view, "2026-11-30", Lang::Sv).unwrap();
     assert!(assert_rows_fit(&bytes, "procurement") >= 4, "the header, three long items and legend rows wrap");
     let xml = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(xml.contains("ht=\"408.75\""), "a text longer than a row can be stops at Excel's maximum");
@@ -158,9 +161,11 @@ fn procurement_rows_are_as_tall_as_their_texts() {
 
 #[test]
 fn catalogue_rows_are_as_tall_as_their_texts() {
-    let bytes = catalog_xlsx(&Catalog::default_catalog(), &|_| {
-        "Vi följer regionens rutin för detta, se ledningssystemet.".into()
-    })
+    let bytes = catalog_xlsx(
+        &Catalog::default_catalog(),
+        &|_| "Vi följer regionens rutin för detta, se ledningssystemet.".into(),
+        Lang::Sv,
+    )
     .unwrap();
     let tall = assert_rows_fit(&bytes, "catalogue");
     assert!(tall >= Catalog::default_catalog().requirements.len(), "every requirement row wraps: {tall}");
@@ -215,7 +220,7 @@ fn object_and_portfolio_rows_are_as_tall_as_their_texts() {
     let (store, id) = seeded(dir.path());
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
     let data = gather(&store, &id, "2026-11-01").unwrap();
-    let bytes = object_workbook(&data, &stamp).unwrap();
+    let bytes = object_workbook(&data, &stamp, Lang::Sv).unwrap();
     let tall = assert_rows_fit(&bytes, "object workbook");
     let names = open_workbook_auto_from_rs(Cursor::new(bytes.clone())).unwrap().sheet_names();
     for sheet in ["Klassning", "Krav", "Handlingsplan", "Upphandlingskrav", "Riskanalys"] {

@@ -1,6 +1,7 @@
 //! The object workbook at R3: SAK-02 and SAK-03 are shown as included in SAK-04 on the Krav
 //! sheet and left out of the Upphandlingskrav sheet.
 
+use infoklass_core::labels::Lang;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
@@ -35,7 +36,7 @@ fn included_steps_are_marked_and_not_repeated_for_suppliers() {
         )
         .unwrap();
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
-    let bytes = object_workbook(&gather(&store, &id, "2026-11-01").unwrap(), &stamp).unwrap();
+    let bytes = object_workbook(&gather(&store, &id, "2026-11-01").unwrap(), &stamp, Lang::Sv).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
 
     let krav = rows(&mut wb, "Krav");

@@ -1,6 +1,7 @@
 //! The Infoklass workbook: written by us, edited by other programs (openpyxl, LibreOffice),
 //! read back, and applied to the same object.
 
+use infoklass_core::labels::Lang;
 use std::path::Path;
 use std::process::Command;
 
@@ -43,7 +44,7 @@ fn seeded(dir: &Path) -> (Store, String) {
 
 fn export(store: &Store, id: &str) -> Vec<u8> {
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
-    object_workbook(&gather(store, id, "2026-11-01").unwrap(), &stamp).unwrap()
+    object_workbook(&gather(store, id, "2026-11-01").unwrap(), &stamp, Lang::Sv).unwrap()
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! revert the first one's changes (three-way merge per field against the values at export).
 //! The copies are edited with openpyxl, another program than ours.
 
+use infoklass_core::labels::Lang;
 use std::path::Path;
 use std::process::Command;
 
@@ -38,7 +39,8 @@ fn seeded(dir: &Path) -> (Store, String) {
 fn export(store: &Store, id: &str, dir: &Path, name: &str) -> std::path::PathBuf {
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
     let path = dir.join(name);
-    std::fs::write(&path, object_workbook(&gather(store, id, "2026-11-01").unwrap(), &stamp).unwrap()).unwrap();
+    std::fs::write(&path, object_workbook(&gather(store, id, "2026-11-01").unwrap(), &stamp, Lang::Sv).unwrap())
+        .unwrap();
     path
 }
 

@@ -181,6 +181,8 @@ impl Store {
     }
 }
 
+use infoklass_core::labels::{catalog_text, Lang};
+
 /// The action plan as an export reads it: the object, and each row with the title of its
 /// requirement (empty for a row added by hand).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -191,16 +193,21 @@ pub struct ActionPlanExport {
 }
 
 impl Store {
-    pub fn action_plan_export(&self, object_id: &str, today: &str) -> Result<ActionPlanExport> {
+    /// The plan with requirement titles in `lang`; a measure still equal to its requirement's
+    /// Swedish ÄR-text follows the language too (an edited measure is shown as typed).
+    pub fn action_plan_export(&self, object_id: &str, today: &str, lang: Lang) -> Result<ActionPlanExport> {
         let actions = self.action_plan(object_id, today)?;
         let view = self.requirements(object_id)?;
-        let titles: std::collections::HashMap<&str, &str> =
-            view.items.iter().chain(&view.dropped).map(|i| (i.key.as_str(), i.title_sv.as_str())).collect();
+        let items: std::collections::HashMap<&str, &crate::RequirementItem> =
+            view.items.iter().chain(&view.dropped).map(|i| (i.key.as_str(), i)).collect();
         let rows = actions
             .into_iter()
-            .map(|a| {
-                let title = a.requirement_key.as_deref().and_then(|k| titles.get(k)).copied().unwrap_or_default();
-                let title = title.to_string();
+            .map(|mut a| {
+                let item = a.requirement_key.as_deref().and_then(|k| items.get(k));
+                let title = item.map(|i| catalog_text(lang, &i.title_sv, &i.title_en)).unwrap_or_default();
+                if let Some(i) = item.filter(|i| i.ar_sv == a.measure) {
+                    a.measure = catalog_text(lang, &i.ar_sv, &i.ar_en);
+                }
                 (a, title)
             })
             .collect();

@@ -134,9 +134,14 @@ pub struct ObjectRef {
 pub struct ProcurementItem {
     pub key: String,
     pub area_sv: String,
+    /// Empty when the catalogue has no English name for the area.
+    pub area_en: String,
     pub title_sv: String,
     /// The catalogue's SKA-wording.
     pub original_text: String,
+    /// The catalogue's English SKA-wording (empty: not translated); an English export uses it
+    /// while `text` is still the original.
+    pub original_text_en: String,
     /// The text used in the tender (edited or the original).
     pub text: String,
     pub obligation: Obligation,

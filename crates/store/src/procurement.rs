@@ -44,8 +44,10 @@ impl Store {
                 ProcurementItem {
                     key: r.key.clone(),
                     area_sv: self.catalog.area(&r.area).map(|a| a.name_sv.clone()).unwrap_or_default(),
+                    area_en: self.catalog.area(&r.area).map(|a| a.name_en.clone()).unwrap_or_default(),
                     title_sv: r.title_sv.clone(),
                     original_text: r.ska_sv.clone(),
+                    original_text_en: r.ska_en.clone(),
                     text: r.ska_sv.clone(),
                     obligation: r.obligation,
                     relevant: true,

@@ -267,21 +267,26 @@ fn same_text(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// The facts a workbook may change, in the order the overview sheet lists them.
-pub const FACT_LABELS: [&str; 10] = [
-    "Beskrivning",
-    "Förvaltning / enhet",
-    "Informationsägare",
-    "Systemägare",
-    "Systemförvaltare",
-    "Leverantör",
-    "Deltagare",
-    "Taggar",
-    "Klassningsdatum",
-    "Nästa översyn",
+/// The facts a workbook may change, by label key, in the order the overview sheet lists them.
+pub const FACT_KEYS: [&str; 10] = [
+    "fact.description",
+    "fact.unit",
+    "fact.information_owner",
+    "fact.system_owner",
+    "fact.system_administrator",
+    "fact.supplier",
+    "fact.participants",
+    "fact.tags",
+    "fact.classification_date",
+    "fact.next_review",
 ];
 
-/// The values of `FACT_LABELS`, as the workbook shows them.
+/// The labels of `FACT_KEYS` in `lang`.
+pub fn fact_labels(lang: Lang) -> [&'static str; 10] {
+    FACT_KEYS.map(|k| infoklass_core::labels::text(lang, k))
+}
+
+/// The values of `FACT_KEYS`, as the workbook shows them.
 pub fn fact_values(m: &ObjectMeta) -> [String; 10] {
     [
         m.description.trim().into(),
@@ -298,7 +303,7 @@ pub fn fact_values(m: &ObjectMeta) -> [String; 10] {
 }
 
 fn facts_changes(meta: &ObjectMeta, facts: &ObjectMeta, out: &mut Vec<WorkbookChange>) {
-    for ((label, old), new) in FACT_LABELS.iter().zip(fact_values(meta)).zip(fact_values(facts)) {
+    for ((label, old), new) in fact_labels(Lang::Sv).iter().zip(fact_values(meta)).zip(fact_values(facts)) {
         if old != new {
             out.push(change("Översikt", &meta.name, label, old, new));
         }

@@ -12,8 +12,9 @@ use infoklass_core::{Aspect, InformationSet, ObjectMeta};
 use rusqlite::OptionalExtension;
 
 use crate::dto_workbook::{AnswerEdit, ExportedRow, RiskEdit, WorkbookConflict, WorkbookEdits};
-use crate::workbook_apply::{fact_values, priority_sv, status_sv, treatment_sv, FACT_LABELS};
+use crate::workbook_apply::{fact_labels, fact_values, priority_sv, status_sv, treatment_sv};
 use crate::{ActionInput, ObjectDetail, RequirementView, Result, RiskAnalysisView, Store};
+use infoklass_core::labels::Lang;
 
 pub const FACTS: &str = "Översikt";
 pub const SETS: &str = "Klassning";
@@ -32,7 +33,7 @@ fn fields(pairs: &[(&str, String)]) -> Fields {
 }
 
 pub fn fact_fields(m: &ObjectMeta) -> Fields {
-    FACT_LABELS.iter().map(|l| l.to_string()).zip(fact_values(m)).collect()
+    fact_labels(Lang::Sv).iter().map(|l| l.to_string()).zip(fact_values(m)).collect()
 }
 
 pub fn set_fields(s: &InformationSet) -> Fields {

@@ -1,4 +1,5 @@
 use base64::Engine;
+use infoklass_core::labels::Lang;
 use infoklass_core::ErrorCode;
 use infoklass_files::{catalog_export, catalog_import};
 use infoklass_store::{CatalogImportPreview, CatalogInfo, ExportResult, SheetError, StoreError};
@@ -13,13 +14,15 @@ pub fn list_catalogs(state: State<'_, AppState>) -> CmdResult<Vec<CatalogInfo>> 
 }
 
 #[tauri::command(async)]
-pub fn export_catalog(state: State<'_, AppState>) -> CmdResult<ExportResult> {
+pub fn export_catalog(state: State<'_, AppState>, lang: Option<Lang>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let how = store.local_how_texts().map_err(err)?;
     let c = store.catalog();
-    let bytes =
-        catalog_export::catalog_xlsx(c, &|k| how.get(k).cloned().unwrap_or_default()).map_err(super::export_err)?;
-    export_file(&format!("Kravkatalog {} {}", c.id, c.version), "xlsx", &bytes)
+    let lang = lang.unwrap_or_default();
+    let bytes = catalog_export::catalog_xlsx(c, &|k| how.get(k).cloned().unwrap_or_default(), lang)
+        .map_err(super::export_err)?;
+    let title = infoklass_core::labels::text(lang, "cat.title");
+    export_file(&format!("{title} {} {}", c.id, c.version), "xlsx", &bytes)
 }
 
 /// A file's bytes from the front end. Its size is checked on the encoded text, before any

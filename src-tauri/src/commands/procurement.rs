@@ -28,7 +28,7 @@ pub fn list_procurements(state: State<'_, AppState>) -> CmdResult<Vec<Procuremen
     state.store()?.procurements().map_err(err)
 }
 
-/// Writes a saved list into the export folder as xlsx, csv or html; a csv in the UI's language
+/// Writes a saved list into the export folder as xlsx, csv or html in the UI's language
 /// (Swedish when none is given).
 #[tauri::command(async)]
 pub fn export_procurement(
@@ -38,11 +38,12 @@ pub fn export_procurement(
     lang: Option<Lang>,
 ) -> CmdResult<ExportResult> {
     let view = state.store()?.procurement(&id).map_err(err)?;
-    let today = ctx().today;
+    let (today, lang) = (ctx().today, lang.unwrap_or_default());
     let bytes = match format {
-        ExportFormat::Xlsx => procurement_xlsx::procurement_xlsx(&view, &today).map_err(super::export_err)?,
-        ExportFormat::Csv => procurement_csv::procurement_csv(&view, lang.unwrap_or_default()).into_bytes(),
-        ExportFormat::Html => procurement_html::procurement_html(&view, &today).into_bytes(),
+        ExportFormat::Xlsx => procurement_xlsx::procurement_xlsx(&view, &today, lang).map_err(super::export_err)?,
+        ExportFormat::Csv => procurement_csv::procurement_csv(&view, lang).into_bytes(),
+        ExportFormat::Html => procurement_html::procurement_html(&view, &today, lang).into_bytes(),
     };
-    export_file(&format!("Upphandlingskrav {}", view.name), format.extension(), &bytes)
+    let title = infoklass_core::labels::text(lang, "sheet.procurement");
+    export_file(&format!("{title} {}", view.name), format.extension(), &bytes)
 }

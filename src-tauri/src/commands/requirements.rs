@@ -1,3 +1,4 @@
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_files::action_plan::{action_plan_csv, action_plan_xlsx};
 use infoklass_store::{ActionInput, ActionPlanFormat, ExportResult, HandoverInput, RequirementView};
@@ -72,12 +73,18 @@ pub fn delete_action(state: State<'_, AppState>, id: String, action_id: String) 
 
 /// Writes the object's action plan into the export folder as xlsx or csv.
 #[tauri::command(async)]
-pub fn export_action_plan(state: State<'_, AppState>, id: String, format: ActionPlanFormat) -> CmdResult<ExportResult> {
-    let today = ctx().today;
-    let plan = state.store()?.action_plan_export(&id, &today).map_err(err)?;
+pub fn export_action_plan(
+    state: State<'_, AppState>,
+    id: String,
+    format: ActionPlanFormat,
+    lang: Option<Lang>,
+) -> CmdResult<ExportResult> {
+    let (today, lang) = (ctx().today, lang.unwrap_or_default());
+    let plan = state.store()?.action_plan_export(&id, &today, lang).map_err(err)?;
     let bytes = match format {
-        ActionPlanFormat::Xlsx => action_plan_xlsx(&plan, &today).map_err(super::export_err)?,
-        ActionPlanFormat::Csv => action_plan_csv(&plan).into_bytes(),
+        ActionPlanFormat::Xlsx => action_plan_xlsx(&plan, &today, lang).map_err(super::export_err)?,
+        ActionPlanFormat::Csv => action_plan_csv(&plan, lang).into_bytes(),
     };
-    export_file(&format!("Handlingsplan {}", plan.object_name), format.extension(), &bytes)
+    let title = infoklass_core::labels::text(lang, "sheet.actions");
+    export_file(&format!("{title} {}", plan.object_name), format.extension(), &bytes)
 }

@@ -2,6 +2,7 @@
 //! and workbooks sent back. The front end reads a chosen file and sends its bytes; it never
 //! names a path. Batches are one call per file so the window can show progress.
 
+use infoklass_core::labels::Lang;
 use infoklass_files::import;
 use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{ExportResult, FileImport, ImportRecord, LegacyRequirement};
@@ -15,12 +16,15 @@ fn stamp() -> ExportStamp {
     ExportStamp { app_version: env!("CARGO_PKG_VERSION").to_string(), exported_at: ctx().now }
 }
 
+/// The object's workbook in the UI's language (Swedish when none is given).
 #[tauri::command(async)]
-pub fn export_workbook(state: State<'_, AppState>, id: String) -> CmdResult<ExportResult> {
+pub fn export_workbook(state: State<'_, AppState>, id: String, lang: Option<Lang>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let data = gather(&store, &id, &ctx().today).map_err(err)?;
-    let bytes = object_workbook(&data, &stamp()).map_err(export_err)?;
-    export_file(&format!("Informationsklassning {}", data.detail.meta.name), "xlsx", &bytes)
+    let lang = lang.unwrap_or_default();
+    let bytes = object_workbook(&data, &stamp(), lang).map_err(export_err)?;
+    let title = infoklass_core::labels::text(lang, "wb.overview_title");
+    export_file(&format!("{title} {}", data.detail.meta.name), "xlsx", &bytes)
 }
 
 #[tauri::command(async)]

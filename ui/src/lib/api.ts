@@ -133,7 +133,8 @@ export const api = {
   getActionPlan: (id: string) => call<Action[]>('get_action_plan', { id }),
   saveAction: (id: string, action: ActionInput) => call<Action[]>('save_action', { id, action }),
   deleteAction: (id: string, actionId: string) => call<Action[]>('delete_action', { id, actionId }),
-  exportActionPlan: (id: string, format: ActionPlanFormat) => call<ExportResult>('export_action_plan', { id, format }),
+  exportActionPlan: (id: string, format: ActionPlanFormat, lang: Lang | null) =>
+    call<ExportResult>('export_action_plan', { id, format, lang }),
 
   // Procurement lists across objects. Exports are written by the backend into the user's
   // export folder (the remembered choice, else Downloads); the UI never names the file.
@@ -146,7 +147,7 @@ export const api = {
 
   // The requirement catalogue. An imported workbook arrives as base64 bytes, never as a path.
   listCatalogs: () => call<CatalogInfo[]>('list_catalogs'),
-  exportCatalog: () => call<ExportResult>('export_catalog'),
+  exportCatalog: (lang: Lang | null) => call<ExportResult>('export_catalog', { lang }),
   previewCatalogImport: (fileName: string, base64: string) =>
     call<CatalogImportPreview>('preview_catalog_import', { fileName, base64 }),
   importCatalog: (fileName: string, base64: string) => call<CatalogInfo>('import_catalog', { fileName, base64 }),
@@ -173,7 +174,7 @@ export const api = {
 
   // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK
   // workbooks or workbooks sent back), one file per call so a batch can show progress.
-  exportWorkbook: (id: string) => call<ExportResult>('export_workbook', { id }),
+  exportWorkbook: (id: string, lang: Lang | null) => call<ExportResult>('export_workbook', { id, lang }),
   exportPortfolio: (ids: string[]) => call<ExportResult>('export_portfolio', { ids }),
   previewImport: (fileName: string, base64: string) => call<FileImport>('preview_import', { fileName, base64 }),
   importFile: (fileName: string, base64: string) => call<FileImport>('import_file', { fileName, base64 }),

@@ -1,3 +1,4 @@
+use infoklass_core::labels::Lang;
 use infoklass_core::ErrorCode;
 use std::path::PathBuf;
 
@@ -20,12 +21,15 @@ pub struct Args {
     /// xlsx, csv or json (default: from the file ending, else xlsx).
     #[arg(long, requires = "out")]
     format: Option<String>,
+    /// The language of the file's headers, words and requirement texts: sv or en.
+    #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
+    lang: Lang,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let id = store.find_object(&a.object)?;
     if let Some(out) = &a.out {
-        return write(store, ctx, &id, out, a.format);
+        return write(store, ctx, &id, out, a.format, a.lang);
     }
     let plan = store.action_plan(&id, &ctx.today)?;
     if a.json {
@@ -50,14 +54,21 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
 }
 
 /// The plan as a file, in the formats `infoklass procurement` knows (less html: the app prints).
-fn write(store: &Store, ctx: &Ctx, id: &str, out: &std::path::Path, format: Option<String>) -> Result<(), CliError> {
-    let plan = store.action_plan_export(id, &ctx.today)?;
+fn write(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    out: &std::path::Path,
+    format: Option<String>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let plan = store.action_plan_export(id, &ctx.today, lang)?;
     let ext = out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
     let bytes = match format.as_str() {
-        "xlsx" => action_plan_xlsx(&plan, &ctx.today)
+        "xlsx" => action_plan_xlsx(&plan, &ctx.today, lang)
             .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
-        "csv" => action_plan_csv(&plan).into_bytes(),
+        "csv" => action_plan_csv(&plan, lang).into_bytes(),
         "json" => serde_json::to_vec_pretty(&plan).expect("serialisable"),
         other => {
             return Err(CliError {

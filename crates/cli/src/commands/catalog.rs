@@ -22,7 +22,13 @@ enum Command {
         json: bool,
     },
     /// Write the active catalogue as a workbook to edit.
-    Export { file: PathBuf },
+    Export {
+        file: PathBuf,
+        /// The language of the sheet names, headers and words: sv or en (the texts are the
+        /// catalogue's, both languages side by side).
+        #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
+        lang: infoklass_core::labels::Lang,
+    },
     /// Import an edited or own catalogue workbook as a new version.
     Import {
         file: PathBuf,
@@ -47,10 +53,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
                 );
             }
         }
-        Command::Export { file } => {
+        Command::Export { file, lang } => {
             let catalog = store.catalog().clone();
             let how = store.local_how_texts()?;
-            let bytes = catalog_export::catalog_xlsx(&catalog, &|k| how.get(k).cloned().unwrap_or_default())
+            let bytes = catalog_export::catalog_xlsx(&catalog, &|k| how.get(k).cloned().unwrap_or_default(), lang)
                 .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?;
             write_file(&file, &bytes)?;
             println!("Kravkatalog {} {} skriven till {}", catalog.id, catalog.version, file.display());

@@ -1,5 +1,6 @@
 //! `infoklass export`: objects as Infoklass workbooks (the ISAK successor).
 
+use infoklass_core::labels::Lang;
 use infoklass_core::ErrorCode;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,10 @@ pub struct Args {
     /// Write a portfolio workbook even for a single object.
     #[arg(long)]
     portfolio: bool,
+    /// The language of an object's workbook (sheets, headers, words, requirement texts): sv or
+    /// en. The portfolio workbook is written in Swedish.
+    #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
+    lang: Lang,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
@@ -38,13 +43,13 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         for id in &ids {
             let data = gather(store, id, &ctx.today)?;
             let path = free_path(&a.out, &safe_file_name(&data.detail.meta.name), &mut taken);
-            write_file(&path, &object_workbook(&data, &stamp).map_err(failed)?)?;
+            write_file(&path, &object_workbook(&data, &stamp, a.lang).map_err(failed)?)?;
             println!("{}", path.display());
         }
         return Ok(());
     }
     let bytes = if ids.len() == 1 && !a.portfolio {
-        object_workbook(&gather(store, &ids[0], &ctx.today)?, &stamp).map_err(failed)?
+        object_workbook(&gather(store, &ids[0], &ctx.today)?, &stamp, a.lang).map_err(failed)?
     } else {
         portfolio_workbook(&store.portfolio(&ids, &ctx.today)?, &stamp).map_err(failed)?
     };

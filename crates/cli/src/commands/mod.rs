@@ -25,3 +25,8 @@ pub mod risks;
 pub mod show;
 pub mod threats;
 pub mod users;
+
+/// `--lang sv|en`: the language of an exported file's sheets, headers and words.
+pub(crate) fn parse_lang(s: &str) -> Result<infoklass_core::labels::Lang, String> {
+    infoklass_core::labels::Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
+}

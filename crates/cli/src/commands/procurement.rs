@@ -23,13 +23,9 @@ pub struct Args {
     /// The list's title.
     #[arg(long, default_value = "Upphandlingskrav")]
     name: String,
-    /// The language of headers and words in a csv file: sv or en.
-    #[arg(long, default_value = "sv", value_parser = parse_lang)]
+    /// The language of the file's headers, words and requirement texts: sv or en.
+    #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
     lang: Lang,
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
@@ -52,10 +48,10 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let ext = a.out.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = a.format.unwrap_or(if ext.is_empty() { "xlsx".into() } else { ext });
     let bytes = match format.as_str() {
-        "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today)
+        "xlsx" => procurement_xlsx::procurement_xlsx(&view, &ctx.today, a.lang)
             .map_err(|e| CliError { code: ErrorCode::ExportFailed, message: e.to_string() })?,
         "csv" => procurement_csv::procurement_csv(&view, a.lang).into_bytes(),
-        "html" => procurement_html::procurement_html(&view, &ctx.today).into_bytes(),
+        "html" => procurement_html::procurement_html(&view, &ctx.today, a.lang).into_bytes(),
         "json" => serde_json::to_vec_pretty(&view).expect("serialisable"),
         other => {
             return Err(CliError {

@@ -35,6 +35,11 @@ impl Lang {
     }
 }
 
+/// Every (key, text) of `lang`'s table, in the table's order.
+pub fn entries(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    lang.table()
+}
+
 /// The text of `key` (e.g. `sheet.risks`); the key itself when the table lacks it, which the
 /// tests below rule out for every key of either table.
 pub fn text(lang: Lang, key: &str) -> &'static str {
@@ -49,6 +54,32 @@ pub fn word<T: Serialize>(lang: Lang, group: &str, value: T) -> &'static str {
     let wire = serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     text(lang, &format!("{group}.{wire}"))
 }
+
+/// `key`'s text with each `{name}` replaced by its value.
+pub fn fill(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(text(lang, key).to_string(), |out, (name, value)| out.replace(&format!("{{{name}}}"), value))
+}
+
+/// The letter of an aspect: K/R/T/S in Swedish, C/I/A/T in English (as the UI writes them).
+pub fn aspect_letter(lang: Lang, aspect: crate::Aspect) -> &'static str {
+    word(lang, "aspect", aspect)
+}
+
+/// A catalogue text (requirement, threat, information type) in `lang`: the English text in
+/// English, else the Swedish one marked "(sv)" so a reader sees it is untranslated. The UI's
+/// `textFor` (ui/src/lib/bilingual.ts) follows the same rule; `catalog_text_matches_the_ui`
+/// reads that file so the two cannot drift.
+pub fn catalog_text(lang: Lang, sv: &str, en: &str) -> String {
+    match lang {
+        Lang::Sv => sv.to_string(),
+        Lang::En if !en.trim().is_empty() => en.to_string(),
+        Lang::En if sv.trim().is_empty() => String::new(),
+        Lang::En => format!("{sv} {UNTRANSLATED_MARK}"),
+    }
+}
+
+/// Follows a Swedish catalogue text in an English export.
+pub const UNTRANSLATED_MARK: &str = "(sv)";
 
 /// The value whose label is `typed`, in either language and any case: a workbook exported in
 /// English reads back like a Swedish one.
@@ -66,9 +97,20 @@ mod tests {
         lang.table().iter().map(|(k, _)| *k).collect()
     }
 
+    /// The keys of `a` that `b` lacks.
+    fn missing(a: Lang, b: Lang) -> Vec<&'static str> {
+        keys(a).into_iter().filter(|k| !keys(b).contains(k)).collect()
+    }
+
     #[test]
     fn every_label_has_both_languages() {
-        assert_eq!(keys(Lang::Sv), keys(Lang::En), "the two tables list the same keys in the same order");
+        assert_eq!(missing(Lang::Sv, Lang::En), Vec::<&str>::new(), "Swedish keys without an English label");
+        assert_eq!(missing(Lang::En, Lang::Sv), Vec::<&str>::new(), "English keys without a Swedish label");
+        assert_eq!(keys(Lang::Sv), keys(Lang::En), "the two tables list the keys in the same order");
+        let mut unique = keys(Lang::Sv);
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), keys(Lang::Sv).len(), "a key is listed twice");
         for lang in Lang::ALL {
             assert!(lang.table().iter().all(|(_, v)| !v.trim().is_empty()), "{lang:?} has an empty label");
         }
@@ -91,5 +133,32 @@ mod tests {
         assert_eq!(parse_word("status", &all, " fastställd "), Some(Status::Faststalld));
         assert_eq!(parse_word("status", &all, "APPROVED"), Some(Status::Faststalld));
         assert_eq!(parse_word("status", &all, "klar"), None);
+    }
+
+    #[test]
+    fn catalogue_texts_fall_back_to_marked_swedish() {
+        assert_eq!(catalog_text(Lang::Sv, "Loggning", "Logging"), "Loggning");
+        assert_eq!(catalog_text(Lang::En, "Loggning", "Logging"), "Logging");
+        assert_eq!(catalog_text(Lang::En, "Loggning", " "), "Loggning (sv)");
+        assert_eq!(catalog_text(Lang::En, "", ""), "");
+        assert_eq!(
+            fill(Lang::En, "wb.invalid_number", &[("min", "1"), ("max", "4")]),
+            "Enter a whole number from 1 to 4."
+        );
+        assert_eq!(aspect_letter(Lang::En, crate::Aspect::T), "A");
+    }
+
+    /// The UI decides the same fallback in `textFor`; its source must state the same rule
+    /// (English when translated, else Swedish plus the mark) with the same mark.
+    #[test]
+    fn catalog_text_matches_the_ui() {
+        let ui = include_str!("../../../../ui/src/lib/bilingual.ts");
+        assert!(
+            ui.contains("if (lang === 'sv' || en.trim() !== '') return lang === 'sv' ? sv : en;"),
+            "textFor changed"
+        );
+        assert!(ui.contains("return sv.trim() === '' ? '' : `${sv} ${mark}`;"), "textFor changed");
+        let en_ui = include_str!("../../../../ui/src/lib/i18n/en.ts");
+        assert!(en_ui.contains(&format!("'lang.untranslatedMark': '{UNTRANSLATED_MARK}'")), "the UI's mark differs");
     }
 }

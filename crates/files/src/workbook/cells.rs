@@ -5,7 +5,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::layout::HEADER_ROW;
+use infoklass_core::labels::{self, Lang};
+
+use super::layout::{header, HEADER_ROW};
 use crate::{row_height, style};
 
 /// Level colours 0–4, light enough to read black text on.
@@ -24,6 +26,19 @@ pub fn table_head(ws: &mut Worksheet, title: &str, help: &str, columns: &[(&str,
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     ws.set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     Ok(())
+}
+
+/// `table_head` with the columns given by label key, in `lang`.
+pub fn table_head_in(
+    ws: &mut Worksheet,
+    lang: Lang,
+    title: &str,
+    help: &str,
+    columns: &[(&str, f64)],
+) -> Result<(), XlsxError> {
+    let names: Vec<String> = columns.iter().map(|(key, _)| header(lang, key)).collect();
+    let named: Vec<(&str, f64)> = names.iter().zip(columns).map(|(n, (_, w))| (n.as_str(), *w)).collect();
+    table_head(ws, title, help, &named)
 }
 
 /// A cell the person may edit: unlocked, pale yellow.
@@ -72,13 +87,14 @@ pub fn dropdown(words: &[&str], title: &str, message: &str) -> Result<DataValida
 }
 
 /// Whole numbers in a range, with an explanation shown while the cell is selected.
-pub fn number_between(min: i32, max: i32, title: &str, message: &str) -> Result<DataValidation, XlsxError> {
+pub fn number_between(lang: Lang, min: i32, max: i32, title: &str, message: &str) -> Result<DataValidation, XlsxError> {
+    let (lo, hi) = (min.to_string(), max.to_string());
     DataValidation::new()
         .allow_whole_number(rust_xlsxwriter::DataValidationRule::Between(min, max))
         .set_input_title(title)?
         .set_input_message(message)?
-        .set_error_title("Ogiltigt värde")?
-        .set_error_message(format!("Ange ett heltal från {min} till {max}."))
+        .set_error_title(labels::text(lang, "wb.invalid_title"))?
+        .set_error_message(labels::fill(lang, "wb.invalid_number", &[("min", &lo), ("max", &hi)]))
 }
 
 /// Writes an optional number, or an empty editable cell.

@@ -1,22 +1,24 @@
 //! The Klassning sheet: one row per information set with K/R/T/S levels and motivations.
 //! Rows without an ID are new sets when the workbook comes back.
 
+use infoklass_core::labels::{text, Lang};
 use infoklass_core::Aspect;
 use rust_xlsxwriter::{Formula, Workbook, XlsxError};
 
 use super::cells;
-use super::layout::{col_name, CLASSIFICATION, HEADER_ROW, SET_COLUMNS, SET_LEVEL_COL, SPARE_ROWS};
+use super::layout::{col_name, sheet_name, CLASSIFICATION, HEADER_ROW, SET_COLUMNS, SET_LEVEL_COL, SPARE_ROWS};
 use super::ObjectExport;
 use crate::{row_height, style};
 
-pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
+pub fn write(wb: &mut Workbook, data: &ObjectExport, lang: Lang) -> Result<(), XlsxError> {
     let content = &data.detail.current.content;
     let ws = wb.add_worksheet();
-    ws.set_name(CLASSIFICATION)?;
-    cells::table_head(
+    ws.set_name(sheet_name(lang, CLASSIFICATION))?;
+    cells::table_head_in(
         ws,
-        "Klassning per informationsmängd",
-        "Nivå 0 försumbar · 1 måttlig · 2 betydande · 3 allvarlig · 4 synnerligen allvarlig (säkerhetsskydd). Lägg till nya mängder i de tomma raderna.",
+        lang,
+        text(lang, "wb.classification_title"),
+        text(lang, "wb.classification_help"),
         &SET_COLUMNS,
     )?;
     let (editable, locked) = (cells::editable(), cells::locked());
@@ -63,16 +65,11 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
             }
         }
     }
-    let levels = cells::number_between(
-        0,
-        4,
-        "Nivå",
-        "0 försumbar, 1 måttlig, 2 betydande, 3 allvarlig, 4 synnerligen allvarlig.",
-    )?;
+    let levels = cells::number_between(lang, 0, 4, text(lang, "wb.level"), text(lang, "wb.level_help"))?;
     ws.add_data_validation(first, SET_LEVEL_COL, last, SET_LEVEL_COL + 3, &levels)?;
     cells::level_colours(ws, first, SET_LEVEL_COL, last, SET_LEVEL_COL + 3)?;
     // The per-aspect maximum in the title row, next to the headers it summarises.
-    ws.write_string_with_format(2, SET_LEVEL_COL - 1, "Högsta:", &style::cell_bold())?;
+    ws.write_string_with_format(2, SET_LEVEL_COL - 1, text(lang, "wb.highest"), &style::cell_bold())?;
     for j in 0..4u16 {
         let col = col_name(SET_LEVEL_COL + j);
         let cached = content.sets.iter().filter_map(|s| *s.levels.get(Aspect::ALL[j as usize])).max();

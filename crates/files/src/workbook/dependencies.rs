@@ -2,43 +2,45 @@
 //! and the levels its dependents suggest with the owner's decisions. Read-only: dependencies
 //! are changed in the app.
 
-use infoklass_core::dependency::SuggestionState;
+use infoklass_core::dependency::DependencyKind;
+use infoklass_core::labels::{aspect_letter, text, word, Lang};
 use infoklass_store::{Dependencies, PortfolioObject};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::cells;
-use super::layout::{DEPENDENCIES, HEADER_ROW};
+use super::layout::{sheet_name, DEPENDENCIES, HEADER_ROW};
 use crate::row_height;
 
-const COLUMNS: [(&str, f64); 5] =
-    [("Riktning", 14.0), ("Objekt", 32.0), ("Typ av beroende", 18.0), ("Profil (fastställd)", 18.0), ("Status", 14.0)];
+const COLUMNS: [(&str, f64); 5] = [
+    ("col.direction", 14.0),
+    ("fact.object", 32.0),
+    ("col.dependency_kind", 18.0),
+    ("col.approved_profile", 18.0),
+    ("col.status", 14.0),
+];
 const PORTFOLIO_COLUMNS: [(&str, f64); 3] = [("Objekt", 32.0), ("Typ av beroende", 18.0), ("Beror på", 32.0)];
 
-fn state_sv(s: SuggestionState) -> &'static str {
-    match s {
-        SuggestionState::Met => "Uppfyllt",
-        SuggestionState::Pending => "Att ta ställning till",
-        SuggestionState::Accepted => "Godtaget",
-        SuggestionState::Declined => "Avböjt",
-    }
+fn kind(lang: Lang, k: DependencyKind) -> &'static str {
+    text(lang, &format!("dependency_kind.{}", k.as_str()))
 }
 
-pub fn write(wb: &mut Workbook, d: &Dependencies) -> Result<(), XlsxError> {
+pub fn write(wb: &mut Workbook, d: &Dependencies, lang: Lang) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(DEPENDENCIES)?;
+    ws.set_name(sheet_name(lang, DEPENDENCIES))?;
     let help = if d.cycle.is_empty() {
-        "Ändras i Infoklass.".to_string()
+        text(lang, "wb.dependencies_help").to_string()
     } else {
-        format!("Cirkulärt beroende: {} → {}", d.cycle.join(" → "), d.cycle[0])
+        format!("{}: {} → {}", text(lang, "wb.cycle"), d.cycle.join(" → "), d.cycle[0])
     };
-    cells::table_head(ws, "Beroenden", &help, &COLUMNS)?;
+    cells::table_head_in(ws, lang, sheet_name(lang, DEPENDENCIES), &help, &COLUMNS)?;
     let locked = cells::locked();
     let mut row = HEADER_ROW + 1;
-    let links = d.depends_on.iter().map(|l| ("Beror på", l)).chain(d.depended_on_by.iter().map(|l| ("Används av", l)));
+    let (on, by) = (text(lang, "wb.depends_on"), text(lang, "wb.used_by"));
+    let links = d.depends_on.iter().map(|l| (on, l)).chain(d.depended_on_by.iter().map(|l| (by, l)));
     for (direction, l) in links {
-        let status = if l.decommissioned { "avvecklad" } else { l.status.as_str() };
-        let values =
-            [direction, &l.name, l.kind.name_sv(), l.approved_profile.as_deref().unwrap_or("ej fastställd"), status];
+        let status = if l.decommissioned { text(lang, "wb.decommissioned") } else { l.status.as_str() };
+        let profile = l.approved_profile.as_deref().unwrap_or(text(lang, "wb.not_approved"));
+        let values = [direction, &l.name, kind(lang, l.kind), profile, status];
         for (col, v) in values.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, *v, &locked)?;
         }
@@ -47,22 +49,23 @@ pub fn write(wb: &mut Workbook, d: &Dependencies) -> Result<(), XlsxError> {
     }
     if !d.suggestions.is_empty() {
         row += 1;
-        ws.write_string_with_format(row, 0, "Förslag från beroenden", &crate::style::cell_bold())?;
+        ws.write_string_with_format(row, 0, text(lang, "wb.suggestions"), &crate::style::cell_bold())?;
         for s in &d.suggestions {
             row += 1;
-            let text = format!(
-                "{} ≥ {} från beroende: {} {}{} ({})",
-                s.aspect.code(),
+            let letter = aspect_letter(lang, s.aspect);
+            let line = format!(
+                "{letter} ≥ {} {}: {} {letter}{} ({})",
                 s.min_level,
+                text(lang, "wb.from_dependency"),
                 s.from_name,
-                s.aspect.code(),
                 s.min_level,
-                s.kind.name_sv()
+                kind(lang, s.kind)
             );
-            ws.write_string_with_format(row, 0, state_sv(s.state), &locked)?;
-            ws.write_string_with_format(row, 1, &text, &locked)?;
+            let state: &str = word(lang, "suggestion", s.state);
+            ws.write_string_with_format(row, 0, state, &locked)?;
+            ws.write_string_with_format(row, 1, &line, &locked)?;
             ws.write_string_with_format(row, 2, &s.reason, &locked)?;
-            row_height::fit_row(ws, row, &COLUMNS, &[state_sv(s.state), &text, &s.reason])?;
+            row_height::fit_row(ws, row, &COLUMNS, &[state, &line, &s.reason])?;
         }
     }
     cells::protect(ws);
@@ -76,7 +79,7 @@ pub fn write_portfolio(wb: &mut Workbook, objects: &[PortfolioObject]) -> Result
         .flat_map(|o| o.depends_on.iter().map(move |(kind, on)| (o.meta.name.as_str(), kind.name_sv(), on.as_str())))
         .collect();
     let ws = wb.add_worksheet();
-    ws.set_name(DEPENDENCIES)?;
+    ws.set_name(sheet_name(Lang::Sv, DEPENDENCIES))?;
     cells::table_head(ws, "Beroenden", &format!("{} rader", rows.len()), &PORTFOLIO_COLUMNS)?;
     let locked = cells::locked();
     for (i, (name, kind, on)) in rows.iter().enumerate() {

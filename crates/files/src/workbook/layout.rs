@@ -2,20 +2,25 @@
 //! reader so the two cannot drift apart. Documented for people in docs/WORKBOOK.md; bump
 //! `FORMAT_VERSION` when a column moves or changes meaning.
 
+use infoklass_core::labels::{self, Lang};
+use infoklass_core::requirements::{ActionStatus, Answer, Priority};
+use infoklass_core::risk::Treatment;
+
 pub const FORMAT_NAME: &str = "infoklass-arbetsbok";
 pub const FORMAT_VERSION: u32 = 2;
 /// Version 2 added the hidden sheet `EXPORTED`, the values as exported, for the three-way merge.
 pub const FIRST_VERSION_WITH_EXPORTED: u32 = 2;
 
-pub const OVERVIEW: &str = "Översikt";
-pub const CLASSIFICATION: &str = "Klassning";
-pub const REQUIREMENTS: &str = "Krav";
-pub const ACTIONS: &str = "Handlingsplan";
-pub const PROCUREMENT: &str = "Upphandlingskrav";
-pub const RISKS: &str = "Riskanalys";
-pub const MATRIX: &str = "Riskmatris";
-pub const LEGACY: &str = "Äldre krav";
-pub const DEPENDENCIES: &str = "Beroenden";
+// Sheets by label key; `sheet_name` gives the name in a language.
+pub const OVERVIEW: &str = "sheet.overview";
+pub const CLASSIFICATION: &str = "sheet.classification";
+pub const REQUIREMENTS: &str = "sheet.requirements";
+pub const ACTIONS: &str = "sheet.actions";
+pub const PROCUREMENT: &str = "sheet.procurement";
+pub const RISKS: &str = "sheet.risks";
+pub const MATRIX: &str = "sheet.matrix";
+pub const LEGACY: &str = "sheet.legacy";
+pub const DEPENDENCIES: &str = "sheet.dependencies";
 pub const META: &str = "_meta";
 /// Hidden: one row per item (sheet, id, then its editable values as exported).
 pub const EXPORTED: &str = "_exporterat";
@@ -25,84 +30,105 @@ pub const HEADER_ROW: u32 = 3;
 /// Empty rows with dropdowns below the data where a person may add sets, actions or risks.
 pub const SPARE_ROWS: u32 = 30;
 
+// Columns by label key and width; a key of the form `a+b` is the two labels joined by a
+// space ("Motivering K", in English "Motivation C").
 pub const SET_COLUMNS: [(&str, f64); 12] = [
-    ("ID", 10.0),
-    ("Informationsmängd", 28.0),
-    ("Beskrivning", 32.0),
-    ("Informationstyp", 16.0),
-    ("K", 5.0),
-    ("R", 5.0),
-    ("T", 5.0),
-    ("S", 5.0),
-    ("Motivering K", 30.0),
-    ("Motivering R", 30.0),
-    ("Motivering T", 30.0),
-    ("Motivering S", 30.0),
+    ("col.id", 10.0),
+    ("col.set", 28.0),
+    ("col.description", 32.0),
+    ("col.info_type", 16.0),
+    ("aspect.K", 5.0),
+    ("aspect.R", 5.0),
+    ("aspect.T", 5.0),
+    ("aspect.S", 5.0),
+    ("col.motivation+aspect.K", 30.0),
+    ("col.motivation+aspect.R", 30.0),
+    ("col.motivation+aspect.T", 30.0),
+    ("col.motivation+aspect.S", 30.0),
 ];
 /// Column of K in the set table; R, T and S follow, then the four motivations.
 pub const SET_LEVEL_COL: u16 = 4;
 
 pub const REQ_COLUMNS: [(&str, f64); 9] = [
-    ("Krav-ID", 9.0),
-    ("Område", 18.0),
-    ("Krav", 28.0),
-    ("ÄR-krav (så ska det vara hos oss)", 50.0),
-    ("Skyddar", 8.0),
-    ("Gäller därför att", 18.0),
-    ("Självskattning", 16.0),
-    ("Kommentar", 32.0),
-    ("Bevis / underlag", 24.0),
+    ("col.key", 9.0),
+    ("col.area", 18.0),
+    ("col.requirement", 28.0),
+    ("col.ar", 50.0),
+    ("col.protects", 8.0),
+    ("col.applies_because", 18.0),
+    ("col.self_assessment", 16.0),
+    ("col.comment", 32.0),
+    ("col.evidence", 24.0),
 ];
 pub const REQ_ANSWER_COL: u16 = 6;
 
 pub const ACTION_COLUMNS: [(&str, f64); 8] = [
-    ("ID", 10.0),
-    ("Krav-ID", 9.0),
-    ("Åtgärd", 44.0),
-    ("Åtgärdsansvarig", 20.0),
-    ("Klart senast", 12.0),
-    ("Prioritet", 10.0),
-    ("Status", 12.0),
-    ("Uppföljning", 32.0),
+    ("col.id", 10.0),
+    ("col.key", 9.0),
+    ("col.action", 44.0),
+    ("col.responsible", 20.0),
+    ("col.due", 12.0),
+    ("col.priority", 10.0),
+    ("col.status", 12.0),
+    ("col.follow_up", 32.0),
 ];
 
 pub const PROCUREMENT_COLUMNS: [(&str, f64); 5] =
-    [("Krav-ID", 9.0), ("Område", 18.0), ("Krav", 28.0), ("SKA-krav (till leverantören)", 60.0), ("Ska/Bör", 8.0)];
+    [("col.key", 9.0), ("col.area", 18.0), ("col.requirement", 28.0), ("col.ska", 60.0), ("col.obligation", 8.0)];
 
 pub const RISK_COLUMNS: [(&str, f64); 16] = [
-    ("ID", 10.0),
-    ("Hot", 22.0),
-    ("Orsak", 24.0),
-    ("Händelse", 28.0),
-    ("Konsekvensbeskrivning", 28.0),
-    ("Aspekter", 8.0),
-    ("Befintligt skydd", 24.0),
-    ("Sannolikhet", 11.0),
-    ("Konsekvens", 11.0),
-    ("Riskvärde", 9.0),
-    ("Hantering", 12.0),
-    ("Motivering", 28.0),
-    ("Kvarvarande sannolikhet", 12.0),
-    ("Kvarvarande konsekvens", 12.0),
-    ("Kvarvarande riskvärde", 11.0),
-    ("Accepterad av", 22.0),
+    ("col.id", 10.0),
+    ("col.threat", 22.0),
+    ("col.cause", 24.0),
+    ("col.event", 28.0),
+    ("col.consequence_text", 28.0),
+    ("col.aspects", 8.0),
+    ("col.existing_controls", 24.0),
+    ("col.probability", 11.0),
+    ("col.consequence", 11.0),
+    ("col.risk_value", 9.0),
+    ("col.treatment", 12.0),
+    ("col.motivation", 28.0),
+    ("col.residual_probability", 12.0),
+    ("col.residual_consequence", 12.0),
+    ("col.residual_value", 11.0),
+    ("col.accepted_by", 22.0),
 ];
 pub const RISK_P_COL: u16 = 7;
 
 pub const LEGACY_COLUMNS: [(&str, f64); 7] = [
-    ("Krav-ID", 9.0),
-    ("Område", 16.0),
-    ("Kravtext", 50.0),
-    ("Gäller från", 14.0),
-    ("Uppfyllt", 12.0),
-    ("Kommentar", 32.0),
-    ("Ansvarig", 18.0),
+    ("col.key", 9.0),
+    ("col.area", 16.0),
+    ("col.requirement_text", 50.0),
+    ("col.applies_from", 14.0),
+    ("col.met", 12.0),
+    ("col.comment", 32.0),
+    ("col.owner", 18.0),
 ];
 
-pub const ANSWERS_SV: [&str; 5] = ["Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt", "Ej tillämpligt", "Vet ej"];
-pub const PRIORITIES_SV: [&str; 3] = ["Hög", "Medel", "Låg"];
-pub const ACTION_STATUSES_SV: [&str; 4] = ["Ej påbörjad", "Pågår", "Försenad", "Klar"];
-pub const TREATMENTS_SV: [&str; 4] = ["Acceptera", "Reducera", "Undvika", "Överföra"];
+/// The values the dropdowns offer, in this order.
+pub const ANSWERS: [Answer; 5] =
+    [Answer::Uppfyllt, Answer::DelvisUppfyllt, Answer::EjUppfyllt, Answer::EjTillampligt, Answer::VetEj];
+pub const PRIORITIES: [Priority; 3] = [Priority::Hog, Priority::Medel, Priority::Lag];
+pub const ACTION_STATUSES: [ActionStatus; 4] =
+    [ActionStatus::EjPaborjad, ActionStatus::Pagar, ActionStatus::Forsenad, ActionStatus::Klar];
+pub const TREATMENTS: [Treatment; 4] =
+    [Treatment::Acceptera, Treatment::Reducera, Treatment::Undvika, Treatment::Overfora];
+
+/// The name of a sheet (`OVERVIEW`, …) in `lang`.
+pub fn sheet_name(lang: Lang, sheet: &str) -> &'static str {
+    labels::text(lang, sheet)
+}
+
+/// A column header in `lang`, from a key of the column lists above.
+pub fn header(lang: Lang, key: &str) -> String {
+    key.split('+').map(|k| labels::text(lang, k)).collect::<Vec<_>>().join(" ")
+}
+
+/// The words a dropdown offers, in `lang`.
+pub fn words<T: serde::Serialize + Copy>(lang: Lang, group: &str, all: &[T]) -> Vec<&'static str> {
+    all.iter().map(|v| labels::word(lang, group, *v)).collect()
+}
 
 /// Column letter(s) for a 0-based column index (A, B, …, Z, AA, …).
 pub fn col_name(col: u16) -> String {
@@ -127,5 +153,12 @@ mod tests {
         assert_eq!(col_name(25), "Z");
         assert_eq!(col_name(26), "AA");
         assert_eq!(col_name(27), "AB");
+    }
+
+    #[test]
+    fn headers_in_both_languages() {
+        assert_eq!(header(Lang::Sv, SET_COLUMNS[8].0), "Motivering K");
+        assert_eq!(header(Lang::En, SET_COLUMNS[8].0), "Motivation C");
+        assert_eq!(sheet_name(Lang::En, CLASSIFICATION), "Classification");
     }
 }

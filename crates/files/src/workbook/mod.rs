@@ -13,6 +13,7 @@ pub mod read;
 mod requirements;
 mod risks;
 
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::Action;
 use infoklass_store::{
     Dependencies, LegacyRequirement, ObjectDetail, RequirementView, RiskAnalysisView, Store, StoreError,
@@ -39,20 +40,20 @@ pub struct ExportStamp {
     pub exported_at: String,
 }
 
-/// One object per workbook.
-pub fn object_workbook(data: &ObjectExport, stamp: &ExportStamp) -> Result<Vec<u8>, ExcelError> {
+/// One object per workbook, its sheets, headers and words in `lang` (the reader takes both).
+pub fn object_workbook(data: &ObjectExport, stamp: &ExportStamp, lang: Lang) -> Result<Vec<u8>, ExcelError> {
     let mut wb = Workbook::new();
-    overview::write(&mut wb, data)?;
-    classification::write(&mut wb, data)?;
-    requirements::write_assessment(&mut wb, data)?;
-    actions::write(&mut wb, data)?;
-    requirements::write_procurement(&mut wb, data)?;
-    risks::write(&mut wb, data)?;
-    risks::write_matrix(&mut wb, &data.risks.matrix, &data.risks.risks)?;
+    overview::write(&mut wb, data, lang)?;
+    classification::write(&mut wb, data, lang)?;
+    requirements::write_assessment(&mut wb, data, lang)?;
+    actions::write(&mut wb, data, lang)?;
+    requirements::write_procurement(&mut wb, data, lang)?;
+    risks::write(&mut wb, data, lang)?;
+    risks::write_matrix(&mut wb, &data.risks.matrix, &data.risks.risks, lang)?;
     if !data.legacy.is_empty() {
-        requirements::write_legacy(&mut wb, &data.legacy)?;
+        requirements::write_legacy(&mut wb, &data.legacy, lang)?;
     }
-    dependencies::write(&mut wb, &data.dependencies)?;
+    dependencies::write(&mut wb, &data.dependencies, lang)?;
     meta::write(&mut wb, data, stamp)?;
     meta::write_exported(&mut wb, data)?;
     Ok(wb.save_to_buffer()?)

@@ -5,16 +5,18 @@
 use std::collections::HashMap;
 
 use calamine::{Data, Range};
+use infoklass_core::labels::{aspect_letter, Lang};
 use infoklass_core::{Aspect, InformationSet, ObjectMeta, PerAspect};
 use infoklass_isak::guard::Workbook;
 use infoklass_isak::Limits;
-use infoklass_store::workbook_apply::{answer_from_sv, priority_from_sv, status_from_sv, treatment_from_sv};
+use infoklass_store::workbook_apply::{answer_from_sv, priority_from_sv, status_from_sv, treatment_from_sv, FACT_KEYS};
 use infoklass_store::{ActionInput, AnswerEdit, ExportedRow, RiskEdit, WorkbookEdits};
 use serde::{Deserialize, Serialize};
 
 use super::layout::{
-    col_name, ACTIONS, CLASSIFICATION, EXPORTED, FIRST_VERSION_WITH_EXPORTED, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW,
-    META, OVERVIEW, REQUIREMENTS, RISKS,
+    col_name, header, sheet_name, words, ACTIONS, ACTION_STATUSES, ANSWERS, CLASSIFICATION, EXPORTED,
+    FIRST_VERSION_WITH_EXPORTED, FORMAT_NAME, FORMAT_VERSION, HEADER_ROW, META, OVERVIEW, PRIORITIES, REQUIREMENTS,
+    RISKS, TREATMENTS,
 };
 
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -69,6 +71,9 @@ fn too_large(size: usize) -> Option<Vec<CellProblem>> {
 }
 
 fn read_opened(wb: &mut Workbook) -> Result<WorkbookEdits, Vec<CellProblem>> {
+    // The workbook's language is the one its classification sheet is named in (Swedish when
+    // neither is found, so the missing sheet is reported by its Swedish name).
+    let lang = Lang::ALL.into_iter().find(|l| wb.has_sheet(sheet_name(*l, CLASSIFICATION))).unwrap_or_default();
     let mut sheet = |name: &str| -> Result<Range<Data>, Vec<CellProblem>> {
         if !wb.has_sheet(name) {
             return Err(whole(format!("Bladet \"{name}\" saknas."), format!("The sheet \"{name}\" is missing.")));
@@ -118,11 +123,12 @@ fn read_opened(wb: &mut Workbook) -> Result<WorkbookEdits, Vec<CellProblem>> {
     if version >= FIRST_VERSION_WITH_EXPORTED {
         edits.exported = sheet(EXPORTED).ok().map(|r| read_exported(&r));
     }
-    edits.facts = read_facts(&sheet(OVERVIEW)?, &mut problems);
-    edits.sets = read_sets(&sheet(CLASSIFICATION)?, &mut problems);
-    edits.answers = read_answers(&sheet(REQUIREMENTS)?, &mut problems);
-    edits.actions = read_actions(&sheet(ACTIONS)?, &mut problems);
-    edits.risks = read_risks(&sheet(RISKS)?, &mut problems);
+    let name = |key: &str| sheet_name(lang, key);
+    edits.facts = read_facts(&sheet(name(OVERVIEW))?, lang, &mut problems);
+    edits.sets = read_sets(&table(lang, CLASSIFICATION, sheet(name(CLASSIFICATION))?), &mut problems);
+    edits.answers = read_answers(&table(lang, REQUIREMENTS, sheet(name(REQUIREMENTS))?), &mut problems);
+    edits.actions = read_actions(&table(lang, ACTIONS, sheet(name(ACTIONS))?), &mut problems);
+    edits.risks = read_risks(&table(lang, RISKS, sheet(name(RISKS))?), &mut problems);
     if problems.is_empty() {
         Ok(edits)
     } else {
@@ -166,20 +172,25 @@ fn columns(range: &Range<Data>) -> HashMap<String, u32> {
     (0..width).map(|c| (cell(range, HEADER_ROW, c).to_lowercase(), c)).filter(|(h, _)| !h.is_empty()).collect()
 }
 
-struct Table<'a> {
-    sheet: &'a str,
-    range: &'a Range<Data>,
+/// A table sheet; columns are asked for by label key (`col.set`), in the workbook's language.
+struct Table {
+    lang: Lang,
+    sheet: &'static str,
+    range: Range<Data>,
     cols: HashMap<String, u32>,
 }
 
-impl Table<'_> {
-    fn get(&self, row: u32, header: &str) -> String {
-        self.cols.get(&header.to_lowercase()).map(|c| cell(self.range, row, *c)).unwrap_or_default()
+impl Table {
+    fn col(&self, key: &str) -> Option<u32> {
+        self.cols.get(&header(self.lang, key).to_lowercase()).copied()
     }
 
-    fn address(&self, row: u32, header: &str) -> String {
-        let col = self.cols.get(&header.to_lowercase()).copied().unwrap_or(0);
-        format!("{}{}", col_name(col as u16), row + 1)
+    fn get(&self, row: u32, key: &str) -> String {
+        self.col(key).map(|c| cell(&self.range, row, c)).unwrap_or_default()
+    }
+
+    fn address(&self, row: u32, key: &str) -> String {
+        format!("{}{}", col_name(self.col(key).unwrap_or(0) as u16), row + 1)
     }
 
     fn rows(&self) -> std::ops::RangeInclusive<u32> {
@@ -236,64 +247,73 @@ impl Table<'_> {
     }
 }
 
-fn table<'a>(sheet: &'a str, range: &'a Range<Data>) -> Table<'a> {
-    Table { sheet, range, cols: columns(range) }
+fn table(lang: Lang, sheet: &str, range: Range<Data>) -> Table {
+    Table { lang, sheet: sheet_name(lang, sheet), cols: columns(&range), range }
+}
+
+/// The words a dropdown offers, for a message: "Hög, Medel, Låg".
+fn offered<T: Serialize + Copy>(lang: Lang, group: &str, all: &[T]) -> String {
+    words(lang, group, all).join(", ")
 }
 
 fn list(s: &str) -> Vec<String> {
     s.split([';', ',']).map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
 }
 
-fn read_facts(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> ObjectMeta {
+fn read_facts(range: &Range<Data>, lang: Lang, problems: &mut Vec<CellProblem>) -> ObjectMeta {
     let height = range.end().map(|(r, _)| r + 1).unwrap_or(0);
-    let value =
-        |label: &str| (0..height).find(|r| cell(range, *r, 0) == label).map(|r| cell(range, r, 1)).unwrap_or_default();
-    let date = |label: &str, problems: &mut Vec<CellProblem>| {
-        let v = value(label);
+    let value = |key: &str| {
+        let label = infoklass_core::labels::text(lang, key);
+        (0..height).find(|r| cell(range, *r, 0) == label).map(|r| cell(range, r, 1)).unwrap_or_default()
+    };
+    let date = |key: &str, problems: &mut Vec<CellProblem>| {
+        let v = value(key);
         if v.is_empty() {
             None
         } else if infoklass_core::object::is_iso_date(&v) {
             Some(v)
         } else {
             problems.push(CellProblem {
-                sheet: OVERVIEW.into(),
-                cell: label.into(),
+                sheet: sheet_name(lang, OVERVIEW).into(),
+                cell: infoklass_core::labels::text(lang, key).into(),
                 message_sv: format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD)."),
                 message_en: format!("\"{v}\" is not a date (YYYY-MM-DD)."),
             });
             None
         }
     };
+    // FACT_KEYS: description, unit, owners, supplier, participants, tags, the two dates.
+    let [description, unit, information_owner, system_owner, system_administrator, supplier, participants, tags, classified, review] =
+        FACT_KEYS;
     ObjectMeta {
-        name: value("Objekt"),
-        description: value("Beskrivning"),
-        unit: value("Förvaltning / enhet"),
-        information_owner: value("Informationsägare"),
-        system_owner: value("Systemägare"),
-        system_administrator: value("Systemförvaltare"),
-        supplier: value("Leverantör"),
-        participants: list(&value("Deltagare")),
-        tags: list(&value("Taggar")),
-        classification_date: date("Klassningsdatum", problems),
-        next_review: date("Nästa översyn", problems),
+        name: value("fact.object"),
+        description: value(description),
+        unit: value(unit),
+        information_owner: value(information_owner),
+        system_owner: value(system_owner),
+        system_administrator: value(system_administrator),
+        supplier: value(supplier),
+        participants: list(&value(participants)),
+        tags: list(&value(tags)),
+        classification_date: date(classified, problems),
+        next_review: date(review, problems),
         ..Default::default()
     }
 }
 
-fn read_sets(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<InformationSet> {
-    let t = table(CLASSIFICATION, range);
+fn read_sets(t: &Table, problems: &mut Vec<CellProblem>) -> Vec<InformationSet> {
     let mut out = Vec::new();
     for row in t.rows() {
-        let name = t.get(row, "Informationsmängd");
-        let id = t.get(row, "ID");
-        let levels = PerAspect::from_fn(|a| t.number(problems, row, a.code(), 0, 4));
-        let motivations = PerAspect::from_fn(|a| t.get(row, &format!("Motivering {}", a.code())));
+        let name = t.get(row, "col.set");
+        let id = t.get(row, "col.id");
+        let levels = PerAspect::from_fn(|a| t.number(problems, row, &format!("aspect.{}", a.code()), 0, 4));
+        let motivations = PerAspect::from_fn(|a| t.get(row, &format!("col.motivation+aspect.{}", a.code())));
         if name.is_empty() && id.is_empty() {
             if Aspect::ALL.iter().any(|a| levels.get(*a).is_some() || !motivations.get(*a).is_empty()) {
                 t.problem(
                     problems,
                     row,
-                    "Informationsmängd",
+                    "col.set",
                     "Raden har nivåer men ingen informationsmängd.".into(),
                     "The row has levels but no information set.".into(),
                 );
@@ -304,7 +324,7 @@ fn read_sets(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Inform
             t.problem(
                 problems,
                 row,
-                "Informationsmängd",
+                "col.set",
                 "Informationsmängden saknar namn.".into(),
                 "The information set has no name.".into(),
             );
@@ -313,7 +333,7 @@ fn read_sets(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Inform
         out.push(InformationSet {
             id,
             name,
-            description: t.get(row, "Beskrivning"),
+            description: t.get(row, "col.description"),
             info_type: None,
             levels,
             motivations,
@@ -322,45 +342,38 @@ fn read_sets(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Inform
     out
 }
 
-fn read_answers(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<AnswerEdit> {
-    let t = table(REQUIREMENTS, range);
+fn read_answers(t: &Table, problems: &mut Vec<CellProblem>) -> Vec<AnswerEdit> {
     let mut out = Vec::new();
     for row in t.rows() {
-        let key = t.get(row, "Krav-ID");
+        let key = t.get(row, "col.key");
         if key.is_empty() {
             continue;
         }
-        let raw = t.get(row, "Självskattning");
+        let raw = t.get(row, "col.self_assessment");
         let answer = answer_from_sv(&raw);
         if answer.is_none() && !raw.is_empty() {
             t.problem(
                 problems,
                 row,
-                "Självskattning",
-                format!("\"{raw}\" är inget svar (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."),
-                format!("\"{raw}\" is not an answer (Uppfyllt, Delvis uppfyllt, Ej uppfyllt, Ej tillämpligt, Vet ej)."),
+                "col.self_assessment",
+                format!("\"{raw}\" är inget svar ({}).", offered(Lang::Sv, "answer", &ANSWERS)),
+                format!("\"{raw}\" is not an answer ({}).", offered(t.lang, "answer", &ANSWERS)),
             );
             continue;
         }
-        out.push(AnswerEdit {
-            key,
-            answer,
-            comment: t.get(row, "Kommentar"),
-            evidence: t.get(row, "Bevis / underlag"),
-        });
+        out.push(AnswerEdit { key, answer, comment: t.get(row, "col.comment"), evidence: t.get(row, "col.evidence") });
     }
     out
 }
 
-fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<ActionInput> {
-    let t = table(ACTIONS, range);
+fn read_actions(t: &Table, problems: &mut Vec<CellProblem>) -> Vec<ActionInput> {
     let mut out = Vec::new();
     for row in t.rows() {
-        let (id, measure) = (t.get(row, "ID"), t.get(row, "Åtgärd"));
+        let (id, measure) = (t.get(row, "col.id"), t.get(row, "col.action"));
         if id.is_empty() && measure.is_empty() {
             continue;
         }
-        let (p, s) = (t.get(row, "Prioritet"), t.get(row, "Status"));
+        let (p, s) = (t.get(row, "col.priority"), t.get(row, "col.status"));
         let priority =
             if p.is_empty() { Some(infoklass_core::requirements::Priority::Medel) } else { priority_from_sv(&p) };
         let status = if s.is_empty() {
@@ -372,28 +385,28 @@ fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Act
             t.problem(
                 problems,
                 row,
-                "Prioritet",
-                format!("\"{p}\" är ingen prioritet (Hög, Medel, Låg)."),
-                format!("\"{p}\" is not a priority (Hög, Medel, Låg)."),
+                "col.priority",
+                format!("\"{p}\" är ingen prioritet ({}).", offered(Lang::Sv, "priority", &PRIORITIES)),
+                format!("\"{p}\" is not a priority ({}).", offered(t.lang, "priority", &PRIORITIES)),
             );
         }
         if status.is_none() {
             t.problem(
                 problems,
                 row,
-                "Status",
-                format!("\"{s}\" är ingen status (Ej påbörjad, Pågår, Försenad, Klar)."),
-                format!("\"{s}\" is not a status (Ej påbörjad, Pågår, Försenad, Klar)."),
+                "col.status",
+                format!("\"{s}\" är ingen status ({}).", offered(Lang::Sv, "action_status", &ACTION_STATUSES)),
+                format!("\"{s}\" is not a status ({}).", offered(t.lang, "action_status", &ACTION_STATUSES)),
             );
         }
         if measure.is_empty() {
-            t.problem(problems, row, "Åtgärd", "Åtgärden saknar text.".into(), "The action has no text.".into());
+            t.problem(problems, row, "col.action", "Åtgärden saknar text.".into(), "The action has no text.".into());
         }
-        let due = t.date(problems, row, "Klart senast");
+        let due = t.date(problems, row, "col.due");
         if let (Some(priority), Some(status), false) = (priority, status, measure.is_empty()) {
             let id = Some(id).filter(|i| !i.is_empty());
-            let requirement_key = Some(t.get(row, "Krav-ID")).filter(|k| !k.is_empty());
-            let responsible = t.get(row, "Åtgärdsansvarig");
+            let requirement_key = Some(t.get(row, "col.key")).filter(|k| !k.is_empty());
+            let responsible = t.get(row, "col.responsible");
             out.push(ActionInput {
                 id,
                 requirement_key,
@@ -402,20 +415,19 @@ fn read_actions(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<Act
                 due,
                 priority,
                 status,
-                notes: t.get(row, "Uppföljning"),
+                notes: t.get(row, "col.follow_up"),
             });
         }
     }
     out
 }
 
-fn read_risks(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<RiskEdit> {
-    let t = table(RISKS, range);
+fn read_risks(t: &Table, problems: &mut Vec<CellProblem>) -> Vec<RiskEdit> {
     let mut out = Vec::new();
     for row in t.rows() {
-        let (id, event) = (t.get(row, "ID"), t.get(row, "Händelse"));
-        let p = t.number(problems, row, "Sannolikhet", 1, 4);
-        let c = t.number(problems, row, "Konsekvens", 1, 4);
+        let (id, event) = (t.get(row, "col.id"), t.get(row, "col.event"));
+        let p = t.number(problems, row, "col.probability", 1, 4);
+        let c = t.number(problems, row, "col.consequence", 1, 4);
         if id.is_empty() && event.is_empty() && p.is_none() && c.is_none() {
             continue;
         }
@@ -423,39 +435,41 @@ fn read_risks(range: &Range<Data>, problems: &mut Vec<CellProblem>) -> Vec<RiskE
             t.problem(
                 problems,
                 row,
-                "Sannolikhet",
+                "col.probability",
                 "En risk behöver både sannolikhet och konsekvens (1–4).".into(),
                 "A risk needs both a probability and a consequence (1–4).".into(),
             );
             continue;
         };
-        let aspects_raw = t.get(row, "Aspekter");
-        let aspects: Vec<Aspect> =
-            Aspect::ALL.into_iter().filter(|a| aspects_raw.to_uppercase().contains(a.code())).collect();
-        let raw_t = t.get(row, "Hantering");
+        let aspects_raw = t.get(row, "col.aspects");
+        let aspects: Vec<Aspect> = Aspect::ALL
+            .into_iter()
+            .filter(|a| aspects_raw.to_uppercase().contains(aspect_letter(t.lang, *a)))
+            .collect();
+        let raw_t = t.get(row, "col.treatment");
         let treatment = treatment_from_sv(&raw_t);
         if treatment.is_none() && !raw_t.is_empty() {
             t.problem(
                 problems,
                 row,
-                "Hantering",
-                format!("\"{raw_t}\" är ingen hantering (Acceptera, Reducera, Undvika, Överföra)."),
-                format!("\"{raw_t}\" is not a treatment (Acceptera, Reducera, Undvika, Överföra)."),
+                "col.treatment",
+                format!("\"{raw_t}\" är ingen hantering ({}).", offered(Lang::Sv, "treatment", &TREATMENTS)),
+                format!("\"{raw_t}\" is not a treatment ({}).", offered(t.lang, "treatment", &TREATMENTS)),
             );
         }
         out.push(RiskEdit {
             id: Some(id).filter(|i| !i.is_empty()),
-            cause: t.get(row, "Orsak"),
+            cause: t.get(row, "col.cause"),
             event,
-            consequence_text: t.get(row, "Konsekvensbeskrivning"),
+            consequence_text: t.get(row, "col.consequence_text"),
             aspects,
-            existing_controls: t.get(row, "Befintligt skydd"),
+            existing_controls: t.get(row, "col.existing_controls"),
             probability,
             consequence,
             treatment,
-            treatment_motivation: t.get(row, "Motivering"),
-            residual_probability: t.number(problems, row, "Kvarvarande sannolikhet", 1, 4),
-            residual_consequence: t.number(problems, row, "Kvarvarande konsekvens", 1, 4),
+            treatment_motivation: t.get(row, "col.motivation"),
+            residual_probability: t.number(problems, row, "col.residual_probability", 1, 4),
+            residual_consequence: t.number(problems, row, "col.residual_consequence", 1, 4),
         });
     }
     out

@@ -1,33 +1,36 @@
 //! The Riskanalys sheet (one row per risk, value = P × C as a live formula) and the
 //! Riskmatris sheet (counts per cell, also formulas, so edits in the workbook show at once).
 
+use infoklass_core::labels::{catalog_text, fill, text, word, Lang};
 use infoklass_core::risk::RiskMatrix;
-use infoklass_store::workbook_apply::treatment_sv;
 use infoklass_store::RiskView;
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet, XlsxError,
 };
 
 use super::cells;
-use super::layout::{col_name, HEADER_ROW, MATRIX, RISKS, RISK_COLUMNS, RISK_P_COL, SPARE_ROWS, TREATMENTS_SV};
+use super::layout::{
+    col_name, sheet_name, words, HEADER_ROW, MATRIX, RISKS, RISK_COLUMNS, RISK_P_COL, SPARE_ROWS, TREATMENTS,
+};
 use super::ObjectExport;
-use crate::{aspects_text, row_height, style};
+use crate::{aspects_in, row_height, style};
 
 /// Band colours from the lowest band up.
 const BAND_COLOURS: [u32; 4] = [0xC8E6C9, 0xFFF59D, 0xFFCC80, 0xEF9A9A];
 
-pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
+pub fn write(wb: &mut Workbook, data: &ObjectExport, lang: Lang) -> Result<(), XlsxError> {
     let view = &data.risks;
     let ws = wb.add_worksheet();
-    ws.set_name(RISKS)?;
+    ws.set_name(sheet_name(lang, RISKS))?;
     let help = match &view.analysis {
-        Some(a) => format!(
-            "Syfte: {} · Riskägare: {} · Status: {}. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.",
-            a.purpose, a.risk_owner, a.status
+        Some(a) => fill(
+            lang,
+            "wb.risks_help",
+            &[("purpose", &a.purpose), ("owner", &a.risk_owner), ("status", &a.status.to_string())],
         ),
-        None => "Riskanalysen är inte påbörjad. Sannolikhet och konsekvens 1–4; riskvärdet räknas ut.".to_string(),
+        None => text(lang, "wb.risks_not_started").to_string(),
     };
-    cells::table_head(ws, "Riskanalys", &help, &RISK_COLUMNS)?;
+    cells::table_head_in(ws, lang, sheet_name(lang, RISKS), &help, &RISK_COLUMNS)?;
     let (editable, locked) = (cells::editable(), cells::locked());
     let first = HEADER_ROW + 1;
     for (i, rv) in view.risks.iter().enumerate() {
@@ -39,11 +42,11 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 2, &r.cause, &editable)?;
         ws.write_string_with_format(row, 3, &r.event, &editable)?;
         ws.write_string_with_format(row, 4, &r.consequence_text, &editable)?;
-        ws.write_string_with_format(row, 5, aspects_text(&r.aspects), &editable)?;
+        ws.write_string_with_format(row, 5, aspects_in(lang, &r.aspects), &editable)?;
         ws.write_string_with_format(row, 6, &r.existing_controls, &editable)?;
         ws.write_number_with_format(row, RISK_P_COL, r.probability as f64, &editable)?;
         ws.write_number_with_format(row, RISK_P_COL + 1, r.consequence as f64, &editable)?;
-        ws.write_string_with_format(row, 10, r.treatment.map(treatment_sv).unwrap_or(""), &editable)?;
+        ws.write_string_with_format(row, 10, r.treatment.map(|t| word(lang, "treatment", t)).unwrap_or(""), &editable)?;
         ws.write_string_with_format(row, 11, &r.treatment_motivation, &editable)?;
         cells::write_opt_number(ws, row, 12, r.residual_probability, &editable)?;
         cells::write_opt_number(ws, row, 13, r.residual_consequence, &editable)?;
@@ -59,7 +62,7 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
                 &r.cause,
                 &r.event,
                 &r.consequence_text,
-                &aspects_text(&r.aspects),
+                &aspects_in(lang, &r.aspects),
                 &r.existing_controls,
                 "",
                 "",
@@ -82,8 +85,8 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         }
         value_formulas(ws, row, None, None)?;
     }
-    let p = cells::number_between(1, 4, "Sannolikhet", "1 mycket liten · 2 liten · 3 stor · 4 mycket stor")?;
-    let c = cells::number_between(1, 4, "Konsekvens", "1 försumbar · 2 måttlig · 3 betydande · 4 allvarlig")?;
+    let p = cells::number_between(lang, 1, 4, text(lang, "col.probability"), text(lang, "wb.probability_help"))?;
+    let c = cells::number_between(lang, 1, 4, text(lang, "col.consequence"), text(lang, "wb.consequence_help"))?;
     ws.add_data_validation(first, RISK_P_COL, last, RISK_P_COL, &p)?;
     ws.add_data_validation(first, RISK_P_COL + 1, last, RISK_P_COL + 1, &c)?;
     ws.add_data_validation(first, 12, last, 12, &p)?;
@@ -93,7 +96,11 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport) -> Result<(), XlsxError> {
         10,
         last,
         10,
-        &cells::dropdown(&TREATMENTS_SV, "Hantering", "Hur risken hanteras.")?,
+        &cells::dropdown(
+            &words(lang, "treatment", &TREATMENTS),
+            text(lang, "col.treatment"),
+            text(lang, "wb.treatment_help"),
+        )?,
     )?;
     band_colours(ws, &view.matrix, first, 9, last)?;
     band_colours(ws, &view.matrix, first, 14, last)?;
@@ -127,23 +134,34 @@ fn band_colours(ws: &mut Worksheet, matrix: &RiskMatrix, first: u32, col: u16, l
 }
 
 /// A 4 × 4 grid counting the risks per cell of the Riskanalys sheet, probability upwards.
-pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) -> Result<(), XlsxError> {
+pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView], lang: Lang) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
-    ws.set_name(MATRIX)?;
-    ws.write_string_with_format(0, 0, "Riskmatris: antal risker per ruta", &style::title())?;
-    ws.write_string_with_format(1, 0, "Före åtgärder. Räknas om när Riskanalys ändras.", &style::subtitle())?;
+    ws.set_name(sheet_name(lang, MATRIX))?;
+    ws.write_string_with_format(0, 0, text(lang, "wb.matrix_title"), &style::title())?;
+    ws.write_string_with_format(1, 0, text(lang, "wb.matrix_help"), &style::subtitle())?;
+    let risks_sheet = sheet_name(lang, RISKS);
     ws.set_column_width(0, 26)?;
     let last = HEADER_ROW + 1 + risks.len() as u32 + SPARE_ROWS;
     let (p, c) = (col_name(RISK_P_COL), col_name(RISK_P_COL + 1));
     let head = style::header();
-    ws.write_string_with_format(3, 0, "Sannolikhet \\ Konsekvens", &head)?;
+    ws.write_string_with_format(3, 0, text(lang, "wb.matrix_corner"), &head)?;
     for (j, step) in matrix.consequence.iter().enumerate() {
-        ws.write_string_with_format(3, 1 + j as u16, format!("{} {}", step.value, step.name_sv), &head)?;
+        ws.write_string_with_format(
+            3,
+            1 + j as u16,
+            format!("{} {}", step.value, catalog_text(lang, &step.name_sv, &step.name_en)),
+            &head,
+        )?;
         ws.set_column_width(1 + j as u16, 14)?;
     }
     for (i, pstep) in matrix.probability.iter().rev().enumerate() {
         let row = 4 + i as u32;
-        ws.write_string_with_format(row, 0, format!("{} {}", pstep.value, pstep.name_sv), &head)?;
+        ws.write_string_with_format(
+            row,
+            0,
+            format!("{} {}", pstep.value, catalog_text(lang, &pstep.name_sv, &pstep.name_en)),
+            &head,
+        )?;
         for (j, cstep) in matrix.consequence.iter().enumerate() {
             let value = pstep.value * cstep.value;
             let rgb = matrix
@@ -155,7 +173,7 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) 
             let fmt =
                 style::cell().set_background_color(Color::RGB(rgb)).set_align(rust_xlsxwriter::FormatAlign::Center);
             let f = Formula::new(format!(
-                "=COUNTIFS('{RISKS}'!{p}5:{p}{last},{},'{RISKS}'!{c}5:{c}{last},{})",
+                "=COUNTIFS('{risks_sheet}'!{p}5:{p}{last},{},'{risks_sheet}'!{c}5:{c}{last},{})",
                 pstep.value, cstep.value
             ))
             // Cached result for readers that do not recalculate (LibreOffice by default).
@@ -175,7 +193,7 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) 
         ws.write_string_with_format(
             legend_row + k as u32,
             0,
-            format!("{} ({}–{})", band.name_sv, band.min, band.max),
+            format!("{} ({}–{})", catalog_text(lang, &band.name_sv, &band.name_en), band.min, band.max),
             &fmt,
         )?;
     }

@@ -5,11 +5,20 @@ import type { Obligation } from "./Obligation";
 /**
  * One requirement of a procurement list, with the officer's decisions.
  */
-export type ProcurementItem = { key: string, area_sv: string, title_sv: string, 
+export type ProcurementItem = { key: string, area_sv: string, 
+/**
+ * Empty when the catalogue has no English name for the area.
+ */
+area_en: string, title_sv: string, 
 /**
  * The catalogue's SKA-wording.
  */
 original_text: string, 
+/**
+ * The catalogue's English SKA-wording (empty: not translated); an English export uses it
+ * while `text` is still the original.
+ */
+original_text_en: string, 
 /**
  * The text used in the tender (edited or the original).
  */
