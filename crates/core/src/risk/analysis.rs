@@ -227,7 +227,8 @@ mod tests {
         r.residual_consequence = Some(1);
         assert!(may_accept(&r, &m, "riskagare"), "the residual risk decides");
         let extreme = Risk { probability: 4, consequence: 4, ..Default::default() };
-        assert!(!may_accept(&extreme, &m, "ledning"), "Extremt hög must be treated");
+        assert!(!may_accept(&extreme, &m, "ledning"), "Extremt hög: not förvaltningsledning");
+        assert!(may_accept(&extreme, &m, super::super::matrix::TOP_MANAGEMENT_ROLE), "only top management");
     }
 
     #[test]
