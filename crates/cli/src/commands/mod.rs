@@ -18,6 +18,7 @@ pub mod requirements;
 pub mod review;
 pub mod review_rule;
 pub mod reviews;
+pub mod top_risk_role;
 pub mod risk;
 pub mod risks;
 pub mod show;

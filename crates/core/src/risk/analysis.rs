@@ -23,6 +23,10 @@ pub enum Treatment {
 pub struct Acceptance {
     /// A role key of the matrix, e.g. riskagare.
     pub role: String,
+    /// The role's name when it was accepted, as the organisation called it (e.g.
+    /// Regiondirektör for top management); empty in acceptances made before it was recorded.
+    #[serde(default)]
+    pub role_title: String,
     pub name: String,
     pub at: String,
 }
@@ -233,7 +237,8 @@ mod tests {
 
     #[test]
     fn acceptance_lapses_when_value_or_treatment_changes() {
-        let accepted = Acceptance { role: "ledning".into(), name: "A".into(), at: "2026-01-01".into() };
+        let accepted =
+            Acceptance { role: "ledning".into(), role_title: String::new(), name: "A".into(), at: "2026-01-01".into() };
         let old = Risk {
             probability: 2,
             consequence: 3,

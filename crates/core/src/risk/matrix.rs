@@ -178,7 +178,11 @@ mod tests {
     fn only_top_management_may_accept_the_top_band_and_the_organisation_names_it() {
         let m = RiskMatrix::default_matrix();
         assert_eq!(m.band(16).unwrap().accept_roles, vec![TOP_MANAGEMENT_ROLE.to_string()]);
-        assert!(m.bands.iter().filter(|b| b.max < 16).all(|b| !b.accept_roles.iter().any(|r| r == TOP_MANAGEMENT_ROLE)));
+        assert!(m
+            .bands
+            .iter()
+            .filter(|b| b.max < 16)
+            .all(|b| !b.accept_roles.iter().any(|r| r == TOP_MANAGEMENT_ROLE)));
         let named = m.clone().with_top_role_title(" Regiondirektör ");
         assert_eq!(named.role(TOP_MANAGEMENT_ROLE).unwrap().name_sv, "Regiondirektör");
         assert_eq!(m.clone().with_top_role_title("  "), m, "an empty title keeps the shipped name");
