@@ -11,6 +11,7 @@ import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
+import { enScale } from './en-scale';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svAnswered } from './sv-answered';
@@ -23,6 +24,7 @@ import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
+import { svScale } from './sv-scale';
 import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
@@ -39,6 +41,7 @@ const svAll = {
   ...svEveryday,
   ...svLagrum,
   ...svDeps,
+  ...svScale,
 };
 export type Key = keyof typeof svAll;
 
@@ -57,6 +60,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enEveryday,
     ...enLagrum,
     ...enDeps,
+    ...enScale,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';
