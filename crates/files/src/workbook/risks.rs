@@ -1,6 +1,9 @@
 //! The Riskanalys sheet (one row per risk, value = P × C as a live formula) and the
-//! Riskmatris sheet (counts per cell, also formulas, so edits in the workbook show at once).
+//! Riskmatris sheet (counts per cell, also formulas, so edits in the workbook show at once;
+//! below them the bands with who may accept, and what each consequence step means).
 
+use infoklass_core::consequence::ConsequenceArea;
+use infoklass_core::risk::matrix::Band;
 use infoklass_core::risk::RiskMatrix;
 use infoklass_store::workbook_apply::treatment_sv;
 use infoklass_store::RiskView;
@@ -178,8 +181,45 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView]) 
             format!("{} ({}–{})", band.name_sv, band.min, band.max),
             &fmt,
         )?;
+        ws.write_string_with_format(legend_row + k as u32, 1, accept_text(matrix, band), &style::cell())?;
     }
+    write_consequence_criteria(ws, matrix, legend_row + matrix.bands.len() as u32 + 1)?;
     ws.set_print_fit_to_pages(1, 1);
     cells::protect(ws);
+    Ok(())
+}
+
+/// Who may accept a risk in the band, or that it must be treated.
+fn accept_text(matrix: &RiskMatrix, band: &Band) -> String {
+    if band.accept_roles.is_empty() {
+        return format!("Måste behandlas inom {} dagar", band.treat_within_days);
+    }
+    let names: Vec<&str> =
+        band.accept_roles.iter().map(|r| matrix.role(r).map(|x| x.name_sv.as_str()).unwrap_or(r.as_str())).collect();
+    format!("Accepteras av: {}", names.join(", "))
+}
+
+/// What each consequence step means per area (the scale's criteria), from row `first`; nothing
+/// for a matrix from before the steps had criteria.
+fn write_consequence_criteria(ws: &mut Worksheet, matrix: &RiskMatrix, first: u32) -> Result<(), XlsxError> {
+    if matrix.consequence.iter().all(|c| c.criteria.is_empty()) {
+        return Ok(());
+    }
+    ws.write_string_with_format(first, 0, "Konsekvensnivåer", &style::title())?;
+    let head = style::header();
+    ws.write_string_with_format(first + 1, 0, "Konsekvens", &head)?;
+    for (j, area) in ConsequenceArea::ALL.iter().enumerate() {
+        ws.write_string_with_format(first + 1, 1 + j as u16, area.name_sv(), &head)?;
+        ws.set_column_width(1 + j as u16, 24)?;
+    }
+    for (i, step) in matrix.consequence.iter().enumerate() {
+        let row = first + 2 + i as u32;
+        ws.write_string_with_format(row, 0, format!("{} {}", step.value, step.name_sv), &style::cell_bold())?;
+        for c in &step.criteria {
+            let col = ConsequenceArea::ALL.iter().position(|a| *a == c.area).unwrap_or(0);
+            ws.write_string_with_format(row, 1 + col as u16, &c.sv, &style::cell())?;
+        }
+        ws.set_row_height(row, 75)?;
+    }
     Ok(())
 }
