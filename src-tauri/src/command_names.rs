@@ -59,6 +59,8 @@ pub const COMMANDS: &[&str] = &[
     "delete_risk",
     "accept_risk",
     "approve_risk_analysis",
+    "get_top_risk_role",
+    "set_top_risk_role",
     "list_threats",
     "save_threat",
     "set_threat_retired",

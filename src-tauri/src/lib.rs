@@ -73,6 +73,8 @@ macro_rules! handler {
             $crate::commands::risks::delete_risk,
             $crate::commands::risks::accept_risk,
             $crate::commands::risks::approve_risk_analysis,
+            $crate::commands::risks::get_top_risk_role,
+            $crate::commands::risks::set_top_risk_role,
             $crate::commands::threats::list_threats,
             $crate::commands::threats::save_threat,
             $crate::commands::threats::set_threat_retired,

@@ -40,6 +40,8 @@ enum Command {
     Reviews(commands::reviews::Args),
     /// Show or change the organisation's review rule (how often to review).
     ReviewRule(commands::review_rule::Args),
+    /// Show or name the role that may accept a risk in the highest band (e.g. Regiondirektör).
+    TopRiskRole(commands::top_risk_role::Args),
     /// Delete an object that was never approved (recorded in the audit log).
     Delete(commands::delete::Args),
     /// Decommission (avveckla) an object: kept, read-only, hidden from the list by default.
@@ -140,6 +142,7 @@ fn run_on_file(path: &std::path::Path, command: Command) -> Result<(), CliError>
             Command::Review(a) => commands::review::run(&mut store, &ctx, a),
             Command::Reviews(a) => commands::reviews::run(&store, &ctx, a),
             Command::ReviewRule(a) => commands::review_rule::run(&mut store, &ctx, a),
+            Command::TopRiskRole(a) => commands::top_risk_role::run(&mut store, &ctx, a),
             Command::Delete(a) => commands::delete::run(&mut store, &ctx, a),
             Command::Decommission(a) => commands::decommission::run(&mut store, &ctx, a),
             Command::Deps(a) => commands::deps::run(&mut store, &ctx, a),

@@ -44,3 +44,17 @@ fn risks_from_a_file_get_their_consequence_from_the_classification() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains("[BAD_RISK]") && err.contains("PROBABILITY_OUT_OF_MATRIX"), "{err}");
 }
+
+#[test]
+fn the_top_risk_role_is_named_by_the_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite").display().to_string();
+    let shipped = ok(run(&db, &["top-risk-role"]));
+    assert!(shipped.contains("Högsta ledningen"), "{shipped}");
+    let empty = run(&db, &["top-risk-role", "--set", " "]);
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("[INVALID_INPUT]"));
+    let set: serde_json::Value =
+        serde_json::from_str(&ok(run(&db, &["top-risk-role", "--set", "Regiondirektör", "--json"]))).unwrap();
+    assert_eq!(set["title"], "Regiondirektör");
+    assert!(ok(run(&db, &["top-risk-role"])).contains("Regiondirektör"));
+}

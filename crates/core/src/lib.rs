@@ -7,6 +7,7 @@ pub mod aspect;
 pub mod classification;
 pub mod codes;
 pub mod collate;
+pub mod consequence;
 pub mod dependency;
 pub mod diff;
 pub mod error;

@@ -41,6 +41,7 @@ mod risks;
 mod rows;
 mod seed;
 mod threats;
+mod top_risk_role;
 pub mod workbook_apply;
 pub mod workbook_merge;
 mod write_lock;

@@ -110,12 +110,13 @@ fn header(conn: &Connection, object_id: &str) -> Result<Option<(AnalysisHeader, 
         .optional()?)
 }
 
+/// A stored matrix, its top-management role named as the organisation calls it.
 fn matrix(conn: &Connection, id: &str, version: &str) -> Result<RiskMatrix> {
     let json: String =
         conn.query_row("SELECT definition FROM risk_matrices WHERE id = ?1 AND version = ?2", [id, version], |r| {
             r.get(0)
         })?;
-    Ok(serde_json::from_str(&json)?)
+    crate::top_risk_role::named(conn, serde_json::from_str(&json)?)
 }
 
 /// A new analysis header under the current matrix, with its audit entry; returns its id.
@@ -195,7 +196,7 @@ impl Store {
         let found = header(&self.conn, object_id)?;
         let matrix = match &found {
             Some((h, _)) => matrix(&self.conn, &h.matrix_id, &h.matrix_version)?,
-            None => RiskMatrix::default_matrix(),
+            None => crate::top_risk_role::named(&self.conn, RiskMatrix::default_matrix())?,
         };
         let (origins, threats) = threat_catalog(&self.conn)?;
         let stored = match &found {
@@ -469,7 +470,8 @@ impl Store {
         Ok(())
     }
 
-    /// Accepts a risk as it stands; only a role the matrix allows for its band may.
+    /// Accepts a risk as it stands; only a role the matrix allows for its band may (in the top
+    /// band, top management as the organisation names it; see `top_risk_role.rs`).
     pub fn accept_risk(&mut self, ctx: &Ctx, object_id: &str, risk_id: &str, role: &str, name: &str) -> Result<()> {
         if name.trim().is_empty() {
             return Err(StoreError::InvalidInput("say who accepts the risk".into()));
@@ -485,8 +487,10 @@ impl Store {
             return Err(StoreError::AcceptanceNotAllowed(role.to_string()));
         }
         let old = risk.clone();
+        // The role's name as it is now, so a later rename of the role leaves this decision as made.
+        let role_title = matrix.role(role).map(|r| r.name_sv.clone()).unwrap_or_default();
         risk.acceptance =
-            Some(Acceptance { role: role.to_string(), name: name.trim().to_string(), at: ctx.now.clone() });
+            Some(Acceptance { role: role.to_string(), role_title, name: name.trim().to_string(), at: ctx.now.clone() });
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
         crate::decommission::ensure_active(&tx, object_id)?;
         tx.execute(

@@ -53,3 +53,17 @@ pub fn approve_risk_analysis(
     store.approve_risk_analysis(&ctx(), &id, &approved_by).map_err(err)?;
     store.risk_analysis(&id).map_err(err)
 }
+
+/// The organisation's name for the role that may accept a risk in the top band; null while
+/// the matrix's own name applies.
+#[tauri::command(async)]
+pub fn get_top_risk_role(state: State<'_, AppState>) -> CmdResult<Option<String>> {
+    state.store()?.top_risk_role().map_err(err)
+}
+
+#[tauri::command(async)]
+pub fn set_top_risk_role(state: State<'_, AppState>, title: String) -> CmdResult<Option<String>> {
+    let mut store = state.store()?;
+    store.set_top_risk_role(&ctx(), &title).map_err(err)?;
+    store.top_risk_role().map_err(err)
+}

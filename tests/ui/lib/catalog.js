@@ -22,6 +22,9 @@ function rows(file, table) {
 export const requirements = rows('requirements.toml', 'requirements');
 export const threats = rows('threats.toml', 'threats');
 export const infoTypes = rows('information-types.toml', 'types');
+/** The scale's consequence criteria, six per level in level order, and the outage per T level. */
+export const criteria = rows('scales/klassa4.toml', 'levels.criteria');
+export const outage = rows('scales/klassa4.toml', 'outage');
 
 export function requirement(key) {
   const row = requirements.find((r) => r.key === key);

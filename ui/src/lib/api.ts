@@ -161,6 +161,8 @@ export const api = {
     call<RiskAnalysisView>('accept_risk', { id, riskId, role, name }),
   approveRiskAnalysis: (id: string, approvedBy: string) =>
     call<RiskAnalysisView>('approve_risk_analysis', { id, approvedBy }),
+  getTopRiskRole: () => call<string | null>('get_top_risk_role'),
+  setTopRiskRole: (title: string) => call<string | null>('set_top_risk_role', { title }),
 
   // The organisation's threat catalogue: threats are added, changed or retired, never deleted;
   // the whole catalogue goes out and comes back as a TOML file (previewed before import).

@@ -6,6 +6,7 @@ import type { RiskMatrix } from './bindings/RiskMatrix';
 import type { RiskView } from './bindings/RiskView';
 import type { Threat } from './bindings/Threat';
 import {
+  acceptedAs,
   bandOf,
   bandTone,
   blankRisk,
@@ -93,7 +94,7 @@ describe('defaultConsequence', () => {
 
 describe('risk helpers', () => {
   it('names a step by its value, empty when there is none', () => {
-    const steps = [{ value: 1, name_sv: 'Låg', name_en: 'Low', frequency_sv: '' }];
+    const steps = [{ value: 1, name_sv: 'Låg', name_en: 'Low', frequency_sv: '', criteria: [] }];
     expect(stepName(steps, 1)).toBe('Låg');
     expect(stepName(steps, 2)).toBe('');
   });
@@ -144,5 +145,19 @@ describe('risk helpers', () => {
     expect(risk).toMatchObject({ threat_key: 'T1', event: 'Nätfiske', cause: 'Falska mejl', aspects: ['K'] });
     risk.aspects.push('T');
     expect(threat.aspects).toEqual(['K']);
+  });
+});
+
+describe('acceptedAs', () => {
+  const named: RiskMatrix = {
+    ...matrix,
+    roles: [{ key: 'hogsta-ledning', name_sv: 'Kommundirektör', name_en: 'Kommundirektör' }],
+  };
+  it('shows the role as it was called when accepted, else its name now', () => {
+    const at = '2026-01-01T00:00:00Z';
+    expect(acceptedAs(named, { role: 'hogsta-ledning', role_title: 'Regiondirektör', name: 'E', at })).toBe(
+      'Regiondirektör',
+    );
+    expect(acceptedAs(named, { role: 'hogsta-ledning', role_title: '', name: 'E', at })).toBe('Kommundirektör');
   });
 });

@@ -1,5 +1,6 @@
 // Vocabularies and helpers for the risk analysis. The backend decides; the UI uses the same
 // rules only to show what a choice will mean before it is saved.
+import type { Acceptance } from './bindings/Acceptance';
 import type { AnalysisInput } from './bindings/AnalysisInput';
 import type { Aspect } from './bindings/Aspect';
 import type { Band } from './bindings/Band';
@@ -50,6 +51,14 @@ export const stepName = (steps: Step[], value: number | null | undefined): strin
 export function roleName(m: RiskMatrix, key: string): string {
   const r = m.roles.find((x) => x.key === key);
   return r ? named(r) : key;
+}
+
+/** The role that may accept the top band; the organisation names it (e.g. Regiondirektör). */
+export const TOP_MANAGEMENT_ROLE = 'hogsta-ledning';
+
+/** Who accepted, as the role was called then (older acceptances: the matrix's name now). */
+export function acceptedAs(m: RiskMatrix, a: Acceptance): string {
+  return a.role_title || roleName(m, a.role);
 }
 
 /**

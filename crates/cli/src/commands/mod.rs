@@ -24,6 +24,7 @@ pub mod risk;
 pub mod risks;
 pub mod show;
 pub mod threats;
+pub mod top_risk_role;
 pub mod users;
 
 /// `--lang sv|en`: the language of an exported file's sheets, headers and words.

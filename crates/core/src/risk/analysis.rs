@@ -23,6 +23,10 @@ pub enum Treatment {
 pub struct Acceptance {
     /// A role key of the matrix, e.g. riskagare.
     pub role: String,
+    /// The role's name when it was accepted, as the organisation called it (e.g.
+    /// Regiondirektör for top management); empty in acceptances made before it was recorded.
+    #[serde(default)]
+    pub role_title: String,
     pub name: String,
     pub at: String,
 }
@@ -227,12 +231,14 @@ mod tests {
         r.residual_consequence = Some(1);
         assert!(may_accept(&r, &m, "riskagare"), "the residual risk decides");
         let extreme = Risk { probability: 4, consequence: 4, ..Default::default() };
-        assert!(!may_accept(&extreme, &m, "ledning"), "Extremt hög must be treated");
+        assert!(!may_accept(&extreme, &m, "ledning"), "Extremt hög: not förvaltningsledning");
+        assert!(may_accept(&extreme, &m, super::super::matrix::TOP_MANAGEMENT_ROLE), "only top management");
     }
 
     #[test]
     fn acceptance_lapses_when_value_or_treatment_changes() {
-        let accepted = Acceptance { role: "ledning".into(), name: "A".into(), at: "2026-01-01".into() };
+        let accepted =
+            Acceptance { role: "ledning".into(), role_title: String::new(), name: "A".into(), at: "2026-01-01".into() };
         let old = Risk {
             probability: 2,
             consequence: 3,

@@ -4,6 +4,13 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::consequence::Criterion;
+use crate::Scale;
+
+/// The role that may accept a risk in the top band; the organisation names who holds it
+/// (e.g. Regiondirektör), see `with_top_role_title`.
+pub const TOP_MANAGEMENT_ROLE: &str = "hogsta-ledning";
+
 pub const DEFAULT_MATRIX_TOML: &str = include_str!("../../../../catalog/risk-matrix.toml");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -14,6 +21,9 @@ pub struct Step {
     pub name_en: String,
     #[serde(default)]
     pub frequency_sv: String,
+    /// Consequence steps: the scale's criteria of the matching level (`with_criteria`).
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -55,8 +65,37 @@ impl RiskMatrix {
         Ok(m)
     }
 
+    /// The shipped matrix, its consequence steps described by the shipped scale's criteria.
     pub fn default_matrix() -> RiskMatrix {
-        RiskMatrix::from_toml(DEFAULT_MATRIX_TOML).expect("the shipped risk matrix is valid")
+        let m = RiskMatrix::from_toml(DEFAULT_MATRIX_TOML).expect("the shipped risk matrix is valid");
+        m.with_criteria(&Scale::default_scale())
+    }
+
+    /// Describes consequence step c by the criteria of scale level c − 1, the same mapping
+    /// as `default_consequence`, so one table of harm serves classification and risk.
+    pub fn with_criteria(mut self, scale: &Scale) -> RiskMatrix {
+        for step in &mut self.consequence {
+            let level = step.value.saturating_sub(1);
+            if let Some(l) = scale.levels.iter().find(|l| l.level == level) {
+                step.criteria = l.criteria.clone();
+            }
+        }
+        self
+    }
+
+    /// Names the top-management role as the organisation calls it; an empty title keeps the
+    /// matrix's own name.
+    pub fn with_top_role_title(mut self, title: &str) -> RiskMatrix {
+        let title = title.trim();
+        if let Some(r) = self.roles.iter_mut().find(|r| r.key == TOP_MANAGEMENT_ROLE).filter(|_| !title.is_empty()) {
+            r.name_sv = title.to_string();
+            r.name_en = title.to_string();
+        }
+        self
+    }
+
+    pub fn role(&self, key: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.key == key)
     }
 
     pub fn max_probability(&self) -> u8 {
@@ -122,5 +161,30 @@ mod tests {
         assert!(RiskMatrix::from_toml(&gap).unwrap_err().contains("value 8"));
         let unknown = DEFAULT_MATRIX_TOML.replace("accept_roles = [\"ledning\"]", "accept_roles = [\"vd\"]");
         assert!(RiskMatrix::from_toml(&unknown).unwrap_err().contains("vd"));
+    }
+
+    #[test]
+    fn consequence_steps_reuse_the_scale_criteria() {
+        let m = RiskMatrix::default_matrix();
+        let s = Scale::default_scale();
+        for step in &m.consequence {
+            assert_eq!(step.criteria.len(), 6, "consequence {} is described", step.value);
+            assert_eq!(step.criteria, s.levels[step.value as usize - 1].criteria, "consequence {}", step.value);
+        }
+        assert!(m.probability.iter().all(|p| p.criteria.is_empty()));
+    }
+
+    #[test]
+    fn only_top_management_may_accept_the_top_band_and_the_organisation_names_it() {
+        let m = RiskMatrix::default_matrix();
+        assert_eq!(m.band(16).unwrap().accept_roles, vec![TOP_MANAGEMENT_ROLE.to_string()]);
+        assert!(m
+            .bands
+            .iter()
+            .filter(|b| b.max < 16)
+            .all(|b| !b.accept_roles.iter().any(|r| r == TOP_MANAGEMENT_ROLE)));
+        let named = m.clone().with_top_role_title(" Regiondirektör ");
+        assert_eq!(named.role(TOP_MANAGEMENT_ROLE).unwrap().name_sv, "Regiondirektör");
+        assert_eq!(m.clone().with_top_role_title("  "), m, "an empty title keeps the shipped name");
     }
 }

@@ -1,7 +1,10 @@
 //! The Riskanalys sheet (one row per risk, value = P × C as a live formula) and the
-//! Riskmatris sheet (counts per cell, also formulas, so edits in the workbook show at once).
+//! Riskmatris sheet (counts per cell, also formulas, so edits in the workbook show at once;
+//! below them the bands with who may accept, and what each consequence step means).
 
+use infoklass_core::consequence::ConsequenceArea;
 use infoklass_core::labels::{catalog_text, fill, text, word, Lang};
+use infoklass_core::risk::matrix::Band;
 use infoklass_core::risk::RiskMatrix;
 use infoklass_store::RiskView;
 use rust_xlsxwriter::{
@@ -196,8 +199,72 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView], 
             format!("{} ({}–{})", catalog_text(lang, &band.name_sv, &band.name_en), band.min, band.max),
             &fmt,
         )?;
+        ws.write_string_with_format(legend_row + k as u32, 1, accept_text(matrix, band, lang), &style::cell())?;
     }
+    write_consequence_criteria(ws, matrix, legend_row + matrix.bands.len() as u32 + 1, lang)?;
     ws.set_print_fit_to_pages(1, 1);
     cells::protect(ws);
+    Ok(())
+}
+
+/// Who may accept a risk in the band, or that it must be treated.
+fn accept_text(matrix: &RiskMatrix, band: &Band, lang: Lang) -> String {
+    if band.accept_roles.is_empty() {
+        return fill(lang, "wb.must_treat_within", &[("days", &band.treat_within_days.to_string())]);
+    }
+    let names: Vec<String> = band
+        .accept_roles
+        .iter()
+        .map(|r| matrix.role(r).map(|x| catalog_text(lang, &x.name_sv, &x.name_en)).unwrap_or_else(|| r.clone()))
+        .collect();
+    fill(lang, "wb.accepted_by", &[("roles", &names.join(", "))])
+}
+
+fn area_name(lang: Lang, area: ConsequenceArea) -> &'static str {
+    match lang {
+        Lang::Sv => area.name_sv(),
+        Lang::En => match area {
+            ConsequenceArea::Verksamhet => text(lang, "area.operations"),
+            ConsequenceArea::Ekonomi => text(lang, "area.finances"),
+            ConsequenceArea::Fortroende => text(lang, "area.trust"),
+            ConsequenceArea::LivOchHalsa => text(lang, "area.life_health"),
+            ConsequenceArea::RattsligEfterlevnad => text(lang, "area.legal"),
+            ConsequenceArea::EnskildasIntegritet => text(lang, "area.privacy"),
+        },
+    }
+}
+
+/// What each consequence step means per area (the scale's criteria), from row `first`; nothing
+/// for a matrix from before the steps had criteria.
+fn write_consequence_criteria(
+    ws: &mut Worksheet,
+    matrix: &RiskMatrix,
+    first: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    if matrix.consequence.iter().all(|c| c.criteria.is_empty()) {
+        return Ok(());
+    }
+    ws.write_string_with_format(first, 0, text(lang, "wb.consequence_levels"), &style::title())?;
+    let head = style::header();
+    ws.write_string_with_format(first + 1, 0, text(lang, "col.consequence"), &head)?;
+    for (j, area) in ConsequenceArea::ALL.iter().enumerate() {
+        ws.write_string_with_format(first + 1, 1 + j as u16, area_name(lang, *area), &head)?;
+        ws.set_column_width(1 + j as u16, 24)?;
+    }
+    for (i, step) in matrix.consequence.iter().enumerate() {
+        let row = first + 2 + i as u32;
+        ws.write_string_with_format(
+            row,
+            0,
+            format!("{} {}", step.value, catalog_text(lang, &step.name_sv, &step.name_en)),
+            &style::cell_bold(),
+        )?;
+        for c in &step.criteria {
+            let col = ConsequenceArea::ALL.iter().position(|a| *a == c.area).unwrap_or(0);
+            ws.write_string_with_format(row, 1 + col as u16, catalog_text(lang, &c.sv, &c.en), &style::cell())?;
+        }
+        ws.set_row_height(row, 75)?;
+    }
     Ok(())
 }

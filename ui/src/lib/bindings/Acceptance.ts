@@ -4,4 +4,9 @@ export type Acceptance = {
 /**
  * A role key of the matrix, e.g. riskagare.
  */
-role: string, name: string, at: string, };
+role: string, 
+/**
+ * The role's name when it was accepted, as the organisation called it (e.g.
+ * Regiondirektör for top management); empty in acceptances made before it was recorded.
+ */
+role_title: string, name: string, at: string, };

@@ -12,6 +12,7 @@ import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
 import { enRisk } from './en-risk';
+import { enScale } from './en-scale';
 import { enThreats } from './en-threats';
 import { sv } from './sv';
 import { svAnswered } from './sv-answered';
@@ -25,6 +26,7 @@ import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
 import { svRisk } from './sv-risk';
+import { svScale } from './sv-scale';
 import { svThreats } from './sv-threats';
 
 export type Lang = 'sv' | 'en';
@@ -42,6 +44,7 @@ const svAll = {
   ...svLagrum,
   ...svDeps,
   ...svDatabase,
+  ...svScale,
 };
 export type Key = keyof typeof svAll;
 
@@ -61,6 +64,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enLagrum,
     ...enDeps,
     ...enDatabase,
+    ...enScale,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';
