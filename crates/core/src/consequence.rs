@@ -37,6 +37,17 @@ impl ConsequenceArea {
             ConsequenceArea::EnskildasIntegritet => "Enskildas integritet",
         }
     }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            ConsequenceArea::Verksamhet => "Operations",
+            ConsequenceArea::Ekonomi => "Finances",
+            ConsequenceArea::Fortroende => "Trust",
+            ConsequenceArea::LivOchHalsa => "Life and health",
+            ConsequenceArea::RattsligEfterlevnad => "Legal compliance",
+            ConsequenceArea::EnskildasIntegritet => "Personal privacy",
+        }
+    }
 }
 
 /// What harm at one level means in one area.

@@ -4,6 +4,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
+use infoklass_core::labels::Lang;
 use infoklass_core::{ClassificationContent, InformationSet, ObjectMeta, PerAspect, Scale};
 use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{AnalysisInput, Ctx, NewObject, Store};
@@ -35,7 +36,8 @@ fn consequence_steps_and_acceptance_roles_are_described() {
     store.set_top_risk_role(&ctx, "Kommundirektör").unwrap();
 
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
-    let bytes = object_workbook(&gather(&store, &id, "2026-11-01").unwrap(), &stamp).unwrap();
+    let data = gather(&store, &id, "2026-11-01").unwrap();
+    let bytes = object_workbook(&data, &stamp, Lang::Sv).unwrap();
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let sheet = rows(&mut wb, "Riskmatris");
 
@@ -53,4 +55,13 @@ fn consequence_steps_and_acceptance_roles_are_described() {
         let expected: Vec<&str> = scale.levels[c - 1].criteria.iter().map(|x| x.sv.as_str()).collect();
         assert_eq!(row[1..7], expected[..], "consequence {c} uses level {}", c - 1);
     }
+
+    // The English workbook says the same in English, the organisation's role name as typed.
+    let mut en: Xlsx<_> = Xlsx::new(Cursor::new(object_workbook(&data, &stamp, Lang::En).unwrap())).unwrap();
+    let sheet = rows(&mut en, "Risk matrix");
+    assert!(sheet.iter().any(|r| r.get(1).is_some_and(|c| c == "Accepted by: Kommundirektör")), "{sheet:?}");
+    let head = sheet.iter().position(|r| r[0] == "Consequence levels").expect("the table in English");
+    assert_eq!(sheet[head + 1][1], "Operations");
+    let expected: Vec<&str> = scale.levels[0].criteria.iter().map(|x| x.en.as_str()).collect();
+    assert_eq!(sheet[head + 2][1..7], expected[..]);
 }

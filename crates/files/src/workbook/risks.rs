@@ -223,14 +223,7 @@ fn accept_text(matrix: &RiskMatrix, band: &Band, lang: Lang) -> String {
 fn area_name(lang: Lang, area: ConsequenceArea) -> &'static str {
     match lang {
         Lang::Sv => area.name_sv(),
-        Lang::En => match area {
-            ConsequenceArea::Verksamhet => text(lang, "area.operations"),
-            ConsequenceArea::Ekonomi => text(lang, "area.finances"),
-            ConsequenceArea::Fortroende => text(lang, "area.trust"),
-            ConsequenceArea::LivOchHalsa => text(lang, "area.life_health"),
-            ConsequenceArea::RattsligEfterlevnad => text(lang, "area.legal"),
-            ConsequenceArea::EnskildasIntegritet => text(lang, "area.privacy"),
-        },
+        Lang::En => area.name_en(),
     }
 }
 
