@@ -57,6 +57,7 @@ impl Store {
             issues,
             versions,
             decommissioned: crate::decommission::read(&self.conn, id)?,
+            isak_record: crate::imports::isak_record(&self.conn, id)?,
         })
     }
 

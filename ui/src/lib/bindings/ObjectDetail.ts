@@ -2,6 +2,7 @@
 import type { Change } from "./Change";
 import type { ClassificationView } from "./ClassificationView";
 import type { Decommission } from "./Decommission";
+import type { IsakRecord } from "./IsakRecord";
 import type { Issue } from "./Issue";
 import type { ObjectMeta } from "./ObjectMeta";
 import type { VersionSummary } from "./VersionSummary";
@@ -26,4 +27,8 @@ issues: Array<Issue>, versions: Array<VersionSummary>, review_overdue: boolean,
 /**
  * Set when the object is decommissioned: it is then read-only.
  */
-decommissioned: Decommission | null, };
+decommissioned: Decommission | null, 
+/**
+ * What the old ISAK workbook recorded, for an object imported from one.
+ */
+isak_record: IsakRecord | null, };

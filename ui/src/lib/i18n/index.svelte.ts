@@ -7,6 +7,7 @@ import { enDeps } from './en-deps';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
+import { enObjList } from './en-objlist';
 import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
@@ -19,6 +20,7 @@ import { svDeps } from './sv-deps';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
+import { svObjList } from './sv-objlist';
 import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
@@ -39,6 +41,7 @@ const svAll = {
   ...svEveryday,
   ...svLagrum,
   ...svDeps,
+  ...svObjList,
 };
 export type Key = keyof typeof svAll;
 
@@ -57,6 +60,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enEveryday,
     ...enLagrum,
     ...enDeps,
+    ...enObjList,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';
