@@ -95,6 +95,7 @@ test('column headers sort by click and by keyboard, with aria-sort; dates fit at
   await header('name').getByRole('button').click();
   await expectNames(page, ['Åtkomst', JOURNAL, 'System 10', 'System 2', 'Ekonomisystem']);
   assert.equal(await header('name').getAttribute('aria-sort'), 'descending');
+  assert.equal((await header('name').textContent()).trim(), 'Namn', 'the arrow is no part of the header text');
 
   // Keyboard: the header buttons are in the tab order; Enter sorts.
   await header('profile').getByRole('button').focus();
