@@ -24,7 +24,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List the objects with their profile and status.
+    /// List the objects with their profile and status (also `list`), with filters and sorting.
+    #[command(alias = "list")]
     Objects(commands::objects::Args),
     /// Show one object: facts, information sets, profile, status and history.
     Show(commands::show::Args),

@@ -17,6 +17,7 @@ pub mod labels;
 pub mod lagrum;
 pub mod limits;
 pub mod object;
+pub mod object_list;
 pub mod overview;
 pub mod profile;
 pub mod requirements;

@@ -335,6 +335,8 @@ fn to_legacy(p: &ParsedWorkbook, out: &mut FileImport) -> Option<LegacyImport> {
         sets,
         risks,
         requirements,
+        sheet: p.classification_sheet.clone(),
+        isak_version: p.object.isak_version.clone(),
         report: serde_json::Value::Null,
     })
 }

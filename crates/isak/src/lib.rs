@@ -75,6 +75,7 @@ pub fn read_checked(
 
     let mut words = Vec::new();
     let (object, sets) = classification::read(&sheets[ci], profile, &mut diags, &mut words);
+    let classification_sheet = sheets[ci].name.clone();
     let risks = match roles.risks {
         Some(i) => risks::read(&sheets[i], profile, &mut diags, &mut words),
         None => {
@@ -105,6 +106,7 @@ pub fn read_checked(
         sha256: hex(&Sha256::digest(bytes)),
         format: format.name().to_string(),
         object,
+        classification_sheet,
         sets,
         risks,
         legacy_requirements,

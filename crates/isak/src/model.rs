@@ -16,6 +16,9 @@ pub struct ParsedWorkbook {
     /// `xlsx` (also xlsm), `xls`, `ods` or `xlsb`: the container actually found, whatever the file is called.
     pub format: String,
     pub object: ObjectFacts,
+    /// The name of the sheet the object's facts and information sets were read from.
+    #[serde(default)]
+    pub classification_sheet: String,
     pub sets: Vec<SetRow>,
     pub risks: Vec<RiskRow>,
     pub legacy_requirements: Vec<LegacyRequirement>,

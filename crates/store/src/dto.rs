@@ -2,6 +2,7 @@
 //! the command contract: TypeScript bindings are generated from them for the UI.
 
 use infoklass_core::diff::Change;
+use infoklass_core::object_list::{RiskStatus, SortColumn};
 use infoklass_core::{ClassificationContent, ErrorCode, Issue, Levels, ObjectKind, ObjectMeta, Profile, Status};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -19,6 +20,19 @@ pub struct ObjectFilter {
     pub review_overdue: bool,
     /// Also decommissioned (avvecklade) objects, which the list leaves out by default.
     pub include_decommissioned: bool,
+    /// Per aspect, the lowest level an object must have (K ≥ n …); not assessed never meets one.
+    pub min_levels: Levels,
+    /// Only objects whose risk analysis is in this state.
+    pub risk: Option<RiskStatus>,
+    /// Only objects made or updated from an old ISAK workbook.
+    pub from_isak: bool,
+    /// Only objects with actions that are not done.
+    pub open_actions: bool,
+    /// Only objects with actions not done whose due date has passed.
+    pub overdue_actions: bool,
+    /// The column to sort by (name when not given), names in Swedish order as the tie-break.
+    pub sort: SortColumn,
+    pub descending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -38,6 +52,12 @@ pub struct ObjectSummary {
     pub updated_at: String,
     /// The date it was decommissioned, if it was.
     pub decommissioned_on: Option<String>,
+    pub risk_status: RiskStatus,
+    /// Made or updated from an old ISAK workbook.
+    pub from_isak: bool,
+    /// Actions not done, and of them those past their due date.
+    pub open_actions: u32,
+    pub overdue_actions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -101,6 +121,8 @@ pub struct ObjectDetail {
     /// means someone else changed the object.
     #[ts(type = "number")]
     pub revision: i64,
+    /// What the old ISAK workbook recorded, for an object imported from one.
+    pub isak_record: Option<crate::dto_imports::IsakRecord>,
 }
 
 /// A new object with its first (draft) classification.

@@ -22,6 +22,24 @@ pub struct LegacyRequirement {
     pub responsible: String,
 }
 
+/// What an old ISAK workbook recorded about its classification, kept as read when it was
+/// imported (the object's own facts change later; this does not).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct IsakRecord {
+    pub file_name: String,
+    /// The sheet the classification was read from (empty for imports made before it was kept).
+    pub sheet: String,
+    pub isak_version: Option<String>,
+    /// The classification date the workbook gives.
+    pub classified_on: Option<String>,
+    pub participants: Vec<String>,
+    pub information_owner: String,
+    pub system_owner: String,
+    pub imported_at: String,
+    pub imported_by: String,
+}
+
 /// A risk row of an old workbook, with the action written next to it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct LegacyRisk {
@@ -38,6 +56,11 @@ pub struct LegacyImport {
     pub sets: Vec<InformationSet>,
     pub risks: Vec<LegacyRisk>,
     pub requirements: Vec<LegacyRequirement>,
+    /// The sheet the classification was read from, and the ISAK version the workbook names.
+    #[serde(default)]
+    pub sheet: String,
+    #[serde(default)]
+    pub isak_version: Option<String>,
     /// Diagnostics and left-over cells, kept with the import record.
     #[ts(type = "unknown")]
     pub report: serde_json::Value,

@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
-use crate::dto_imports::{ImportOutcome, ImportRecord, LegacyImport, LegacyPlan, LegacyRequirement};
+use crate::dto_imports::{ImportOutcome, ImportRecord, IsakRecord, LegacyImport, LegacyPlan, LegacyRequirement};
 use crate::rows::name_key;
 use infoklass_core::ClassificationContent;
 
@@ -124,10 +124,27 @@ impl Store {
             ImportOutcome::Unchanged => "unchanged",
         };
         let tx = crate::write_tx::begin(&mut self.conn, &self.lock)?;
+        // The workbook's own record, as read: the object's facts may have merged with older ones.
+        let record = serde_json::json!({
+            "sheet": imp.sheet, "isak_version": imp.isak_version,
+            "classified_on": imp.meta.classification_date, "participants": imp.meta.participants,
+            "information_owner": imp.meta.information_owner, "system_owner": imp.meta.system_owner,
+        });
         tx.execute(
-            "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report)
-             VALUES (?1, ?2, ?3, 'isak', ?4, ?5, ?6, ?7, ?8)",
-            params![import_id, imp.file_name, imp.sha256, id, outcome, ctx.now, ctx.actor, imp.report.to_string()],
+            "INSERT INTO imports (id, file_name, sha256, format, object_id, outcome, imported_at, imported_by, report,
+                isak_record)
+             VALUES (?1, ?2, ?3, 'isak', ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                import_id,
+                imp.file_name,
+                imp.sha256,
+                id,
+                outcome,
+                ctx.now,
+                ctx.actor,
+                imp.report.to_string(),
+                record.to_string()
+            ],
         )?;
         if !imp.requirements.is_empty() {
             tx.execute("DELETE FROM legacy_requirements WHERE object_id = ?1", [&id])?;
@@ -182,6 +199,12 @@ impl Store {
         rows.map(|r| Ok(serde_json::from_str(&r?)?)).collect()
     }
 
+    /// What the newest ISAK workbook imported into the object recorded; none for an object
+    /// never imported from ISAK.
+    pub fn isak_record(&self, object_id: &str) -> Result<Option<IsakRecord>> {
+        crate::imports::isak_record(&self.conn, object_id)
+    }
+
     /// Word → level mappings confirmed in earlier previews.
     pub fn import_words(&self) -> Result<Vec<(String, u8)>> {
         let mut stmt = self.conn.prepare_cached("SELECT word, level FROM import_words ORDER BY word")?;
@@ -202,6 +225,20 @@ impl Store {
         )?;
         tx.commit()
     }
+}
+
+pub(crate) fn isak_record(conn: &rusqlite::Connection, object_id: &str) -> Result<Option<IsakRecord>> {
+    let row: Option<(String, Option<String>, String, String)> = conn
+        .prepare_cached(
+            "SELECT file_name, isak_record, imported_at, imported_by FROM imports
+             WHERE object_id = ?1 AND format = 'isak' ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+        )?
+        .query_row([object_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((file_name, json, imported_at, imported_by)) = row else { return Ok(None) };
+    // An import whose record could not be recovered still names its file and day.
+    let read: IsakRecord = json.as_deref().map(serde_json::from_str).transpose()?.unwrap_or_default();
+    Ok(Some(IsakRecord { file_name, imported_at, imported_by, ..read }))
 }
 
 const SELECT: &str = "SELECT id, file_name, sha256, format, object_id, outcome, imported_at, imported_by FROM imports";

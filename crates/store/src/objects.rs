@@ -2,6 +2,7 @@
 
 use infoklass_core::limits::check_meta;
 use infoklass_core::object::is_iso_date;
+use infoklass_core::object_list::{meets_minimums, risk_status, sort_rows, AnalysisFacts, SortFields};
 use infoklass_core::{ObjectMeta, Status};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -146,17 +147,29 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(id_or_name.to_string()))
     }
 
-    /// The object list with search and filters, in Swedish name order.
+    /// The object list with search and filters, sorted by the filter's column (names in
+    /// Swedish order). Plain facts are filtered in SQL; the minimum levels, the risk-analysis
+    /// status and the order are the core's rules (`infoklass_core::object_list`).
     pub fn list_objects(&self, filter: &ObjectFilter, today: &str) -> Result<ObjectList> {
+        if let Some((a, l)) = filter.min_levels.iter().find_map(|(a, l)| l.filter(|l| *l > 4).map(|l| (a, l))) {
+            return Err(StoreError::InvalidInput(format!("{}{l} is not a level of the scale (0–4)", a.code())));
+        }
         let mut sql = String::from(
             "SELECT o.id, o.name, o.kind, o.unit, o.information_owner, o.next_review, o.updated_at,
-                    c.status, c.levels, c.profile, o.decommissioned_on
+                    c.status, c.levels, c.profile, o.decommissioned_on,
+                    (SELECT substr(MAX(a.approved_at), 1, 10) FROM classifications a WHERE a.object_id = o.id),
+                    ra.status, substr(ra.updated_at, 1, 10),
+                    EXISTS (SELECT 1 FROM imports i WHERE i.object_id = o.id AND i.format = 'isak'),
+                    (SELECT COUNT(*) FROM actions x WHERE x.object_id = o.id AND x.status <> 'klar'),
+                    (SELECT COUNT(*) FROM actions x WHERE x.object_id = o.id AND x.status <> 'klar'
+                        AND x.due IS NOT NULL AND x.due < ?1)
              FROM objects o
              JOIN classifications c ON c.object_id = o.id
               AND c.version = (SELECT MAX(version) FROM classifications WHERE object_id = o.id)
+             LEFT JOIN risk_analyses ra ON ra.object_id = o.id
              WHERE 1 = 1",
         );
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(today.to_string())];
         if let Some(words) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             for word in words.to_lowercase().split_whitespace() {
                 let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -180,16 +193,19 @@ impl Store {
             sql.push_str(" AND o.decommissioned_on IS NULL");
         }
         if filter.review_overdue {
-            args.push(Box::new(today.to_string()));
-            sql.push_str(&format!(" AND o.next_review IS NOT NULL AND o.next_review < ?{}", args.len()));
+            sql.push_str(" AND o.next_review IS NOT NULL AND o.next_review < ?1");
         }
-        sql.push_str(" ORDER BY o.name_key");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
             let kind: String = r.get(2)?;
             let status: String = r.get(7)?;
             let levels: String = r.get(8)?;
             let next_review: Option<String> = r.get(5)?;
+            let approved_on: Option<String> = r.get(11)?;
+            let analysis = match r.get::<_, Option<String>>(12)? {
+                Some(s) => Some(AnalysisFacts { approved: s == "faststalld", changed_on: r.get(13)? }),
+                None => None,
+            };
             Ok(ObjectSummary {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -204,13 +220,31 @@ impl Store {
                 profile: r.get(9)?,
                 security_level: false,
                 decommissioned_on: r.get(10)?,
+                risk_status: risk_status(analysis.as_ref(), approved_on.as_deref()),
+                from_isak: r.get(14)?,
+                open_actions: r.get(15)?,
+                overdue_actions: r.get(16)?,
             })
         })?;
         let mut items: Vec<ObjectSummary> = rows.collect::<std::result::Result<_, _>>()?;
+        items.retain(|o| {
+            meets_minimums(&o.levels, &filter.min_levels)
+                && filter.risk.is_none_or(|r| r == o.risk_status)
+                && (!filter.from_isak || o.from_isak)
+                && (!filter.open_actions || o.open_actions > 0)
+                && (!filter.overdue_actions || o.overdue_actions > 0)
+        });
         for item in &mut items {
             item.security_level = item.levels.iter().any(|(_, l)| l.is_some_and(|l| l >= self.scale.security_level));
         }
-        infoklass_core::collate::sort_by_name(&mut items, |o| &o.name);
+        sort_rows(&mut items, filter.sort, filter.descending, |o| SortFields {
+            name: &o.name,
+            unit: &o.unit,
+            levels: &o.levels,
+            next_review: o.next_review.as_deref(),
+            status: o.status,
+            decommissioned: o.decommissioned_on.is_some(),
+        });
         let total: u32 = self.conn.query_row("SELECT COUNT(*) FROM objects", [], |r| r.get(0))?;
         let mut units_stmt = self.conn.prepare_cached("SELECT DISTINCT unit FROM objects WHERE unit <> ''")?;
         let mut units: Vec<String> = units_stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;

@@ -58,6 +58,7 @@ impl Store {
             versions,
             decommissioned: crate::decommission::read(&self.conn, id)?,
             revision: crate::revision::current(&self.conn, id)?.0,
+            isak_record: crate::imports::isak_record(&self.conn, id)?,
         })
     }
 

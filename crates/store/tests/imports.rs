@@ -37,6 +37,7 @@ fn workbook(hash: &str) -> LegacyImport {
             ..Default::default()
         }],
         report: serde_json::json!({ "diagnostics": [] }),
+        ..Default::default()
     }
 }
 

@@ -28,6 +28,7 @@ fn isak_workbook() -> LegacyImport {
         risks: vec![],
         requirements: vec![],
         report: serde_json::json!({ "diagnostics": [] }),
+        ..Default::default()
     }
 }
 

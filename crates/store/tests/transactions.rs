@@ -17,6 +17,7 @@ fn big_import() -> LegacyImport {
         risks: vec![],
         requirements: vec![],
         report: serde_json::json!({}),
+        ..Default::default()
     }
 }
 

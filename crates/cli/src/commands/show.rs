@@ -47,6 +47,9 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             println!("  {label}: {value}");
         }
     }
+    if let Some(r) = &d.isak_record {
+        println!("  {}", isak_line(r));
+    }
     if let Some(gone) = &d.decommissioned {
         println!("  Avvecklad {}: {}", gone.date, gone.reason);
     }
@@ -93,6 +96,26 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
         println!("  {}  {}  {} {}", h.at, h.actor, h.action, h.entity);
     }
     Ok(())
+}
+
+/// "Klassad i ISAK 2019-03-12 · deltagare … · informationsägare … · journalsystem.xlsx, blad Klassning".
+fn isak_line(r: &infoklass_store::IsakRecord) -> String {
+    let version = r.isak_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+    let mut parts = vec![match &r.classified_on {
+        Some(d) => format!("Klassad i ISAK{version} {d}"),
+        None => format!("Klassad i ISAK{version} (datum saknas i arbetsboken)"),
+    }];
+    if !r.participants.is_empty() {
+        parts.push(format!("deltagare {}", r.participants.join(", ")));
+    }
+    for (label, value) in [("informationsägare", &r.information_owner), ("systemägare", &r.system_owner)] {
+        if !value.trim().is_empty() {
+            parts.push(format!("{label} {value}"));
+        }
+    }
+    let sheet = if r.sheet.is_empty() { String::new() } else { format!(", blad {}", r.sheet) };
+    parts.push(format!("{}{sheet} (importerad {})", r.file_name, r.imported_at.get(..10).unwrap_or(&r.imported_at)));
+    parts.join(" · ")
 }
 
 fn origin_text(o: &Origin) -> String {

@@ -2,6 +2,7 @@
 import type { Change } from "./Change";
 import type { ClassificationView } from "./ClassificationView";
 import type { Decommission } from "./Decommission";
+import type { IsakRecord } from "./IsakRecord";
 import type { Issue } from "./Issue";
 import type { ObjectMeta } from "./ObjectMeta";
 import type { VersionSummary } from "./VersionSummary";
@@ -31,4 +32,8 @@ decommissioned: Decommission | null,
  * What a save of the facts and draft is based on (`Store::save_edit`); a newer one
  * means someone else changed the object.
  */
-revision: number, };
+revision: number, 
+/**
+ * What the old ISAK workbook recorded, for an object imported from one.
+ */
+isak_record: IsakRecord | null, };

@@ -8,6 +8,7 @@ import { enDeps } from './en-deps';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
+import { enObjList } from './en-objlist';
 import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
@@ -22,6 +23,7 @@ import { svDeps } from './sv-deps';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
+import { svObjList } from './sv-objlist';
 import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
@@ -45,6 +47,7 @@ const svAll = {
   ...svDeps,
   ...svDatabase,
   ...svScale,
+  ...svObjList,
 };
 export type Key = keyof typeof svAll;
 
@@ -65,6 +68,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enDeps,
     ...enDatabase,
     ...enScale,
+    ...enObjList,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';

@@ -1,0 +1,26 @@
+// Swedish texts for the object list's coordinator filters, sorting and the ISAK record
+// (merged into `sv`).
+export const svObjList = {
+  'list.minLevel': '{aspect} minst',
+  'list.minLevelAny': '–',
+  'list.risk': 'Riskanalys',
+  'list.fromIsak': 'Från ISAK',
+  'list.openActions': 'Öppna åtgärder',
+  'list.overdueActions': 'Försenade åtgärder',
+  'list.sortBy': 'Sortera efter {col}',
+  'list.isakBadge': 'ISAK',
+  'riskStatus.none': 'Ingen',
+  'riskStatus.draft': 'Utkast',
+  'riskStatus.approved': 'Fastställd',
+  'riskStatus.needs_review': 'Behöver ses över',
+  'isak.title': 'Äldre klassning i ISAK',
+  'isak.classified': 'Klassad i ISAK{version} {date}',
+  'isak.noDate': 'Klassad i ISAK{version} (arbetsboken anger inget datum)',
+  'isak.participants': 'deltagare {names}',
+  'isak.owner': 'informationsägare {name}',
+  'isak.systemOwner': 'systemägare {name}',
+  'isak.file': 'fil {file}',
+  'isak.sheet': 'blad {sheet}',
+  'isak.imported': 'importerad {date} av {who}',
+  'ov.showInList': 'Visa i objektlistan',
+};
