@@ -109,6 +109,7 @@ string_codes! {
         RequirementIncluded = "REQUIREMENT_INCLUDED",
         FolderInvalid = "FOLDER_INVALID",
         NotLastExport = "NOT_LAST_EXPORT",
+        ExportCancelled = "EXPORT_CANCELLED",
     }
 }
 
