@@ -4,6 +4,7 @@
 mod command_names;
 pub mod commands;
 pub mod exports;
+pub mod rendering;
 pub mod state;
 
 pub use command_names::COMMANDS;
