@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub const SETTINGS_ENV: &str = "INFOKLASS_SETTINGS";
 
 static LAST_EXPORT: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// Asks the user where to save (the native "Spara som" dialog in the app): given the folder and
+/// the suggested name, answers the chosen path or `None` when cancelled.
+pub type AskWhere = Box<dyn Fn(&Path, &str) -> Option<PathBuf> + Send + Sync>;
+static ASK_WHERE: Mutex<Option<AskWhere>> = Mutex::new(None);
 /// When set (the browser tests' host), opening appends a line here instead of starting a program.
 static OPEN_LOG: OnceLock<PathBuf> = OnceLock::new();
 
@@ -73,6 +77,39 @@ pub fn set_export_dir(folder: &str) -> Result<PathBuf, ErrorBody> {
     std::fs::write(&partial, text).map_err(failed)?;
     std::fs::rename(&partial, &file).map_err(failed)?;
     Ok(export_dir())
+}
+
+/// Makes every export ask where to save through `ask` (the app installs the native dialog;
+/// the tests a stand-in). Without it, and whenever INFOKLASS_EXPORT_DIR is set, exports go
+/// straight into the export folder.
+pub fn ask_where_with(ask: AskWhere) {
+    *ASK_WHERE.lock().unwrap_or_else(|p| p.into_inner()) = Some(ask);
+}
+
+/// The path an export is written to: `suggested` (a free name in the export folder), or where
+/// the user chose in the dialog, whose folder is then remembered. Cancelling is
+/// `EXPORT_CANCELLED`, before anything is written.
+pub(crate) fn export_path(suggested: PathBuf) -> Result<PathBuf, ErrorBody> {
+    let pinned = std::env::var_os(infoklass_store::env::EXPORT_ENV).is_some_and(|v| !v.is_empty());
+    let ask = ASK_WHERE.lock().unwrap_or_else(|p| p.into_inner());
+    let Some(ask) = ask.as_ref().filter(|_| !pinned) else { return Ok(suggested) };
+    let (dir, name) = match (suggested.parent(), suggested.file_name()) {
+        (Some(dir), Some(name)) => (dir.to_path_buf(), name.to_string_lossy().into_owned()),
+        _ => return Ok(suggested),
+    };
+    let mut chosen =
+        ask(&dir, &name).ok_or_else(|| body(ErrorCode::ExportCancelled, "the save dialog was cancelled".into()))?;
+    // A name typed without the extension still gets the file's type.
+    if chosen.extension().is_none() {
+        if let Some(ext) = suggested.extension() {
+            chosen.set_extension(ext);
+        }
+    }
+    if let Some(folder) = chosen.parent().filter(|f| *f != dir.as_path()) {
+        // Remembering is a convenience: a folder that cannot be remembered does not stop the export.
+        let _ = set_export_dir(&folder.display().to_string());
+    }
+    Ok(chosen)
 }
 
 pub(crate) fn record_export(path: &Path) {

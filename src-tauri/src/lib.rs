@@ -4,6 +4,7 @@
 mod command_names;
 pub mod commands;
 pub mod exports;
+pub mod rendering;
 pub mod state;
 
 pub use command_names::COMMANDS;
@@ -101,8 +102,30 @@ pub fn run() {
         eprintln!("infoklass: {} [{}]", e.message, e.code);
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            exports::ask_where_with(save_dialog(app.handle().clone()));
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(handler!())
         .run(tauri::generate_context!())
         .expect("the Infoklass window could not start");
+}
+
+/// The native "Spara som" dialog, opened from Rust inside the export commands (which run off
+/// the main thread, as a blocking dialog must): the window itself has no dialog permission.
+fn save_dialog(app: tauri::AppHandle) -> exports::AskWhere {
+    use tauri_plugin_dialog::DialogExt;
+    Box::new(move |dir, name| {
+        let ext = std::path::Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or_default().to_string();
+        let mut dialog = app.dialog().file().set_directory(dir).set_file_name(name);
+        if let Some(window) = tauri::Manager::get_webview_window(&app, "main") {
+            dialog = dialog.set_parent(&window);
+        }
+        if !ext.is_empty() {
+            dialog = dialog.add_filter(ext.to_uppercase(), &[ext.as_str()]);
+        }
+        dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+    })
 }

@@ -50,8 +50,12 @@ async function startXvfb(env) {
   throw new Error('Xvfb could not start');
 }
 
-export async function launchApp({ binary, args = [] }) {
-  const env = { ...process.env, TAURI_WEBVIEW_AUTOMATION: 'true' };
+export async function launchApp({ binary, args = [], env: extra = {} }) {
+  // Without a GPU the app turns WebKit's DMA-BUF renderer off (src-tauri/src/rendering.rs);
+  // WebKitGTK 2.50 then never answers WebDriver's Take Screenshot (every other call works),
+  // so the flows keep the renderer ("0") unless a test says otherwise (rendering.test.mjs).
+  const env = { WEBKIT_DISABLE_DMABUF_RENDERER: '0', ...process.env, TAURI_WEBVIEW_AUTOMATION: 'true', ...extra };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const xvfb = await startXvfb(env);
   const port = await freePort();
   const driver = startDetached('WebKitWebDriver', [`--port=${port}`], env);

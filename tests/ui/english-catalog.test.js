@@ -57,6 +57,42 @@ test('threats and information types are English in English mode', async (t) => {
   );
 });
 
+test('the English texts of a threat and an information type are edited in their forms', async (t) => {
+  const page = await app.open(t);
+  await page.getByTestId('nav-catalog').click();
+  await page.getByTestId('catalog-tab-threats').click();
+  const row = page.locator('[data-testid="threat-row"][data-key="HOT-10"]');
+  await row.getByTestId('threat-edit').click();
+  // The form shows the shipped English texts and saves the edited ones.
+  assert.equal(await page.getByTestId('threat-description-en').inputValue(), hot10.description_en);
+  assert.equal(await page.getByTestId('threat-cause-en').inputValue(), hot10.cause_en);
+  assert.equal(await page.getByTestId('threat-consequence-en').inputValue(), hot10.consequence_en);
+  await page.getByTestId('threat-description-en').fill('Someone walks into the archive and leaves with the files.');
+  await page.getByTestId('threat-consequence-en').fill('Paper records are lost.');
+  await page.getByTestId('threat-save').click();
+  await page.locator('dialog[open]').waitFor({ state: 'detached' });
+  // Swedish mode still shows the Swedish text.
+  await expectText(row.getByTestId('threat-summary'), hot10.description_sv);
+
+  await page.getByTestId('catalog-tab-info-types').click();
+  await page.locator('[data-testid="info-type-row"][data-key="personuppgifter"]').getByTestId('info-type-edit').click();
+  await page.getByTestId('info-type-description-en').fill('Anything that points to a living person.');
+  await page.getByTestId('info-type-save').click();
+  await page.locator('dialog[open]').waitFor({ state: 'detached' });
+
+  await page.getByTestId('lang-en').click();
+  await expectText(page.getByTestId('info-type-description-personuppgifter'), 'Anything that points to a living person.');
+  await page.getByTestId('catalog-tab-threats').click();
+  await expectText(row.getByTestId('threat-summary'), 'Someone walks into the archive and leaves with the files.');
+  await row.getByTestId('threat-expand').click();
+  await expectText(row.getByTestId('threat-details'), /Paper records are lost\./);
+  // After a reload (read back from the backend) the edit is still there.
+  await page.reload();
+  await page.getByTestId('nav-catalog').click();
+  await page.getByTestId('catalog-tab-threats').click();
+  await expectText(row.getByTestId('threat-summary'), 'Someone walks into the archive and leaves with the files.');
+});
+
 function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -11,10 +11,15 @@ import { eventually, expectText } from './lib/expect.js';
 const app = useApp();
 const logged = async () => readFile(app.openLog(), 'utf8').catch(() => '');
 
-async function exportThreats(page) {
+/** Exports and answers the path the notice names (a new one, when an earlier notice shows). */
+async function exportThreats(page, earlier = null) {
   await page.getByTestId('threat-export').click();
-  const text = await expectText(page.getByTestId('notice').locator('.text'), /^Sparad: /);
-  return text.replace(/^Sparad: /, '');
+  return eventually(async () => {
+    const text = await expectText(page.getByTestId('notice').locator('.text'), /^Sparad: /);
+    const path = text.replace(/^Sparad: /, '');
+    assert.notEqual(path, earlier);
+    return path;
+  });
 }
 
 test('the notice opens the exported file or its folder, and the chosen folder is used next', async (t) => {
@@ -40,7 +45,7 @@ test('the notice opens the exported file or its folder, and the chosen folder is
   await page.getByTestId('export-folder').fill(chosen);
   await page.getByTestId('export-folder-save').click();
   await page.getByTestId('export-folder-saved').waitFor();
-  const next = await exportThreats(page);
+  const next = await exportThreats(page, path);
   assert.equal(dirname(next), await realpath(chosen));
   assert.deepEqual(await readdir(chosen), [basename(next)]);
   await eventually(async () => assert.equal(await page.getByTestId('export-folder').inputValue(), await realpath(chosen)));

@@ -78,5 +78,38 @@ test('at 960×600 the object page leaves room for its content', async (t) => {
   await page.getByTestId('object-row').first().click();
   await page.getByTestId('tab-requirements').click();
   await onScreen(page, page.getByTestId('tab-requirements'), 'the Krav tab');
+  await page.locator('[role="tabpanel"] .toolbar').waitFor();
+
+  // One header line: back, name, status and profile beside the actions; the tabs in one row.
+  const box = async (locator) => (await locator.boundingBox()) ?? assert.fail('rendered');
+  const name = await box(page.getByTestId('detail-name'));
+  for (const id of ['detail-status', 'detail-head-profile', 'detail-more']) {
+    const b = await box(page.getByTestId(id));
+    assert.ok(Math.abs(b.y + b.height / 2 - (name.y + name.height / 2)) < 8, `${id} is on the name's line`);
+  }
+  const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+  assert.equal(new Set(tabs).size, 1, 'the tabs are one row');
   await screenshot(page, 'small-window-detail-requirements');
+  // The tab's content starts within 140 px of the window's top.
+  const top = await page.locator('[role="tabpanel"]').evaluate((el) => el.firstElementChild.getBoundingClientRect().top);
+  assert.ok(top <= 140, `the content starts at ${top} px`);
+  t.diagnostic(`the content starts at ${Math.round(top)} px`);
+
+  // The other actions are in the Mer menu, reached by keyboard.
+  assert.equal(await page.getByTestId('history').count(), 0, 'folded into the menu');
+  await page.getByTestId('detail-more').focus();
+  await page.keyboard.press('Enter');
+  // The object is approved: the first item is the review without changes, then the others.
+  await eventually(async () => assert.equal(await page.getByTestId('review-unchanged').evaluate((el) => el === document.activeElement), true));
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByTestId('procure-object').evaluate((el) => el === document.activeElement), true);
+  assert.equal(await page.getByTestId('procure-object').getAttribute('role'), 'menuitem');
+  await screenshot(page, 'small-window-detail-more');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('history').count(), 0, 'Escape closes the menu');
+  assert.equal(await page.getByTestId('detail-more').evaluate((el) => el === document.activeElement), true);
+  await page.getByTestId('detail-more').click();
+  await page.getByTestId('history').click();
+  await page.getByTestId('history-entry').first().waitFor();
+  assert.equal(await page.getByTestId('history').count(), 0, 'choosing an item closes the menu');
 });

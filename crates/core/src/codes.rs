@@ -115,6 +115,7 @@ string_codes! {
         DbTls = "DB_TLS",
         DbNotEmpty = "DB_NOT_EMPTY",
         Conflict = "CONFLICT",
+        ExportCancelled = "EXPORT_CANCELLED",
     }
 }
 

@@ -8,6 +8,7 @@ use crate::error::{PgError, Result};
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../../migrations/postgres/0001_schema.sql")),
     (2, include_str!("../../../migrations/postgres/0002_roles.sql")),
+    (3, include_str!("../../../migrations/postgres/0003_isak_record.sql")),
 ];
 
 /// Serialises `db init` runs against one database (any number; a fixed key of ours).

@@ -63,3 +63,59 @@ fn an_older_database_gets_english_for_unchanged_shipped_texts() {
     assert_eq!(beh02.ar_en, "");
     assert!(!beh02.ska_en.is_empty());
 }
+
+/// The catalogue forms send the English texts through the same save commands as the Swedish
+/// ones: they are stored, trimmed, and the history entry holds the old and the new text.
+#[test]
+fn edited_english_texts_are_stored_and_in_the_history() {
+    let (_dir, mut store) = common::temp_store();
+    let audit_new = |store: &Store, entity: &str, id: &str| -> (String, String) {
+        store
+            .connection()
+            .query_row(
+                "SELECT old, new FROM audit WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT 1",
+                [entity, id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+
+    let hot10 = store.threats().unwrap().threats.into_iter().find(|e| e.threat.key == "HOT-10").unwrap().threat;
+    let input = infoklass_store::ThreatInput {
+        key: Some(hot10.key.clone()),
+        origin: hot10.origin.clone(),
+        name_sv: hot10.name_sv.clone(),
+        name_en: hot10.name_en.clone(),
+        description_sv: hot10.description_sv.clone(),
+        cause_sv: hot10.cause_sv.clone(),
+        consequence_sv: hot10.consequence_sv.clone(),
+        description_en: " Someone walks into the archive. ".into(),
+        cause_en: "Doors left open.".into(),
+        consequence_en: "Files go missing.".into(),
+        aspects: hot10.aspects.clone(),
+    };
+    let saved = store.save_threat(&common::ctx(), &input).unwrap();
+    assert_eq!(
+        (saved.description_en.as_str(), saved.cause_en.as_str(), saved.consequence_en.as_str()),
+        ("Someone walks into the archive.", "Doors left open.", "Files go missing.")
+    );
+    let stored = store.threats().unwrap().threats.into_iter().find(|e| e.threat.key == "HOT-10").unwrap().threat;
+    assert_eq!(stored, saved);
+    let (old, new) = audit_new(&store, "threat", "HOT-10");
+    assert!(old.contains(&hot10.description_en) && new.contains("Someone walks into the archive."), "{old} → {new}");
+
+    let personal = store.info_types().unwrap().into_iter().find(|t| t.key == "personuppgifter").unwrap();
+    let input = infoklass_store::InfoTypeInput {
+        key: Some(personal.key.clone()),
+        name_sv: personal.name_sv.clone(),
+        name_en: personal.name_en.clone(),
+        description_sv: personal.description_sv.clone(),
+        description_en: "Anything that points to a living person.".into(),
+        levels: personal.levels.clone(),
+    };
+    let saved = store.save_info_type(&common::ctx(), &input).unwrap();
+    assert_eq!(saved.description_en, "Anything that points to a living person.");
+    assert_eq!(store.info_types().unwrap().into_iter().find(|t| t.key == "personuppgifter").unwrap(), saved);
+    let (_, new) = audit_new(&store, "info_type", "personuppgifter");
+    assert!(new.contains("Anything that points to a living person."), "{new}");
+}

@@ -38,8 +38,8 @@ pub(crate) fn export_err(e: infoklass_files::ExcelError) -> ErrorBody {
     ErrorBody { code: ErrorCode::ExportFailed, message: e.to_string(), details: None }
 }
 
-/// Writes an export into the export folder under a name that is free there; the file becomes
-/// the one the notice may open.
+/// Writes an export into the export folder under a name that is free there, or where the user
+/// chose in the save dialog; the file becomes the one the notice may open.
 pub(crate) fn export_file(stem: &str, ext: &str, bytes: &[u8]) -> CmdResult<infoklass_store::ExportResult> {
     let dir = crate::exports::export_dir();
     let failed = |e: std::io::Error| ErrorBody {
@@ -48,7 +48,7 @@ pub(crate) fn export_file(stem: &str, ext: &str, bytes: &[u8]) -> CmdResult<info
         details: None,
     };
     std::fs::create_dir_all(&dir).map_err(failed)?;
-    let path = infoklass_store::env::free_file_name(&dir, stem, ext);
+    let path = crate::exports::export_path(infoklass_store::env::free_file_name(&dir, stem, ext))?;
     std::fs::write(&path, bytes).map_err(failed)?;
     crate::exports::record_export(&path);
     Ok(infoklass_store::ExportResult { path: path.display().to_string(), bytes: bytes.len() as u32 })

@@ -13,7 +13,10 @@ export function asErrorBody(e: unknown): ErrorBody {
 }
 
 export function showError(e: unknown, context: string | null = null): void {
-  errors.current = asErrorBody(e);
+  const body = asErrorBody(e);
+  // Cancelling the save dialog is the user's choice, not a failure: nothing to show.
+  if (body.code === 'EXPORT_CANCELLED') return;
+  errors.current = body;
   errors.context = context;
   console.error(e);
 }

@@ -22,9 +22,11 @@ export const enEveryday: Record<keyof typeof svEveryday, string> = {
   'export.openFile': 'Open the file',
   'export.showFolder': 'Show in folder',
   'export.folder': 'Save exports in the folder',
-  'export.folderHint': 'Leave empty for Downloads. Infoklass remembers the folder for next time.',
+  'export.folderHint':
+    'Leave empty for Downloads. The Save as dialog opens here, and Infoklass remembers the folder you choose.',
   'export.folderSave': 'Save the folder',
   'export.opened': 'The file was opened.',
+  'error.EXPORT_CANCELLED': 'The export was cancelled; no file was written.',
   'error.NOT_LAST_EXPORT': 'Only the file exported last can be opened from here.',
   'error.FOLDER_INVALID': 'The folder does not exist or cannot be written to.',
 };

@@ -41,6 +41,8 @@ export const enInfoTypes: Record<keyof typeof svInfoTypes, string> = {
   'infoTypes.nameSv': 'Name in Swedish',
   'infoTypes.nameEn': 'Name in English',
   'infoTypes.description': 'Description',
+  'infoTypes.descriptionEn': 'Description in English',
+  'infoTypes.englishHint': 'Shown when the app is used in English. An empty field shows the Swedish text marked (sv).',
   'infoTypes.levels': 'Lowest levels',
   'infoTypes.levelsHelp':
     'An information set of the type starts at these levels and may be raised freely. Going below them needs a motivation.',

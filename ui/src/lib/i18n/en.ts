@@ -189,6 +189,7 @@ export const en: Record<keyof typeof sv, string> = {
   'detail.edit': 'Edit',
   'detail.reclassify': 'New re-classification',
   'detail.history': 'History',
+  'detail.more': 'More',
   'detail.delete': 'Delete',
   'detail.version': 'Version {version}',
   'detail.approvedBy': 'Approved by {who} {at}',

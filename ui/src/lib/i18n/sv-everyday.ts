@@ -20,9 +20,11 @@ export const svEveryday = {
   'export.openFile': 'Öppna filen',
   'export.showFolder': 'Visa i mappen',
   'export.folder': 'Spara exporter i mappen',
-  'export.folderHint': 'Lämna tomt för Hämtade filer. Infoklass kommer ihåg mappen till nästa gång.',
+  'export.folderHint':
+    'Lämna tomt för Hämtade filer. Dialogen Spara som öppnas här, och Infoklass kommer ihåg mappen du väljer.',
   'export.folderSave': 'Spara mappen',
   'export.opened': 'Filen öppnades.',
+  'error.EXPORT_CANCELLED': 'Exporten avbröts; ingen fil skrevs.',
   'error.NOT_LAST_EXPORT': 'Bara den senast exporterade filen kan öppnas härifrån.',
   'error.FOLDER_INVALID': 'Mappen finns inte eller går inte att skriva i.',
 } as const;

@@ -39,6 +39,8 @@ export const svInfoTypes = {
   'infoTypes.nameSv': 'Namn på svenska',
   'infoTypes.nameEn': 'Namn på engelska',
   'infoTypes.description': 'Beskrivning',
+  'infoTypes.descriptionEn': 'Beskrivning på engelska',
+  'infoTypes.englishHint': 'Visas när appen används på engelska. Ett tomt fält visar den svenska texten märkt (sv).',
   'infoTypes.levels': 'Lägsta nivåer',
   'infoTypes.levelsHelp':
     'En informationsmängd av typen får de här nivåerna från början och kan höjas fritt. Att sänka under dem kräver en motivering.',

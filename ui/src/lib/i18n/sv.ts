@@ -187,6 +187,7 @@ export const sv = {
   'detail.edit': 'Redigera',
   'detail.reclassify': 'Ny omklassning',
   'detail.history': 'Historik',
+  'detail.more': 'Mer',
   'detail.delete': 'Ta bort',
   'detail.version': 'Version {version}',
   'detail.approvedBy': 'Fastställd av {who} {at}',
