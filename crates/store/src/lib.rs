@@ -38,6 +38,7 @@ mod review;
 mod risks;
 mod rows;
 mod seed;
+mod shipped;
 mod threats;
 pub mod workbook_apply;
 pub mod workbook_merge;
@@ -60,7 +61,7 @@ pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;
 pub use error::{Result, StoreError};
-pub use portfolio::{PortfolioObject, PortfolioRisk};
+pub use portfolio::{Portfolio, PortfolioObject, PortfolioRisk};
 pub use write_lock::BUSY_TIMEOUT;
 
 /// Who acts and when; passed to every write.

@@ -2,6 +2,7 @@
 //! and workbooks sent back. The front end reads a chosen file and sends its bytes; it never
 //! names a path. Batches are one call per file so the window can show progress.
 
+use infoklass_core::labels::Lang;
 use infoklass_files::import;
 use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{ExportResult, FileImport, ImportRecord, LegacyRequirement};
@@ -27,8 +28,8 @@ pub fn export_workbook(state: State<'_, AppState>, id: String) -> CmdResult<Expo
 pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let today = ctx().today;
-    let data = store.portfolio(&ids, &today).map_err(err)?;
-    let bytes = portfolio_workbook(&data, &stamp()).map_err(export_err)?;
+    let data = store.portfolio_with_overview(&ids, &today).map_err(err)?;
+    let bytes = portfolio_workbook(&data, &stamp(), Lang::Sv).map_err(export_err)?;
     export_file(&format!("Portfölj {today}"), "xlsx", &bytes)
 }
 

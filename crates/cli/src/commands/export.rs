@@ -1,5 +1,6 @@
 //! `infoklass export`: objects as Infoklass workbooks (the ISAK successor).
 
+use infoklass_core::labels::Lang;
 use infoklass_core::ErrorCode;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,9 @@ pub struct Args {
     /// Write a portfolio workbook even for a single object.
     #[arg(long)]
     portfolio: bool,
+    /// The language of the portfolio workbook: sv or en.
+    #[arg(long, default_value = "sv", value_parser = super::procurement::parse_lang)]
+    lang: Lang,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
@@ -46,7 +50,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let bytes = if ids.len() == 1 && !a.portfolio {
         object_workbook(&gather(store, &ids[0], &ctx.today)?, &stamp).map_err(failed)?
     } else {
-        portfolio_workbook(&store.portfolio(&ids, &ctx.today)?, &stamp).map_err(failed)?
+        portfolio_workbook(&store.portfolio_with_overview(&ids, &ctx.today)?, &stamp, a.lang).map_err(failed)?
     };
     write_file(&a.out, &bytes)?;
     println!("{} objekt skrivna till {}", ids.len(), a.out.display());

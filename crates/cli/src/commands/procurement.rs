@@ -28,7 +28,7 @@ pub struct Args {
     lang: Lang,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("{s} is not sv or en"))
 }
 
