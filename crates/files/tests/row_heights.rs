@@ -225,7 +225,7 @@ fn object_and_portfolio_rows_are_as_tall_as_their_texts() {
         assert!(rows.iter().any(|r| r.index > 3 && r.lines > 1), "{sheet} has a data row with wrapped lines");
     }
     assert!(tall >= 10, "{tall}");
-    let portfolio = store.portfolio_with_overview(&[id.clone()], "2026-11-01").unwrap();
+    let portfolio = store.portfolio_with_overview(std::slice::from_ref(&id), "2026-11-01").unwrap();
     for lang in Lang::ALL {
         let bytes = portfolio_workbook(&portfolio, &stamp, lang).unwrap();
         assert!(assert_rows_fit(&bytes, "portfolio") >= 3, "{lang:?}");

@@ -37,7 +37,7 @@ const OBJECT_COLUMNS: [(&str, f64); 18] = [
     ("fulfilled", 9.0),
     ("open_actions", 9.0),
     ("top_risk", 9.0),
-    ("object_id", 10.0),
+    ("object_id", 36.0),
 ];
 /// The first of the four level columns of the object sheet.
 const LEVEL_COL: u16 = 5;
@@ -49,7 +49,7 @@ const SET_COLUMNS: [(&str, f64); 8] = [
     ("T", 4.5),
     ("S", 4.5),
     ("motivations", 60.0),
-    ("set_id", 10.0),
+    ("set_id", 36.0),
 ];
 const ACTION_COLUMNS: [(&str, f64); 7] = [
     ("object", 24.0),
