@@ -110,6 +110,12 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some((parse(to)? - parse(from)?).whole_days())
 }
 
+/// How many days a review is overdue on `today`: 0 while it is not yet due, `None` without a
+/// (readable) review date.
+pub fn days_overdue(next_review: Option<&str>, today: &str) -> Option<i64> {
+    next_review.and_then(|d| days_between(d, today)).map(|late| late.max(0))
+}
+
 /// Whether a date the owner chose instead of the rule's is acceptable: a real date after the
 /// approval day, with a reason.
 pub fn check_chosen_date(day: &str, chosen: &str, reason: &str) -> Result<(), String> {
@@ -162,6 +168,15 @@ mod tests {
         assert_eq!(days_between("2028-02-28", "2028-03-01"), Some(2));
         assert_eq!(days_between("2026-11-30", "2025-11-30"), Some(-365));
         assert_eq!(days_between("x", "2025-11-30"), None);
+    }
+
+    #[test]
+    fn days_overdue_counts_only_past_dates() {
+        assert_eq!(days_overdue(Some("2026-10-01"), "2026-11-30"), Some(60));
+        assert_eq!(days_overdue(Some("2026-11-30"), "2026-11-30"), Some(0));
+        assert_eq!(days_overdue(Some("2027-01-01"), "2026-11-30"), Some(0));
+        assert_eq!(days_overdue(None, "2026-11-30"), None);
+        assert_eq!(days_overdue(Some("snart"), "2026-11-30"), None);
     }
 
     #[test]

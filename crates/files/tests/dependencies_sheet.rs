@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use infoklass_core::dependency::DependencyKind;
+use infoklass_core::labels::Lang;
 use infoklass_core::{ClassificationContent, InformationSet, ObjectMeta, PerAspect};
 use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, Store};
@@ -56,8 +57,8 @@ fn both_workbooks_list_the_dependencies_with_profiles_suggestions_and_cycles() {
         "{flat:?}"
     );
 
-    let rows = store.portfolio(&[process.clone(), platform.clone()], "2026-11-01").unwrap();
-    let sheet = texts(portfolio_workbook(&rows, &stamp).unwrap());
+    let rows = store.portfolio_with_overview(&[process.clone(), platform.clone()], "2026-11-01").unwrap();
+    let sheet = texts(portfolio_workbook(&rows, &stamp, Lang::Sv).unwrap());
     let flat: Vec<String> = sheet.iter().skip(4).map(|r| r.join("|")).collect();
     assert_eq!(flat, ["Ambulansdirigering|körs på|Driftplattform", "Driftplattform|integrerar med|Ambulansdirigering"]);
 }

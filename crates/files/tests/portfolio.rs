@@ -3,6 +3,7 @@
 //! re-classified objects, incomplete and level-4 ones, lagrum, answers, actions and risks.
 //! So the portfolio workbook keeps its content whichever way it is read.
 
+use infoklass_core::labels::Lang;
 use infoklass_core::lagrum::{LagrumDecision, LagrumStatus};
 use infoklass_core::requirements::{Answer, Assessment};
 use infoklass_core::risk::Risk;
@@ -126,9 +127,13 @@ fn the_set_based_portfolio_equals_the_per_object_one() {
     let mut back = store.portfolio(&reversed, "2026-11-01").unwrap();
     back.reverse();
     assert_eq!(back, set_based);
-    // The writer is a function of these rows alone, so the workbook's content is the same.
+    // The writer is a function of these rows (and the overview over them) alone, so the
+    // workbook's content is the same.
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2026-11-01T08:00:00Z".into() };
-    assert!(!portfolio_workbook(&set_based, &stamp).unwrap().is_empty());
+    let portfolio = store.portfolio_with_overview(&ids, "2026-11-01").unwrap();
+    assert_eq!(portfolio.objects, set_based);
+    assert_eq!(portfolio.overview.objects as usize, ids.len(), "the summary counts the same objects");
+    assert!(!portfolio_workbook(&portfolio, &stamp, Lang::Sv).unwrap().is_empty());
 }
 
 #[test]

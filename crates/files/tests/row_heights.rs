@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use infoklass_core::labels::Lang;
 use infoklass_core::requirements::{Catalog, Obligation};
 use infoklass_core::Aspect;
 use infoklass_files::catalog_export::catalog_xlsx;
@@ -229,6 +230,9 @@ fn object_and_portfolio_rows_are_as_tall_as_their_texts() {
         assert!(rows.iter().any(|r| r.index > 3 && r.lines > 1), "{sheet} has a data row with wrapped lines");
     }
     assert!(tall >= 10, "{tall}");
-    let portfolio = portfolio_workbook(&[infoklass_files::workbook::portfolio_of(&data)], &stamp).unwrap();
-    assert!(assert_rows_fit(&portfolio, "portfolio") >= 3);
+    let portfolio = store.portfolio_with_overview(std::slice::from_ref(&id), "2026-11-01").unwrap();
+    for lang in Lang::ALL {
+        let bytes = portfolio_workbook(&portfolio, &stamp, lang).unwrap();
+        assert!(assert_rows_fit(&bytes, "portfolio") >= 3, "{lang:?}");
+    }
 }

@@ -40,6 +40,7 @@ mod revision;
 mod risks;
 mod rows;
 mod seed;
+mod shipped;
 mod threats;
 mod top_risk_role;
 pub mod workbook_apply;
@@ -64,7 +65,7 @@ pub use dto_requirements::*;
 pub use dto_risks::*;
 pub use dto_workbook::*;
 pub use error::{Result, StoreError};
-pub use portfolio::{PortfolioObject, PortfolioRisk};
+pub use portfolio::{Portfolio, PortfolioObject, PortfolioRisk};
 pub use write_lock::BUSY_TIMEOUT;
 
 /// Who acts and when; passed to every write.

@@ -1,7 +1,9 @@
 //! What happens when a database is opened and closed, with other processes on the same file.
 //!
 //! - Nothing is written when the schema and the shipped data are complete, so reading needs
-//!   no write lock and works on a read-only file.
+//!   no write lock and works on a read-only file. "Complete" is a fingerprint of the shipped
+//!   data recorded in `settings` (`shipped.rs`); without it, the shipped catalogues are parsed
+//!   and compared once and the fingerprint is recorded.
 //! - Otherwise the writers' lock is taken and one IMMEDIATE transaction re-reads the schema
 //!   version, migrates and seeds: two processes opening a new file at once cannot both run
 //!   the first migration.
@@ -18,13 +20,19 @@ use rusqlite::Connection;
 
 use crate::error::{Result, StoreError};
 use crate::write_lock::WriteLock;
-use crate::{catalogs, english_fill, migrate, risks, seed, Store};
+use crate::{catalogs, english_fill, migrate, risks, seed, shipped, Store};
 
 pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) -> Result<()> {
     let found = migrate::check_version(conn)?;
     let wal = !on_disk || conn.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))? == "wal";
-    if wal && found == migrate::latest_version() && !seed::missing(conn)? {
-        return Ok(());
+    if wal && found == migrate::latest_version() {
+        if shipped::recorded(conn)? {
+            return Ok(());
+        }
+        if !seed::missing(conn)? {
+            record_without_waiting(conn, lock);
+            return Ok(());
+        }
     }
     let _guard = lock.acquire()?;
     if !wal {
@@ -41,12 +49,25 @@ pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) ->
         if before < migrate::ENGLISH_TEXTS_VERSION {
             english_fill::fill(conn)?;
         }
+        shipped::record(conn)?;
         Ok(conn.execute_batch("COMMIT")?)
     })();
     if result.is_err() && !conn.is_autocommit() {
         let _ = conn.execute_batch("ROLLBACK");
     }
     result
+}
+
+/// Records the fingerprint of complete shipped data in a database that lacks it (made by an
+/// older program, or its shipped data was checked by hand), once. Only when no one else is
+/// writing, and a read-only file stays unwritten: it is a shortcut, and the next open tries
+/// again.
+fn record_without_waiting(conn: &Connection, lock: &WriteLock) {
+    let Ok(_guard) = lock.acquire_within(std::time::Duration::ZERO) else { return };
+    if conn.busy_timeout(std::time::Duration::ZERO).is_ok() {
+        let _ = shipped::record(conn);
+    }
+    let _ = conn.busy_timeout(crate::BUSY_TIMEOUT);
 }
 
 /// The file's device and inode (Unix), to notice that the path now names another file.

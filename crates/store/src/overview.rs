@@ -30,7 +30,11 @@ impl Store {
     /// The facts of every object, in Swedish name order. Lean on purpose: the stored profile
     /// levels and plain counts, no derivation of requirements or reading of risks.
     pub fn overview_facts(&self, today: &str) -> Result<Vec<ObjectFacts>> {
-        let ids = self.all_object_ids()?;
+        self.facts_of(self.all_object_ids()?, today)
+    }
+
+    /// The facts of the given objects, in the given order; unknown ids are left out.
+    pub(crate) fn facts_of(&self, ids: Vec<String>, today: &str) -> Result<Vec<ObjectFacts>> {
         let wanted = json_ids(&ids)?;
         let mut metas = self.metas(&wanted)?;
         let current = self.current_rows(&wanted)?;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use infoklass_core::dependency::DependencyKind;
 use infoklass_core::lagrum::LagrumCatalog;
+use infoklass_core::overview::{overview, Overview, OverviewFilter};
 use infoklass_core::requirements::{derive_requirements, Action, Answer, Catalog, Derived, Suppression};
 use infoklass_core::risk::Risk;
 use infoklass_core::{derive_profile, InformationSet, Lagrum, ObjectMeta, PerAspect, Profile, Scale, Status};
@@ -45,12 +46,29 @@ pub struct PortfolioRisk {
     pub threat_name: Option<String>,
 }
 
+/// The coordinator's portfolio: the objects' rows and the overview's figures over the same
+/// objects (the summary sheet), as of `today`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Portfolio {
+    pub objects: Vec<PortfolioObject>,
+    pub overview: Overview,
+    pub today: String,
+}
+
 /// `ids` as a JSON array, for `IN (SELECT value FROM json_each(?1))`.
 pub(crate) fn json_ids(ids: &[String]) -> Result<String> {
     Ok(serde_json::to_string(ids)?)
 }
 
 impl Store {
+    /// The portfolio of the given objects with the overview over them.
+    pub fn portfolio_with_overview(&self, ids: &[String], today: &str) -> Result<Portfolio> {
+        let objects = self.portfolio(ids, today)?;
+        let facts = self.facts_of(ids.to_vec(), today)?;
+        let overview = overview(&facts, &OverviewFilter::default(), today);
+        Ok(Portfolio { objects, overview, today: today.to_string() })
+    }
+
     /// The portfolio rows of the given objects, in the given order.
     pub fn portfolio(&self, ids: &[String], today: &str) -> Result<Vec<PortfolioObject>> {
         let wanted = json_ids(ids)?;

@@ -27,13 +27,16 @@ pub fn export_workbook(state: State<'_, AppState>, id: String, lang: Option<Lang
     export_file(&format!("{title} {}", data.detail.meta.name), "xlsx", &bytes)
 }
 
+/// The portfolio of the listed objects in the UI's language (Swedish when none is given).
 #[tauri::command(async)]
-pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>) -> CmdResult<ExportResult> {
+pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>, lang: Option<Lang>) -> CmdResult<ExportResult> {
     let store = state.store()?;
     let today = ctx().today;
-    let data = store.portfolio(&ids, &today).map_err(err)?;
-    let bytes = portfolio_workbook(&data, &stamp()).map_err(export_err)?;
-    export_file(&format!("Portfölj {today}"), "xlsx", &bytes)
+    let lang = lang.unwrap_or_default();
+    let data = store.portfolio_with_overview(&ids, &today).map_err(err)?;
+    let bytes = portfolio_workbook(&data, &stamp(), lang).map_err(export_err)?;
+    let title = infoklass_core::labels::text(lang, "sheet.portfolio");
+    export_file(&format!("{title} {today}"), "xlsx", &bytes)
 }
 
 /// What importing the file would do; writes nothing.

@@ -177,7 +177,7 @@ export const api = {
   // Workbooks: the object's Infoklass workbook, a portfolio, and files in (old ISAK
   // workbooks or workbooks sent back), one file per call so a batch can show progress.
   exportWorkbook: (id: string, lang: Lang | null) => call<ExportResult>('export_workbook', { id, lang }),
-  exportPortfolio: (ids: string[]) => call<ExportResult>('export_portfolio', { ids }),
+  exportPortfolio: (ids: string[], lang: Lang | null) => call<ExportResult>('export_portfolio', { ids, lang }),
   previewImport: (fileName: string, base64: string) => call<FileImport>('preview_import', { fileName, base64 }),
   importFile: (fileName: string, base64: string) => call<FileImport>('import_file', { fileName, base64 }),
   saveImportWord: (word: string, level: number) => call<null>('save_import_word', { word, level }),

@@ -26,8 +26,7 @@ pub struct Args {
     /// Write a portfolio workbook even for a single object.
     #[arg(long)]
     portfolio: bool,
-    /// The language of an object's workbook (sheets, headers, words, requirement texts): sv or
-    /// en. The portfolio workbook is written in Swedish.
+    /// The language of the workbook (sheets, headers, words, requirement texts): sv or en.
     #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
     lang: Lang,
 }
@@ -51,7 +50,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let bytes = if ids.len() == 1 && !a.portfolio {
         object_workbook(&gather(store, &ids[0], &ctx.today)?, &stamp, a.lang).map_err(failed)?
     } else {
-        portfolio_workbook(&store.portfolio(&ids, &ctx.today)?, &stamp).map_err(failed)?
+        portfolio_workbook(&store.portfolio_with_overview(&ids, &ctx.today)?, &stamp, a.lang).map_err(failed)?
     };
     write_file(&a.out, &bytes)?;
     println!("{} objekt skrivna till {}", ids.len(), a.out.display());

@@ -9,6 +9,7 @@ pub mod layout;
 mod meta;
 mod overview;
 mod portfolio;
+mod portfolio_summary;
 pub mod read;
 mod requirements;
 mod risks;
