@@ -7,6 +7,7 @@ import { enDeps } from './en-deps';
 import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
+import { enOrgReq } from './en-orgreq';
 import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
@@ -19,6 +20,7 @@ import { svDeps } from './sv-deps';
 import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
+import { svOrgReq } from './sv-orgreq';
 import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
@@ -35,6 +37,7 @@ const svAll = {
   ...svThreats,
   ...svInfoTypes,
   ...svOverview,
+  ...svOrgReq,
   ...svAnswered,
   ...svEveryday,
   ...svLagrum,
@@ -53,6 +56,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enThreats,
     ...enInfoTypes,
     ...enOverview,
+    ...enOrgReq,
     ...enAnswered,
     ...enEveryday,
     ...enLagrum,
