@@ -13,7 +13,7 @@ async function answerSome() {
   const before = await callHost('requirement_overview', { filter: {} });
   const beh = before.requirements.find((r) => r.key === 'BEH-01');
   assert.ok(beh.applies.count >= 3, 'the seed has complete classifications');
-  const [a, b, c] = beh.applies.ids;
+  const [a, b, c] = beh.applies.at.map((i) => before.named[i].id);
   const answer = (id, value) =>
     callHost('save_assessment', { id, assessment: { key: 'BEH-01', answer: value, comment: '', evidence: '' } });
   await answer(a, 'ej_uppfyllt');
@@ -73,4 +73,49 @@ test('the unit filter narrows the requirement figures', async (t) => {
   await page.getByTestId('ov-unit').selectOption(unit);
   const button = page.locator('[data-testid="orq-areas"] tr[data-area="behorighet"] button');
   await eventually(async () => assert.equal((await button.textContent()).trim(), String(area.objects.count)));
+});
+
+test('the organisation heat map and the analyses to review open their objects', async (t) => {
+  const page = await app.open(t, '?seed=24');
+  const ov = await callHost('overview', { filter: {} });
+  const id = ov.coverage.drafts.ids[0];
+  const name = ov.named.find((o) => o.id === id).name;
+  await callHost('save_risk_analysis', { id, input: { purpose: 'Årlig riskanalys' } });
+  // The consequence the classification gives is the one saved without a motivation.
+  let consequence = 0;
+  for (const c of [1, 2, 3, 4]) {
+    const risk = { event: 'Nätfiske', aspects: ['K'], probability: 2, consequence: c };
+    const saved = await callHost('save_risk', { id, input: { risk, new_actions: [] } }).then(
+      () => true,
+      () => false,
+    );
+    if (saved) {
+      consequence = c;
+      break;
+    }
+  }
+  assert.ok(consequence > 0);
+  const before = await callHost('risk_overview', { filter: {} });
+  assert.deepEqual(before.before[1][consequence - 1].objects.ids, [id]);
+  assert.equal(before.to_review.count, 0);
+
+  // A changed K level gives another consequence: the analysis is to be reviewed.
+  const detail = await callHost('get_object', { id });
+  const content = detail.current.content;
+  for (const s of content.sets) s.levels.K = (consequence + 1) % 4;
+  await callHost('save_draft', { id, content });
+  assert.deepEqual((await callHost('risk_overview', { filter: {} })).to_review.ids, [id]);
+
+  await page.getByTestId('nav-overview').click();
+  const cell = page.getByTestId(`orisk-before-cell-2-${consequence}`);
+  await eventually(async () => assert.equal(await cell.getAttribute('data-count'), '1'));
+  await cell.click();
+  const listed = page.getByTestId('ov-selected').locator('li');
+  await eventually(async () => assert.equal(await listed.count(), 1));
+  assert.equal((await listed.first().locator('button').textContent()).trim(), name);
+  await page.getByTestId('ov-selected').getByRole('button', { name: 'Stäng' }).click();
+  await page.getByTestId('orisk-to-review').click();
+  await eventually(async () => assert.equal(await listed.count(), 1));
+  await listed.first().locator('button').click();
+  await page.getByRole('heading', { name }).first().waitFor();
 });

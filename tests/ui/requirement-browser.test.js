@@ -10,7 +10,7 @@ const app = useApp();
 test('the requirement browser counts answers across objects and drills down to an object', async (t) => {
   const page = await app.open(t, '?seed=12');
   const start = await callHost('requirement_overview', { filter: {} });
-  const [a, b] = start.requirements.find((r) => r.key === 'LOG-01').applies.ids;
+  const [a, b] = start.requirements.find((r) => r.key === 'LOG-01').applies.at.map((i) => start.named[i].id);
   const answer = (id, value, comment = '') =>
     callHost('save_assessment', { id, assessment: { key: 'LOG-01', answer: value, comment, evidence: '' } });
   await answer(a, 'uppfyllt');

@@ -1,5 +1,5 @@
 //! The coordinator's overview over every object: the facts `infoklass_core::overview` needs,
-//! read with the portfolio's set-based queries plus a few of its own.
+//! read with one query over the objects and their newest classification and one per other table.
 
 use std::collections::{HashMap, HashSet};
 

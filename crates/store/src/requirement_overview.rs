@@ -4,6 +4,7 @@
 //! (incomplete classifications get none, included staircase steps are left out).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use infoklass_core::overview::requirements::{requirement_overview, ActionFacts, ObjectAnswers, RequirementOverview};
 use infoklass_core::overview::{NamedObject, OverviewFilter};
@@ -33,7 +34,7 @@ impl Store {
         let org_lagrum = crate::lagrum::org_keys(&self.conn)?;
         let mut scales: HashMap<(String, String), Scale> = HashMap::new();
         let mut catalogs: HashMap<(String, String), Catalog> = HashMap::new();
-        let mut derived: HashMap<String, Vec<String>> = HashMap::new();
+        let mut derived: HashMap<String, Rc<[String]>> = HashMap::new();
         let mut out = Vec::with_capacity(named.len());
         for object in named {
             let Some((c, content)) = current.remove(&object.id) else { continue };

@@ -3,11 +3,12 @@
 //! actions of every action plan. Computed from plain values the store reads.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Figure, NamedObject};
+use super::NamedObject;
 use crate::requirements::assessment::is_overdue;
 use crate::requirements::{ActionStatus, Answer, Catalog, Priority};
 use crate::review::days_between;
@@ -19,8 +20,9 @@ pub const TOP_UNMET: usize = 10;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObjectAnswers {
     pub object: NamedObject,
-    /// Keys of the requirements that apply now (steps included in a higher one left out).
-    pub applies: Vec<String>,
+    /// Keys of the requirements that apply now (steps included in a higher one left out);
+    /// shared, since many objects have the same list.
+    pub applies: Rc<[String]>,
     /// Its stored answers by requirement key; answers to keys that do not apply are ignored.
     pub answers: HashMap<String, Answer>,
 }
@@ -37,19 +39,34 @@ pub struct ActionFacts {
     pub priority: Priority,
 }
 
+/// Objects counted, as positions in `RequirementOverview::named`: a catalogue over thousands of
+/// objects would otherwise repeat each id in a hundred figures (megabytes for the window).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Members {
+    pub count: u32,
+    pub at: Vec<u32>,
+}
+
+impl Members {
+    fn add(&mut self, at: u32) {
+        self.count += 1;
+        self.at.push(at);
+    }
+}
+
 /// The objects behind each answer (unanswered included).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct AnswerFigures {
-    pub uppfyllt: Figure,
-    pub delvis_uppfyllt: Figure,
-    pub ej_uppfyllt: Figure,
-    pub ej_tillampligt: Figure,
-    pub vet_ej: Figure,
-    pub unanswered: Figure,
+    pub uppfyllt: Members,
+    pub delvis_uppfyllt: Members,
+    pub ej_uppfyllt: Members,
+    pub ej_tillampligt: Members,
+    pub vet_ej: Members,
+    pub unanswered: Members,
 }
 
 impl AnswerFigures {
-    fn add(&mut self, answer: Option<Answer>, id: &str) {
+    fn add(&mut self, answer: Option<Answer>, at: u32) {
         let fig = match answer {
             Some(Answer::Uppfyllt) => &mut self.uppfyllt,
             Some(Answer::DelvisUppfyllt) => &mut self.delvis_uppfyllt,
@@ -58,7 +75,7 @@ impl AnswerFigures {
             Some(Answer::VetEj) => &mut self.vet_ej,
             None => &mut self.unanswered,
         };
-        fig.add(id);
+        fig.add(at);
     }
 
     /// Answered, and not (fully) met: Delvis or Ej uppfyllt.
@@ -98,7 +115,7 @@ pub struct RequirementFigures {
     pub title_sv: String,
     pub title_en: String,
     /// The objects it applies to.
-    pub applies: Figure,
+    pub applies: Members,
     pub answers: AnswerFigures,
 }
 
@@ -108,7 +125,7 @@ pub struct AreaFigures {
     pub name_sv: String,
     pub name_en: String,
     /// Objects at least one requirement of the area applies to.
-    pub objects: Figure,
+    pub objects: Members,
     /// Object × requirement pairs, and their answers.
     pub pairs: u32,
     pub answers: AnswerTally,
@@ -130,7 +147,7 @@ pub struct OverdueAction {
 pub struct RequirementOverview {
     pub catalog_id: String,
     pub catalog_version: String,
-    /// The objects counted, in the order given, so the figures' ids can be shown by name.
+    /// The objects counted, in the order given; the figures' `at` are positions in it.
     pub named: Vec<NamedObject>,
     /// Every requirement of the catalogue, in its order.
     pub requirements: Vec<RequirementFigures>,
@@ -177,41 +194,24 @@ pub fn requirement_overview(
         catalog.requirements.iter().enumerate().map(|(i, r)| (r.key.as_str(), i)).collect();
     let area_at: HashMap<&str, usize> = catalog.areas.iter().enumerate().map(|(i, a)| (a.key.as_str(), i)).collect();
 
-    for o in objects {
-        let id = o.object.id.as_str();
+    for (at, o) in objects.iter().enumerate() {
+        let at = at as u32;
         let mut areas_hit = HashSet::new();
         let distinct: HashSet<&str> = o.applies.iter().map(String::as_str).collect();
         for key in distinct {
             let Some(&i) = by_key.get(key) else { continue };
             let answer = o.answers.get(key).copied();
             let r = &mut requirements[i];
-            r.applies.add(id);
-            r.answers.add(answer, id);
+            r.applies.add(at);
+            r.answers.add(answer, at);
             if let Some(&a) = area_at.get(r.area.as_str()) {
                 areas[a].pairs += 1;
                 areas[a].answers.add(answer);
                 areas_hit.insert(a);
             }
         }
-        let mut hit: Vec<usize> = areas_hit.into_iter().collect();
-        hit.sort_unstable();
-        for a in hit {
-            areas[a].objects.add(id);
-        }
-    }
-    // Ids in the objects' order, whatever order the keys came in.
-    let position: HashMap<&str, usize> = objects.iter().enumerate().map(|(i, o)| (o.object.id.as_str(), i)).collect();
-    for r in &mut requirements {
-        for fig in [
-            &mut r.applies,
-            &mut r.answers.uppfyllt,
-            &mut r.answers.delvis_uppfyllt,
-            &mut r.answers.ej_uppfyllt,
-            &mut r.answers.ej_tillampligt,
-            &mut r.answers.vet_ej,
-            &mut r.answers.unanswered,
-        ] {
-            fig.ids.sort_by_key(|id| position.get(id.as_str()).copied());
+        for a in areas_hit {
+            areas[a].objects.add(at);
         }
     }
 

@@ -6,7 +6,7 @@ import type { RequirementFigures } from "./RequirementFigures";
 
 export type RequirementOverview = { catalog_id: string, catalog_version: string, 
 /**
- * The objects counted, in the order given, so the figures' ids can be shown by name.
+ * The objects counted, in the order given; the figures' `at` are positions in it.
  */
 named: Array<NamedObject>, 
 /**
