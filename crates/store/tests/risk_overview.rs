@@ -50,7 +50,7 @@ fn risk_figures_come_from_every_analysis() {
     content.sets[0].levels.k = Some(2);
     store.save_draft(&ctx(), &id, &content).unwrap();
     let o = store.risk_overview(&OverviewFilter::default(), TODAY).unwrap();
-    assert_eq!(o.to_review.ids, [id.clone()]);
+    assert_eq!(o.to_review.ids, [id.as_str()]);
 
     // Another unit's filter leaves the risks out.
     let mut meta = store.get_object(&other, TODAY).unwrap().meta;

@@ -135,7 +135,7 @@ pub fn risk_overview(active: &RiskMatrix, objects: &[NamedObject], rows: &[RiskR
             });
         }
     }
-    late.sort_by(|a, b| b.days_late.cmp(&a.days_late));
+    late.sort_by_key(|l| std::cmp::Reverse(l.days_late));
     o.late = late;
     o
 }
