@@ -52,6 +52,11 @@ fn the_overview_counts_isak_objects_apart_and_lists_their_findings() {
         .collect();
     assert_eq!(not_assessed.len(), 2);
     assert!(not_assessed.iter().all(|id| isak_ids.contains(id)));
+    // Requirements apply only to the complete classification (the ISAK objects lack S).
+    let beh = o["requirements"]["requirements"].as_array().unwrap().iter().find(|r| r["key"] == "BEH-01").unwrap();
+    assert_eq!(beh["applies"]["count"], 1);
+    assert_eq!(beh["answers"]["unanswered"]["count"], 1);
+    assert_eq!(o["requirements"]["named"].as_array().unwrap().len(), 3);
 
     let text = ok(infoklass(&db, &["overview"]));
     assert!(text.starts_with("Objekt: 3 (1 fastställda, 2 utkast)"), "{text}");

@@ -53,7 +53,7 @@ fn approve_review_and_follow_the_queue_from_the_command_line() {
     assert_eq!(shown["history"][0]["action"], "review_unchanged");
 
     let bad = infoklass(&db, &["review-rule", "--months", "0"]);
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("[INVALID_INPUT]"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("[REVIEW_RULE_INTERVAL]"));
     let rule: serde_json::Value =
         serde_json::from_str(&ok(infoklass(&db, &["review-rule", "--months", "36", "--high-months", "18", "--json"])))
             .unwrap();

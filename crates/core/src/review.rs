@@ -11,7 +11,7 @@ use time::{Date, Month};
 use ts_rs::TS;
 
 use crate::object::is_iso_date;
-use crate::{Aspect, Levels};
+use crate::{Aspect, ErrorCode, Levels};
 
 /// The shipped rule.
 pub const DEFAULT_REVIEW_RULE_TOML: &str = include_str!("../../../catalog/review-rule.toml");
@@ -49,21 +49,23 @@ impl Default for ReviewRule {
 impl ReviewRule {
     pub fn from_toml(text: &str) -> Result<ReviewRule, String> {
         let file: RuleFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        file.rule.check()?;
+        file.rule.check().map_err(|(_, message)| message)?;
         Ok(file.rule)
     }
 
-    /// Intervals from 1 to 120 months, a level from 1 to 4, and the shorter interval not longer.
-    pub fn check(&self) -> Result<(), String> {
+    /// Intervals from 1 to 120 months, a level from 1 to 4, and the shorter interval not longer;
+    /// a problem comes with the code the UI explains it by.
+    pub fn check(&self) -> Result<(), (ErrorCode, String)> {
         let range = 1..=MAX_INTERVAL_MONTHS;
         if !range.contains(&self.months) || !range.contains(&self.high_months) {
-            return Err(format!("intervals must be 1–{MAX_INTERVAL_MONTHS} months"));
+            return Err((ErrorCode::ReviewRuleInterval, format!("intervals must be 1–{MAX_INTERVAL_MONTHS} months")));
         }
         if !(1..=4).contains(&self.high_level) {
-            return Err("the level for the shorter interval must be 1–4".into());
+            return Err((ErrorCode::ReviewRuleLevel, "the level for the shorter interval must be 1–4".into()));
         }
         if self.high_months > self.months {
-            return Err("the interval at high levels must not be longer than the ordinary one".into());
+            let message = "the interval at high levels must not be longer than the ordinary one";
+            return Err((ErrorCode::ReviewRuleOrder, message.into()));
         }
         Ok(())
     }
@@ -183,11 +185,13 @@ mod tests {
     fn a_rule_out_of_bounds_is_refused() {
         let ok = ReviewRule { months: 24, high_level: 3, high_months: 12 };
         assert!(ok.check().is_ok());
-        assert!(ReviewRule { months: 0, ..ok }.check().is_err());
-        assert!(ReviewRule { months: 121, ..ok }.check().is_err());
-        assert!(ReviewRule { high_level: 5, ..ok }.check().is_err());
-        assert!(ReviewRule { high_level: 0, ..ok }.check().is_err());
-        assert!(ReviewRule { high_months: 36, ..ok }.check().is_err());
+        let code = |r: ReviewRule| r.check().unwrap_err().0;
+        assert_eq!(code(ReviewRule { months: 0, ..ok }), ErrorCode::ReviewRuleInterval);
+        assert_eq!(code(ReviewRule { months: 121, ..ok }), ErrorCode::ReviewRuleInterval);
+        assert_eq!(code(ReviewRule { high_months: 0, ..ok }), ErrorCode::ReviewRuleInterval);
+        assert_eq!(code(ReviewRule { high_level: 5, ..ok }), ErrorCode::ReviewRuleLevel);
+        assert_eq!(code(ReviewRule { high_level: 0, ..ok }), ErrorCode::ReviewRuleLevel);
+        assert_eq!(code(ReviewRule { high_months: 36, ..ok }), ErrorCode::ReviewRuleOrder);
         assert!(ReviewRule::from_toml("version = \"1\"\nmonths = 24\nhigh_level = 3\nhigh_months = 12\nx = 1").is_err());
     }
 

@@ -1,5 +1,5 @@
 //! Benchmark: the object list with 5,000 objects (seeding, listing, searching, opening one), and
-//! the coordinator's overview and review queue over them.
+//! the coordinator's overview (with its requirement and risk figures) and review queue over them.
 //!
 //! Run: `cargo bench -p infoklass-store --bench object_list`
 //! `-- --keep PATH` keeps the seeded database (used by the UI start-up benchmark).
@@ -121,6 +121,12 @@ fn main() {
         store.overview(&filter, &ctx.today).unwrap().objects as usize
     });
     measure("review queue, due within 90 days", 30, || store.review_queue(&ctx.today, 90).unwrap().len());
+    measure("requirements across 5,000 objects", 10, || {
+        store.requirement_overview(&Default::default(), &ctx.today).unwrap().named.len()
+    });
+    measure("risks across 5,000 objects (no analyses)", 10, || {
+        store.risk_overview(&Default::default(), &ctx.today).unwrap().late.len()
+    });
     drop(store);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("database file: {:.1} MB at {}", size as f64 / 1e6, path.display());

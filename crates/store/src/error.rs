@@ -46,6 +46,8 @@ pub enum StoreError {
     BadLagrum { code: ErrorCode, message: String },
     #[error("the information type cannot be saved: {message}")]
     BadInfoType { code: ErrorCode, message: String },
+    #[error("the review rule cannot be used: {message}")]
+    BadReviewRule { code: ErrorCode, message: String },
     #[error("the requirements cannot be handed over: {message}")]
     BadHandover { code: ErrorCode, message: String },
     #[error("the object has an approved classification (an allmän handling); decommission it instead")]
@@ -88,6 +90,7 @@ impl StoreError {
             StoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             StoreError::BadThreat { code, .. }
             | StoreError::BadInfoType { code, .. }
+            | StoreError::BadReviewRule { code, .. }
             | StoreError::BadHandover { code, .. }
             | StoreError::BadLagrum { code, .. } => *code,
             StoreError::ObjectHasApproved => ErrorCode::ObjectHasApproved,

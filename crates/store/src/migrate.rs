@@ -20,7 +20,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (8, include_str!("../../../migrations/0008_lagrum.sql")),
     (9, include_str!("../../../migrations/0009_dependencies.sql")),
     (ENGLISH_TEXTS_VERSION, include_str!("../../../migrations/0010_english_texts.sql")),
-    (12, include_str!("../../../migrations/0012_isak_record.sql")),
+    (11, include_str!("../../../migrations/0011_isak_record.sql")),
 ];
 
 /// The migration that adds the English columns; opening a database from before it fills

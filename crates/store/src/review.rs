@@ -13,7 +13,7 @@ use crate::classify::insert_draft;
 use crate::error::{Result, StoreError};
 use crate::objects::read_meta;
 use crate::rows::{self, ClassificationRow, Snapshot};
-use crate::{ChosenReview, Ctx, ReviewDue, Store};
+use crate::{ChosenReview, Ctx, ReviewDue, ReviewRuleInfo, Store};
 
 const RULE_KEY: &str = "review_rule";
 
@@ -106,9 +106,21 @@ impl Store {
         })
     }
 
+    /// The rule with the shipped one and its last change, for the screen that edits it.
+    pub fn review_rule_info(&self) -> Result<ReviewRuleInfo> {
+        let changed: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT updated_at, updated_by FROM settings WHERE key = ?1", [RULE_KEY], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let (changed_at, changed_by) = changed.unzip();
+        Ok(ReviewRuleInfo { rule: self.review_rule()?, shipped: ReviewRule::default(), changed_at, changed_by })
+    }
+
     /// Changes the review rule; it applies to approvals from now on.
     pub fn set_review_rule(&mut self, ctx: &Ctx, rule: &ReviewRule) -> Result<()> {
-        rule.check().map_err(StoreError::InvalidInput)?;
+        rule.check().map_err(|(code, message)| StoreError::BadReviewRule { code, message })?;
         let old = self.review_rule()?;
         if old == *rule {
             return Ok(());

@@ -111,7 +111,7 @@ fn header(conn: &Connection, object_id: &str) -> Result<Option<(AnalysisHeader, 
 }
 
 /// A stored matrix, its top-management role named as the organisation calls it.
-fn matrix(conn: &Connection, id: &str, version: &str) -> Result<RiskMatrix> {
+pub(crate) fn matrix(conn: &Connection, id: &str, version: &str) -> Result<RiskMatrix> {
     let json: String =
         conn.query_row("SELECT definition FROM risk_matrices WHERE id = ?1 AND version = ?2", [id, version], |r| {
             r.get(0)

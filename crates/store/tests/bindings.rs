@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use infoklass_core::dependency::DependencyKind;
 use infoklass_core::info_type::InfoType;
+use infoklass_core::overview::requirements::RequirementOverview;
 use infoklass_core::overview::{Overview, OverviewFilter};
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_core::review::ReviewRule;
@@ -24,6 +25,9 @@ fn export_all(dir: &Path) {
     ObjectFilter::export_all(&cfg).unwrap();
     Overview::export_all(&cfg).unwrap();
     OverviewFilter::export_all(&cfg).unwrap();
+    RequirementOverview::export_all(&cfg).unwrap();
+    infoklass_core::overview::risks::RiskOverview::export_all(&cfg).unwrap();
+    infoklass_store::ReviewRuleInfo::export_all(&cfg).unwrap();
     ReviewRule::export_all(&cfg).unwrap();
     ReviewDue::export_all(&cfg).unwrap();
     ChosenReview::export_all(&cfg).unwrap();

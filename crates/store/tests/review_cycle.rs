@@ -120,7 +120,7 @@ fn the_rule_is_organisation_data_that_survives_a_reopen() {
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.review_rule().unwrap(), ReviewRule::default());
     let bad = ReviewRule { months: 0, high_level: 3, high_months: 12 };
-    assert_eq!(store.set_review_rule(&ctx(), &bad).unwrap_err().code(), "INVALID_INPUT");
+    assert_eq!(store.set_review_rule(&ctx(), &bad).unwrap_err().code(), "REVIEW_RULE_INTERVAL");
     let yearly = ReviewRule { months: 12, high_level: 2, high_months: 6 };
     store.set_review_rule(&ctx(), &yearly).unwrap();
     drop(store);

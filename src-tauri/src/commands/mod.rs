@@ -12,6 +12,7 @@ pub mod objects;
 pub mod procurement;
 pub mod reference;
 pub mod requirements;
+pub mod review_rule;
 pub mod risks;
 pub mod threats;
 pub mod workbooks;

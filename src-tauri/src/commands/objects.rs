@@ -1,3 +1,5 @@
+use infoklass_core::overview::requirements::RequirementOverview;
+use infoklass_core::overview::risks::RiskOverview;
 use infoklass_core::overview::{Overview, OverviewFilter};
 use infoklass_core::ObjectMeta;
 use infoklass_store::{HistoryEntry, NewObject, ObjectDetail, ObjectFilter, ObjectList};
@@ -43,6 +45,16 @@ pub fn object_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<H
 #[tauri::command(async)]
 pub fn overview(state: State<'_, AppState>, filter: OverviewFilter) -> CmdResult<Overview> {
     state.store()?.overview(&filter, &ctx().today).map_err(err)
+}
+
+#[tauri::command(async)]
+pub fn requirement_overview(state: State<'_, AppState>, filter: OverviewFilter) -> CmdResult<RequirementOverview> {
+    state.store()?.requirement_overview(&filter, &ctx().today).map_err(err)
+}
+
+#[tauri::command(async)]
+pub fn risk_overview(state: State<'_, AppState>, filter: OverviewFilter) -> CmdResult<RiskOverview> {
+    state.store()?.risk_overview(&filter, &ctx().today).map_err(err)
 }
 
 /// Översyn utan ändringar: the approved classification still holds.

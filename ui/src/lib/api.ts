@@ -20,6 +20,10 @@ import type { ObjectFilter } from './bindings/ObjectFilter';
 import type { ObjectList } from './bindings/ObjectList';
 import type { Overview } from './bindings/Overview';
 import type { OverviewFilter } from './bindings/OverviewFilter';
+import type { RequirementOverview } from './bindings/RequirementOverview';
+import type { ReviewRule } from './bindings/ReviewRule';
+import type { RiskOverview } from './bindings/RiskOverview';
+import type { ReviewRuleInfo } from './bindings/ReviewRuleInfo';
 import type { ObjectMeta } from './bindings/ObjectMeta';
 import type { Preview } from './bindings/Preview';
 import type { Scale } from './bindings/Scale';
@@ -95,8 +99,12 @@ export const api = {
   listObjects: (filter: ObjectFilter) => call<ObjectList>('list_objects', { filter }),
   // The coordinator's overview and the review cycle.
   overview: (filter: OverviewFilter) => call<Overview>('overview', { filter }),
+  requirementOverview: (filter: OverviewFilter) => call<RequirementOverview>('requirement_overview', { filter }),
+  riskOverview: (filter: OverviewFilter) => call<RiskOverview>('risk_overview', { filter }),
   confirmReview: (id: string, reviewedBy: string, comment: string) =>
     call<ObjectDetail>('confirm_review', { id, reviewedBy, comment }),
+  getReviewRule: () => call<ReviewRuleInfo>('get_review_rule'),
+  setReviewRule: (rule: ReviewRule) => call<ReviewRuleInfo>('set_review_rule', { rule }),
   getObject: (id: string) => call<ObjectDetail>('get_object', { id }),
   createObject: (input: NewObject) => call<ObjectDetail>('create_object', { input }),
   updateObject: (id: string, meta: ObjectMeta) => call<ObjectDetail>('update_object', { id, meta }),

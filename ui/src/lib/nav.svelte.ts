@@ -3,7 +3,7 @@
 import { clearNotice } from './notice.svelte';
 
 export type DetailTab = 'classification' | 'requirements' | 'actions' | 'risks' | 'legacy' | 'dependencies';
-export type CatalogTab = 'requirements' | 'threats' | 'info-types' | 'lagrum' | 'scale';
+export type CatalogTab = 'requirements' | 'threats' | 'info-types' | 'lagrum' | 'scale' | 'review-rule';
 export type View =
   | { name: 'list' }
   | { name: 'detail'; id: string; tab?: DetailTab }

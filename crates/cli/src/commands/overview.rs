@@ -1,6 +1,8 @@
 //! `infoklass overview`: the coordinator's overview: coverage, levels, reviews, risk analyses
-//! and the quality findings, for the whole organisation or one unit.
+//! the quality findings and the requirements across the organisation, for the whole
+//! organisation or one unit.
 
+use infoklass_core::overview::requirements::RequirementOverview;
 use infoklass_core::overview::{FindingCode, Overview, OverviewFilter};
 use infoklass_core::{Aspect, ObjectKind};
 use infoklass_store::{Ctx, Store};
@@ -25,13 +27,52 @@ fn parse_kind(s: &str) -> Result<ObjectKind, String> {
     ObjectKind::parse(s).ok_or_else(|| format!("unknown kind \"{s}\" (system, process, tjanst, informationsmangd)"))
 }
 
+/// The JSON: the overview's fields, and the requirement figures under `requirements`.
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    #[serde(flatten)]
+    overview: &'a Overview,
+    requirements: &'a RequirementOverview,
+}
+
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
-    let o = store.overview(&OverviewFilter { unit: a.unit, kind: a.kind }, &ctx.today)?;
+    let filter = OverviewFilter { unit: a.unit, kind: a.kind };
+    let o = store.overview(&filter, &ctx.today)?;
+    let r = store.requirement_overview(&filter, &ctx.today)?;
     if a.json {
-        return print_json(&o);
+        return print_json(&Json { overview: &o, requirements: &r });
     }
     print(&o);
+    print_requirements(&r);
     Ok(())
+}
+
+fn print_requirements(r: &RequirementOverview) {
+    println!("\nKrav per område (objekt; uppfyllt / delvis / ej uppfyllt / ej tillämpligt / vet ej / obesvarat)");
+    for a in r.areas.iter().filter(|a| a.objects.count > 0) {
+        let n = &a.answers;
+        println!(
+            "  {}: {} objekt; {} / {} / {} / {} / {} / {}",
+            a.name_sv,
+            a.objects.count,
+            n.uppfyllt,
+            n.delvis_uppfyllt,
+            n.ej_uppfyllt,
+            n.ej_tillampligt,
+            n.vet_ej,
+            n.unanswered
+        );
+    }
+    println!("Oftast ej uppfyllda krav:");
+    for key in &r.top_unmet {
+        if let Some(q) = r.requirements.iter().find(|q| &q.key == key) {
+            println!("  {} {}: {} av {} objekt", q.key, q.title_sv, q.answers.unmet(), q.applies.count);
+        }
+    }
+    println!("Försenade åtgärder: {}", r.overdue_actions.len());
+    for a in &r.overdue_actions {
+        println!("  {}: {} (förfallodag {}, {} dagar sen)", a.object_name, a.measure, a.due, a.days_late);
+    }
 }
 
 fn print(o: &Overview) {

@@ -3,6 +3,8 @@
 //! Every figure keeps the ids of the objects behind it, so a screen can open them.
 
 mod quality;
+pub mod requirements;
+pub mod risks;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -67,8 +69,12 @@ pub struct OverviewFilter {
 
 impl OverviewFilter {
     pub fn admits(&self, o: &ObjectFacts) -> bool {
-        self.unit.as_ref().is_none_or(|u| u.trim().to_lowercase() == o.unit.trim().to_lowercase())
-            && self.kind.is_none_or(|k| k == o.kind)
+        self.admits_unit_kind(&o.unit, o.kind)
+    }
+
+    pub fn admits_unit_kind(&self, unit: &str, kind: ObjectKind) -> bool {
+        self.unit.as_ref().is_none_or(|u| u.trim().to_lowercase() == unit.trim().to_lowercase())
+            && self.kind.is_none_or(|k| k == kind)
     }
 }
 
@@ -214,8 +220,7 @@ pub fn overview(objects: &[ObjectFacts], filter: &OverviewFilter, today: &str) -
     let sort = |groups: &mut Vec<Group>| groups.sort_by(|a, b| crate::collate::compare(&a.name, &b.name));
     sort(&mut o.coverage.by_unit);
     sort(&mut o.coverage.by_kind);
-    let owned: Vec<ObjectFacts> = admitted.into_iter().cloned().collect();
-    o.findings = quality_findings(&owned, today);
+    o.findings = quality_findings(admitted.iter().copied(), today);
     o
 }
 

@@ -58,7 +58,7 @@ pub struct Finding {
 }
 
 /// Every finding, object by object in the given order, codes in their order.
-pub fn quality_findings(objects: &[ObjectFacts], today: &str) -> Vec<Finding> {
+pub fn quality_findings<'a>(objects: impl IntoIterator<Item = &'a ObjectFacts>, today: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     for o in objects {
         let finding = |code, sets: Vec<String>, aspects: Vec<Aspect>, count| Finding {

@@ -9,6 +9,7 @@ import { enImport } from './en-import';
 import { enInfoTypes } from './en-infotypes';
 import { enOverview } from './en-overview';
 import { enObjList } from './en-objlist';
+import { enOrgReq } from './en-orgreq';
 import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
@@ -24,6 +25,7 @@ import { svImport } from './sv-import';
 import { svInfoTypes } from './sv-infotypes';
 import { svOverview } from './sv-overview';
 import { svObjList } from './sv-objlist';
+import { svOrgReq } from './sv-orgreq';
 import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
@@ -41,6 +43,7 @@ const svAll = {
   ...svThreats,
   ...svInfoTypes,
   ...svOverview,
+  ...svOrgReq,
   ...svAnswered,
   ...svEveryday,
   ...svLagrum,
@@ -62,6 +65,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enThreats,
     ...enInfoTypes,
     ...enOverview,
+    ...enOrgReq,
     ...enAnswered,
     ...enEveryday,
     ...enLagrum,

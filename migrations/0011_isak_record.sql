@@ -1,4 +1,4 @@
--- Infoklass schema, version 12: what an old ISAK workbook recorded about its classification
+-- Infoklass schema, version 11: what an old ISAK workbook recorded about its classification
 -- (date, participants, owners, sheet, ISAK version), kept with its import as JSON, since the
 -- object's own facts change with later classifications.
 ALTER TABLE imports ADD COLUMN isak_record TEXT;
