@@ -12,7 +12,6 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use calamine::{Data, Reader, Xlsx};
-use infoklass_core::labels::Lang;
 use infoklass_core::requirements::{Answer, Assessment};
 use infoklass_core::{ClassificationContent, InformationSet, ObjectMeta, PerAspect};
 use infoklass_files::workbook::{gather, object_workbook, portfolio_of, portfolio_workbook, ExportStamp};

@@ -5,7 +5,6 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use infoklass_core::dependency::DependencyKind;
-use infoklass_core::labels::Lang;
 use infoklass_core::{ClassificationContent, InformationSet, ObjectMeta, PerAspect};
 use infoklass_files::workbook::{gather, object_workbook, portfolio_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, Store};

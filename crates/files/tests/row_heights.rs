@@ -8,7 +8,6 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
-use infoklass_core::labels::Lang;
 use infoklass_core::requirements::{Catalog, Obligation};
 use infoklass_core::Aspect;
 use infoklass_files::catalog_export::catalog_xlsx;

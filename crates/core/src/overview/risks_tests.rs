@@ -53,7 +53,8 @@ fn a_high_risk_is_late_after_its_bands_days_unless_reduced_or_accepted() {
     let extreme = (4, 4); // 16
     let low = (1, 1);
     let mut accepted = row("a", "acc", high, None, &ago(days("hog") + 5));
-    accepted.risk.acceptance = Some(Acceptance { role: "ledning".into(), name: "Chef".into(), at: TODAY.into() });
+    accepted.risk.acceptance =
+        Some(Acceptance { role: "ledning".into(), role_title: String::new(), name: "Chef".into(), at: TODAY.into() });
     let rows = [
         row("a", "on-time", high, None, &ago(days("hog"))),
         row("a", "late", high, None, &ago(days("hog") + 1)),

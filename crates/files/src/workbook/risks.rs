@@ -191,15 +191,19 @@ pub fn write_matrix(wb: &mut Workbook, matrix: &RiskMatrix, risks: &[RiskView], 
         }
     }
     let legend_row = 5 + matrix.probability.len() as u32;
+    // Column 1 is widened for the consequence criteria below when the matrix has them.
+    let accept_width = if matrix.consequence.iter().any(|c| !c.criteria.is_empty()) { 24.0 } else { 14.0 };
     for (k, band) in matrix.bands.iter().enumerate() {
+        let row = legend_row + k as u32;
         let fmt = style::cell().set_background_color(Color::RGB(BAND_COLOURS[k.min(3)]));
-        ws.write_string_with_format(
-            legend_row + k as u32,
-            0,
-            format!("{} ({}–{})", catalog_text(lang, &band.name_sv, &band.name_en), band.min, band.max),
-            &fmt,
-        )?;
-        ws.write_string_with_format(legend_row + k as u32, 1, accept_text(matrix, band, lang), &style::cell())?;
+        let name = format!("{} ({}–{})", catalog_text(lang, &band.name_sv, &band.name_en), band.min, band.max);
+        let accept = accept_text(matrix, band, lang);
+        ws.write_string_with_format(row, 0, &name, &fmt)?;
+        ws.write_string_with_format(row, 1, &accept, &style::cell())?;
+        let lines = row_height::wrapped_lines(&name, 26.0).max(row_height::wrapped_lines(&accept, accept_width));
+        if lines > 1 {
+            ws.set_row_height(row, row_height::height_for_lines(lines))?;
+        }
     }
     write_consequence_criteria(ws, matrix, legend_row + matrix.bands.len() as u32 + 1, lang)?;
     ws.set_print_fit_to_pages(1, 1);
@@ -247,17 +251,16 @@ fn write_consequence_criteria(
     }
     for (i, step) in matrix.consequence.iter().enumerate() {
         let row = first + 2 + i as u32;
-        ws.write_string_with_format(
-            row,
-            0,
-            format!("{} {}", step.value, catalog_text(lang, &step.name_sv, &step.name_en)),
-            &style::cell_bold(),
-        )?;
+        let label = format!("{} {}", step.value, catalog_text(lang, &step.name_sv, &step.name_en));
+        ws.write_string_with_format(row, 0, &label, &style::cell_bold())?;
+        let mut lines = row_height::wrapped_lines(&label, 26.0);
         for c in &step.criteria {
             let col = ConsequenceArea::ALL.iter().position(|a| *a == c.area).unwrap_or(0);
-            ws.write_string_with_format(row, 1 + col as u16, catalog_text(lang, &c.sv, &c.en), &style::cell())?;
+            let text = catalog_text(lang, &c.sv, &c.en);
+            lines = lines.max(row_height::wrapped_lines(&text, 24.0));
+            ws.write_string_with_format(row, 1 + col as u16, &text, &style::cell())?;
         }
-        ws.set_row_height(row, 75)?;
+        ws.set_row_height(row, row_height::height_for_lines(lines))?;
     }
     Ok(())
 }
