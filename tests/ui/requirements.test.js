@@ -39,7 +39,7 @@ test('K2 R3 T2 S1 shows its requirements; answers are saved and unmet ones go to
   await expectText(page.getByTestId('req-included-AUT-04'), 'Ingår i AUT-05');
   assert.equal(await page.getByTestId('answer-SAK-03-uppfyllt').count(), 0);
   await expectText(page.getByTestId('req-summary'), /^93 krav · 0 uppfyllda · 0 delvis · 0 ej uppfyllda · 0 ej tillämpliga · 0 vet ej · 93 ej bedömda/);
-  await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.1\.0/);
+  await expectText(page.getByTestId('req-catalog'), /Kravkatalog infoklass-bas 1\.2\.0/);
 
   // Ej uppfyllt: saved, counted, and an action appears in the handlingsplan.
   await page.getByTestId('answer-SAK-05-ej_uppfyllt').click();

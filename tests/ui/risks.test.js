@@ -264,5 +264,5 @@ test('the risk analysis tab has English labels', async (t) => {
   await expectText(page.locator('[data-testid="heat-inherent"] figcaption'), 'Risk before treatment');
   await expectText(page.locator('[data-testid="heat-residual"] figcaption'), 'Residual risk');
   assert.match(await cell(page, 'inherent', 4, 3).getAttribute('aria-label'), /^Probability 4 Very likely, consequence 3 Significant, High: 1 risk: R1$/);
-  await expectText(page.getByTestId('band-extremt-hog').locator('.who'), 'Must be treated within 30 days');
+  await expectText(page.getByTestId('band-extremt-hog').locator('.who'), 'Accepted by: Top management (municipal or regional director)');
 });
