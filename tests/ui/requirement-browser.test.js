@@ -22,7 +22,10 @@ test('the requirement browser counts answers across objects and drills down to a
   await page.getByTestId('nav-catalog').click();
   const browser = page.getByTestId('req-browser');
   await browser.waitFor();
-  assert.equal(await browser.getByTestId('req-browser-row').count(), data.requirements.length);
+  // The rows come once the figures are read: wait for them.
+  await eventually(async () =>
+    assert.equal(await browser.getByTestId('req-browser-row').count(), data.requirements.length),
+  );
 
   // Search and area filter.
   await page.getByTestId('req-browser-search').fill('log-01');
