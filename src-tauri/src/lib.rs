@@ -17,6 +17,7 @@ macro_rules! handler {
     () => {
         tauri::generate_handler![
             $crate::commands::reference::app_info,
+            $crate::commands::reference::data_version,
             $crate::commands::reference::get_scale,
             $crate::commands::reference::list_info_types,
             $crate::commands::info_types::list_info_type_entries,
@@ -49,7 +50,6 @@ macro_rules! handler {
             $crate::commands::dependencies::decide_dependency,
             $crate::commands::classification::save_draft,
             $crate::commands::classification::save_edit,
-            $crate::commands::classification::data_version,
             $crate::commands::classification::preview,
             $crate::commands::classification::approve,
             $crate::commands::classification::start_reclassification,

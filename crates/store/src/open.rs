@@ -89,6 +89,13 @@ impl FileIdentity {
 }
 
 impl Store {
+    /// A number that changes when another connection (another window, the CLI) commits to
+    /// the database; this connection's own writes leave it alone. Cheap enough to ask every
+    /// few seconds, so open screens can show what others changed.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// A cheap check, made before each command of the desktop app, that the database is still
     /// one this connection can follow: the same file, and the schema this program knows.
     /// Ordinary writes by other processes are fine (SQLite shows them); `DB_CHANGED` or

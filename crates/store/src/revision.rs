@@ -24,13 +24,6 @@ pub(crate) fn current(conn: &Connection, object_id: &str) -> Result<(i64, String
 }
 
 impl Store {
-    /// A number that changes when another connection (another window, the CLI) commits to
-    /// the database; this connection's own writes leave it alone. Cheap enough to ask every
-    /// few seconds, so open screens can show what others changed.
-    pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
     /// Saves the wizard's facts and draft together, in one transaction, if nobody changed
     /// the object since `base_revision` (from `ObjectDetail::revision`).
     pub fn save_edit(

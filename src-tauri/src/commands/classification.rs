@@ -27,12 +27,6 @@ pub fn save_edit(
     store.get_object(&id, &ctx.today).map_err(err)
 }
 
-/// Changes when another program or window commits to the database (see `live.svelte.ts`).
-#[tauri::command(async)]
-pub fn data_version(state: State<'_, AppState>) -> CmdResult<i64> {
-    state.store()?.data_version().map_err(err)
-}
-
 #[tauri::command(async)]
 pub fn preview(state: State<'_, AppState>, input: NewObject) -> CmdResult<Preview> {
     state.store()?.preview(&input, &ctx().today).map_err(err)

@@ -19,6 +19,12 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     })
 }
 
+/// Changes when another program or window commits to the database (see `live.svelte.ts`).
+#[tauri::command(async)]
+pub fn data_version(state: State<'_, AppState>) -> CmdResult<i64> {
+    state.store()?.data_version().map_err(err)
+}
+
 #[tauri::command(async)]
 pub fn get_scale(state: State<'_, AppState>) -> CmdResult<Scale> {
     Ok(state.store()?.scale().clone())

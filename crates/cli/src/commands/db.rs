@@ -76,9 +76,8 @@ fn backup(location: &Path, file: &Path, json: bool) -> Result<(), CliError> {
 fn init(location: &Path, json: bool) -> Result<(), CliError> {
     let text = location.to_string_lossy();
     let report = if infoklass_pg::is_database_url(&text) {
-        let mut client = org_db::connect(&text)?;
+        let (mut client, target) = org_db::connect(&text)?;
         let r = schema::init(&mut client)?;
-        let target = infoklass_pg::Target::parse(&text, &infoklass_pg::target::Sources::from_env())?;
         Report { backend: "postgresql", database: target.display(), from: r.from, to: r.to, applied: r.applied }
     } else {
         let existed = location.exists();

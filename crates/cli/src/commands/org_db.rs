@@ -15,15 +15,17 @@ impl From<PgError> for CliError {
     }
 }
 
-pub fn connect(url: &str) -> Result<Client, CliError> {
+/// The connection and the target it was made to (for messages: never the password).
+pub fn connect(url: &str) -> Result<(Client, Target), CliError> {
     let target = Target::parse(url, &Sources::from_env())?;
-    match infoklass_pg::connect(&target, None) {
+    let client = match infoklass_pg::connect(&target, None) {
         Err(PgError::Authentication { reason, .. }) if target.password.is_none() && std::io::stdin().is_terminal() => {
             let prompt = format!("Lösenord för {} ({reason}): ", target.display());
             let password = rpassword::prompt_password(prompt)
                 .map_err(|e| CliError { code: infoklass_core::ErrorCode::DbLoginFailed, message: e.to_string() })?;
-            Ok(infoklass_pg::connect(&target, Some(&password))?)
+            infoklass_pg::connect(&target, Some(&password))?
         }
-        other => Ok(other?),
-    }
+        other => other?,
+    };
+    Ok((client, target))
 }

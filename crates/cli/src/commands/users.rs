@@ -46,7 +46,7 @@ pub fn run(location: &Path, a: Args) -> Result<(), CliError> {
                 .into(),
         });
     }
-    let mut client = org_db::connect(&text)?;
+    let (mut client, _) = org_db::connect(&text)?;
     match a.command {
         UsersCommand::Add { login, role, unit } => {
             users::add(&mut client, &login, &role, &unit)?;
