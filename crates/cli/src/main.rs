@@ -116,11 +116,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Db(a) => commands::db::run(&path, a),
         Command::Users(a) => commands::users::run(&path, a),
-        _ if infoklass_pg::is_database_url(&path.to_string_lossy()) => Err(CliError {
-            code: ErrorCode::InvalidInput,
-            message: "this command does not yet work on an organisation database; only `db init` and `users` do".into(),
-        }),
-        command => run_on_file(&path, command),
+        command => run_on_database(&path, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -131,9 +127,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_on_file(path: &std::path::Path, command: Command) -> Result<(), CliError> {
-    Store::open(path).map_err(CliError::from).and_then(|mut store| {
-        let ctx = Ctx::system();
+/// Opens the file or the organisation database and runs the command on it. On the
+/// organisation database the acting user is the login (the history takes it from the server).
+fn run_on_database(path: &std::path::Path, command: Command) -> Result<(), CliError> {
+    let text = path.to_string_lossy();
+    let (store, ctx) = if infoklass_pg::is_database_url(&text) {
+        let (client, target) = commands::org_db::connect(&text)?;
+        (Store::open_postgres(client)?, Ctx { actor: target.user.clone(), ..Ctx::system() })
+    } else {
+        (Store::open(path)?, Ctx::system())
+    };
+    let mut store = store;
+    {
         match command {
             Command::Objects(a) => commands::objects::run(&store, &ctx, a),
             Command::Show(a) => commands::show::run(&store, &ctx, a),
@@ -161,5 +166,5 @@ fn run_on_file(path: &std::path::Path, command: Command) -> Result<(), CliError>
             Command::Import(a) => commands::import::run(&mut store, &ctx, a),
             Command::Db(_) | Command::Users(_) => unreachable!("handled before a file is opened"),
         }
-    })
+    }
 }

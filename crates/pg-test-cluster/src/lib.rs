@@ -202,8 +202,8 @@ impl Cluster {
     }
 }
 
-impl Drop for Cluster {
-    fn drop(&mut self) {
+impl Cluster {
+    fn stop(&self) {
         let data = self.data();
         let _ = self
             .command("pg_ctl")
@@ -212,6 +212,35 @@ impl Drop for Cluster {
             .stderr(Stdio::null())
             .status();
     }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+static SHARED: std::sync::OnceLock<Option<Cluster>> = std::sync::OnceLock::new();
+
+/// One server for the whole test process (each test makes its own database on it), stopped
+/// and removed when the process exits: statics are never dropped, so an exit handler does it.
+pub fn shared() -> Option<&'static Cluster> {
+    SHARED
+        .get_or_init(|| {
+            let cluster = Cluster::start()?;
+            extern "C" fn stop_shared() {
+                if let Some(Some(c)) = SHARED.get() {
+                    c.stop();
+                    let _ = std::fs::remove_dir_all(c.dir.path());
+                }
+            }
+            // SAFETY: registering a plain function with no captured state.
+            unsafe {
+                libc::atexit(stop_shared);
+            }
+            Some(cluster)
+        })
+        .as_ref()
 }
 
 fn free_port() -> u16 {

@@ -9,6 +9,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../../migrations/postgres/0001_schema.sql")),
     (2, include_str!("../../../migrations/postgres/0002_roles.sql")),
     (3, include_str!("../../../migrations/postgres/0003_isak_record.sql")),
+    (4, include_str!("../../../migrations/postgres/0004_notify.sql")),
 ];
 
 /// Serialises `db init` runs against one database (any number; a fixed key of ours).

@@ -4,7 +4,7 @@ use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::object::is_iso_date;
 use infoklass_core::requirements::assessment::is_overdue;
 use infoklass_core::requirements::{Action, ActionStatus, Priority};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::sql::{params, Connection, OptionalExtension, Row};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::ActionInput;
@@ -13,7 +13,7 @@ use crate::{Ctx, Store};
 
 pub(crate) const COLUMNS: &str = "id, requirement_key, measure, responsible, due, priority, status, notes";
 
-pub(crate) fn from_row(r: &Row, today: &str) -> rusqlite::Result<Action> {
+pub(crate) fn from_row(r: &Row, today: &str) -> crate::sql::Result<Action> {
     let (priority, status): (String, String) = (r.get(5)?, r.get(6)?);
     let due: Option<String> = r.get(4)?;
     let status = ActionStatus::parse(&status).unwrap_or(ActionStatus::EjPaborjad);

@@ -1,6 +1,6 @@
 //! The audit log: who changed what, when, with the state before and after.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::dto::HistoryEntry;

@@ -27,7 +27,7 @@ impl Store {
         let text = target
             .to_str()
             .ok_or_else(|| StoreError::InvalidInput(format!("{} is not a UTF-8 path", target.display())))?;
-        self.conn.execute("VACUUM INTO ?1", [text])?;
+        self.conn.as_sqlite()?.execute("VACUUM INTO ?1", [text])?;
         // The copy is opened read-only and checked as a whole: a backup that cannot be
         // restored is worse than none.
         let copy = Connection::open_with_flags(target, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;

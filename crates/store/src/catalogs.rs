@@ -2,7 +2,7 @@
 //! the newest import active. A derived list names the catalogue version it came from.
 
 use infoklass_core::requirements::Catalog;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::CatalogInfo;
@@ -12,7 +12,7 @@ use crate::{Ctx, Store};
 /// Stores the shipped catalogue when the database has none of its version and the
 /// organisation has not switched to a catalogue of its own. A shipped catalogue has an empty
 /// `imported_at`.
-pub(crate) fn seed_catalog(conn: &mut Connection) -> Result<()> {
+pub(crate) fn seed_catalog(conn: &Connection) -> Result<()> {
     let shipped = Catalog::default_catalog();
     let tx = conn.savepoint()?;
     let active_id: Option<String> =

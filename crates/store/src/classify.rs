@@ -3,7 +3,7 @@
 use infoklass_core::limits::check_content;
 use infoklass_core::review::check_chosen_date;
 use infoklass_core::{derive_profile, Aspect, ClassificationContent, Profile, Scale, Status};
-use rusqlite::{params, Connection};
+use crate::sql::{params, Connection};
 
 use crate::audit::{self, Entry};
 use crate::error::{Result, StoreError};

@@ -3,7 +3,7 @@
 //! never deleted. Only a draft that was never approved can be deleted.
 
 use infoklass_core::object::is_iso_date;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_dependencies::Decommission;

@@ -8,7 +8,7 @@ use infoklass_core::dependency::{
     Dependent, SuggestionState,
 };
 use infoklass_core::{derive_profile, Aspect, Levels, Status, Uplift, UpliftReason};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::classify::store_derived;

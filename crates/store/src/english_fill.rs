@@ -8,7 +8,7 @@
 use infoklass_core::info_type::{parse_info_types, DEFAULT_INFO_TYPES_TOML};
 use infoklass_core::requirements::{Catalog, Requirement};
 use infoklass_core::risk::ThreatCatalog;
-use rusqlite::{params, Connection};
+use crate::sql::{params, Connection};
 
 use crate::error::Result;
 

@@ -72,8 +72,14 @@ pub enum StoreError {
     DiskFull(String),
     #[error("the database file was changed by another program: {0}")]
     Changed(String),
+    /// The organisation database refused the action to this login (its roles and policies).
+    #[error("not allowed: {0}")]
+    Forbidden(String),
+    /// The organisation database went away (the network, the server).
+    #[error("the organisation database cannot be reached: {0}")]
+    Unreachable(String),
     #[error("the database could not be opened or written: {0}")]
-    Db(rusqlite::Error),
+    Db(crate::sql::Error),
     #[error("stored data could not be read: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -114,6 +120,8 @@ impl StoreError {
             StoreError::DiskFull(_) => ErrorCode::DiskFull,
             StoreError::Changed(_) => ErrorCode::DbChanged,
             StoreError::Conflict { .. } => ErrorCode::Conflict,
+            StoreError::Forbidden(_) => ErrorCode::Forbidden,
+            StoreError::Unreachable(_) => ErrorCode::DbUnreachable,
             StoreError::Db(_) | StoreError::Json(_) => ErrorCode::DbError,
         }
     }
@@ -149,9 +157,38 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy(e.to_string()),
             Some(DiskFull) => StoreError::DiskFull(e.to_string()),
-            _ => StoreError::Db(e),
+            _ => StoreError::Db(crate::sql::Error::Sqlite(e)),
         }
     }
+}
+
+/// PostgreSQL's refusals keep their meaning: a policy or a missing grant is `FORBIDDEN`,
+/// a lost connection `DB_UNREACHABLE`, a lock or serialisation wait `DB_BUSY`.
+impl From<crate::sql::Error> for StoreError {
+    fn from(e: crate::sql::Error) -> Self {
+        use postgres::error::SqlState;
+        match e {
+            crate::sql::Error::Sqlite(e) => e.into(),
+            crate::sql::Error::Postgres(pg) => match pg.code() {
+                Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => StoreError::Forbidden(pg_text(&pg)),
+                Some(c) if *c == SqlState::DISK_FULL => StoreError::DiskFull(pg_text(&pg)),
+                Some(c)
+                    if *c == SqlState::T_R_SERIALIZATION_FAILURE
+                        || *c == SqlState::T_R_DEADLOCK_DETECTED
+                        || *c == SqlState::LOCK_NOT_AVAILABLE =>
+                {
+                    StoreError::Busy(pg_text(&pg))
+                }
+                None if pg.is_closed() => StoreError::Unreachable(pg.to_string()),
+                _ => StoreError::Db(crate::sql::Error::Postgres(pg)),
+            },
+            other => StoreError::Db(other),
+        }
+    }
+}
+
+fn pg_text(e: &postgres::Error) -> String {
+    e.as_db_error().map_or_else(|| e.to_string(), |d| d.message().to_string())
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::requirements::AnsweredBy;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::{Handover, HandoverInput};
@@ -15,7 +15,7 @@ use crate::{rows, Ctx, Store};
 
 const COLUMNS: &str = "handed_to, name, handed_on, handed_by, answered_at, answered_by";
 
-fn from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Handover> {
+fn from_row(r: &crate::sql::Row, at: usize) -> crate::sql::Result<Handover> {
     let to: String = r.get(at)?;
     Ok(Handover {
         to: AnsweredBy::parse(&to).unwrap_or(AnsweredBy::It),

@@ -1,7 +1,7 @@
 //! Old ISAK workbooks into objects, and the record of every file read in. An import writes
 //! the object, its sets, risks, actions and kept requirements in one transaction.
 
-use rusqlite::{params, OptionalExtension};
+use crate::sql::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_imports::{ImportOutcome, ImportRecord, IsakRecord, LegacyImport, LegacyPlan, LegacyRequirement};
@@ -227,7 +227,7 @@ impl Store {
     }
 }
 
-pub(crate) fn isak_record(conn: &rusqlite::Connection, object_id: &str) -> Result<Option<IsakRecord>> {
+pub(crate) fn isak_record(conn: &crate::sql::Connection, object_id: &str) -> Result<Option<IsakRecord>> {
     let row: Option<(String, Option<String>, String, String)> = conn
         .prepare_cached(
             "SELECT file_name, isak_record, imported_at, imported_by FROM imports
@@ -243,7 +243,7 @@ pub(crate) fn isak_record(conn: &rusqlite::Connection, object_id: &str) -> Resul
 
 const SELECT: &str = "SELECT id, file_name, sha256, format, object_id, outcome, imported_at, imported_by FROM imports";
 
-fn record_from_row(r: &rusqlite::Row) -> rusqlite::Result<ImportRecord> {
+fn record_from_row(r: &crate::sql::Row) -> crate::sql::Result<ImportRecord> {
     Ok(ImportRecord {
         id: r.get(0)?,
         file_name: r.get(1)?,

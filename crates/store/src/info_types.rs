@@ -4,7 +4,7 @@
 
 use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
 use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
-use rusqlite::{params, Connection};
+use crate::sql::{params, Connection};
 
 use crate::dto::{InfoTypeEntry, InfoTypeInput, ListImport};
 use crate::error::{Result, StoreError};

@@ -5,7 +5,7 @@
 use infoklass_core::lagrum::{LagrumCatalog, LagrumDef, LagrumScope};
 use infoklass_core::ErrorCode;
 use infoklass_core::{ClassificationContent, Lagrum};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto::ListImport;
@@ -46,7 +46,7 @@ fn update(conn: &Connection, l: &LagrumDef) -> Result<()> {
 }
 
 /// Stores the shipped lagrum catalogue when the database has none.
-pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
+pub(crate) fn seed(conn: &Connection) -> Result<()> {
     let tx = conn.savepoint()?;
     let have: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM lagrum_catalog)", [], |r| r.get(0))?;
     if !have {

@@ -1,4 +1,5 @@
-//! SQLite storage for Infoklass.
+//! Storage for Infoklass: the embedded SQLite file or an organisation's PostgreSQL database,
+//! behind one SQL layer (`sql`).
 //!
 //! `Store` owns one connection. Every write runs in one transaction together with its
 //! audit entry, so a failed write leaves nothing behind. Time and the acting user come in
@@ -15,6 +16,7 @@ pub mod dto_workbook;
 pub mod env;
 pub mod error;
 pub mod migrate;
+pub mod sql;
 
 mod actions;
 mod audit;
@@ -56,7 +58,7 @@ use std::path::{Path, PathBuf};
 use infoklass_core::info_type::InfoType;
 use infoklass_core::requirements::Catalog;
 use infoklass_core::{approval_issues, derive_profile, Scale};
-use rusqlite::Connection;
+use crate::sql::Connection;
 
 pub use actions::ActionPlanExport;
 pub use backup::BackupReport;
@@ -100,24 +102,44 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::InvalidInput(format!("cannot create {}: {e}", dir.display())))?;
         }
-        let conn = Connection::open(path)?;
+        let conn = rusqlite::Connection::open(path)?;
         // Closing never checkpoints or deletes the write-ahead log (see open.rs and Drop).
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         Self::init(conn, Some(path.to_path_buf()), write_lock::WriteLock::for_db(path))
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?, None, write_lock::WriteLock::default())
+        Self::init(rusqlite::Connection::open_in_memory()?, None, write_lock::WriteLock::default())
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>, lock: write_lock::WriteLock) -> Result<Store> {
+    fn init(conn: rusqlite::Connection, path: Option<PathBuf>, lock: write_lock::WriteLock) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        open::prepare(&mut conn, path.is_some(), &lock)?;
+        let conn = Connection::sqlite(conn);
+        open::prepare(&conn, path.is_some(), &lock)?;
+        Self::finish(conn, path, lock)
+    }
+
+    /// The organisation database, on a connection made by `infoklass_pg::connect`. Its
+    /// schema must be the one this program knows (`infoklass db init` sets it up); the
+    /// shipped catalogues are stored on first use by a login that may write them.
+    pub fn open_postgres(mut client: postgres::Client) -> Result<Store> {
+        infoklass_pg::schema::check(&mut client).map_err(open::pg_error)?;
+        let conn = Connection::postgres(client);
+        open::prepare_postgres(&conn)?;
+        Self::finish(conn, None, write_lock::WriteLock::default())
+    }
+
+    fn finish(conn: Connection, path: Option<PathBuf>, lock: write_lock::WriteLock) -> Result<Store> {
         let scale = Scale::default_scale();
         let catalog = catalogs::active(&conn)?;
         let identity = open::FileIdentity::of(path.as_deref());
         Ok(Store { conn, path, lock, identity, scale, catalog })
+    }
+
+    /// True on the organisation database.
+    pub fn is_shared(&self) -> bool {
+        self.conn.is_postgres()
     }
 
     pub fn path(&self) -> Option<&Path> {

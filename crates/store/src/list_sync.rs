@@ -51,9 +51,9 @@ pub(crate) fn plan<T: Listed>(before: &[T], file: &[T]) -> Plan<T> {
     p
 }
 
-type Write<T> = fn(&rusqlite::Connection, &T) -> crate::error::Result<()>;
+type Write<T> = fn(&crate::sql::Connection, &T) -> crate::error::Result<()>;
 /// An insert at a given position, or (None) after the last entry.
-type Insert<T> = fn(&rusqlite::Connection, &T, Option<i64>) -> crate::error::Result<()>;
+type Insert<T> = fn(&crate::sql::Connection, &T, Option<i64>) -> crate::error::Result<()>;
 
 /// How one list is written: its audit entity, its table (one of ours, never input) and its own
 /// insert and update.
@@ -69,7 +69,7 @@ impl<T: Listed + serde::Serialize> Writer<T> {
     /// left alone when it did not.
     pub fn write(
         &self,
-        tx: &rusqlite::Connection,
+        tx: &crate::sql::Connection,
         ctx: &crate::Ctx,
         old: Option<&T>,
         new: &T,
@@ -80,7 +80,7 @@ impl<T: Listed + serde::Serialize> Writer<T> {
 
     fn write_at(
         &self,
-        tx: &rusqlite::Connection,
+        tx: &crate::sql::Connection,
         ctx: &crate::Ctx,
         old: Option<&T>,
         new: &T,
@@ -103,7 +103,7 @@ impl<T: Listed + serde::Serialize> Writer<T> {
     }
 
     /// A whole plan, with an audit entry per change, then the order.
-    pub fn apply(&self, tx: &rusqlite::Connection, ctx: &crate::Ctx, plan: &Plan<T>) -> crate::error::Result<()> {
+    pub fn apply(&self, tx: &crate::sql::Connection, ctx: &crate::Ctx, plan: &Plan<T>) -> crate::error::Result<()> {
         // The order is written below; a fixed position here spares each insert a scan for the
         // highest one (the column has no index), which made long lists quadratic.
         for t in &plan.create {
@@ -116,7 +116,7 @@ impl<T: Listed + serde::Serialize> Writer<T> {
         }
         let sql = format!("UPDATE {} SET position = ?2 WHERE key = ?1", self.table);
         for (i, key) in plan.order.iter().enumerate() {
-            tx.execute(&sql, rusqlite::params![key, i as i64])?;
+            tx.execute(&sql, crate::sql::params![key, i as i64])?;
         }
         Ok(())
     }

@@ -48,7 +48,7 @@ pub fn check_version(conn: &Connection) -> Result<u32, StoreError> {
 /// Applies what is missing; returns how many migrations ran. Run it inside the write
 /// transaction of the open (`open.rs`), so that the version read here is still true when the
 /// migrations are written, even when another process opens the same new file.
-pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
+pub fn migrate(conn: &Connection) -> Result<usize, StoreError> {
     let current = schema_version(conn)?;
     let latest = latest_version();
     if current > latest {
@@ -58,11 +58,17 @@ pub fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     if pending.is_empty() {
         return Ok(0);
     }
-    let tx = conn.savepoint()?;
-    for (version, sql) in &pending {
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", version)?;
+    conn.execute_batch("SAVEPOINT infoklass_migrate")?;
+    let applied = pending.iter().try_for_each(|(version, sql)| {
+        conn.execute_batch(sql)?;
+        conn.pragma_update(None, "user_version", version)
+    });
+    match applied {
+        Ok(()) => conn.execute_batch("RELEASE infoklass_migrate")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK TO infoklass_migrate; RELEASE infoklass_migrate");
+            return Err(e.into());
+        }
     }
-    tx.commit()?;
     Ok(pending.len())
 }

@@ -4,7 +4,7 @@ use infoklass_core::limits::check_meta;
 use infoklass_core::object::is_iso_date;
 use infoklass_core::object_list::{meets_minimums, risk_status, sort_rows, AnalysisFacts, SortFields};
 use infoklass_core::{ObjectMeta, Status};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension, ToValue, Value};
 
 use crate::audit::{self, Entry};
 use crate::classify::normalise_content;
@@ -169,24 +169,24 @@ impl Store {
              LEFT JOIN risk_analyses ra ON ra.object_id = o.id
              WHERE 1 = 1",
         );
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(today.to_string())];
+        let mut args: Vec<Value> = vec![today.to_value()];
         if let Some(words) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             for word in words.to_lowercase().split_whitespace() {
                 let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-                args.push(Box::new(format!("%{escaped}%")));
+                args.push(format!("%{escaped}%").to_value());
                 sql.push_str(&format!(" AND o.search_text LIKE ?{} ESCAPE '\\'", args.len()));
             }
         }
         if let Some(kind) = filter.kind {
-            args.push(Box::new(kind.as_str()));
+            args.push(kind.as_str().to_value());
             sql.push_str(&format!(" AND o.kind = ?{}", args.len()));
         }
         if let Some(unit) = filter.unit.as_deref().filter(|u| !u.is_empty()) {
-            args.push(Box::new(unit.to_string()));
+            args.push(unit.to_string().to_value());
             sql.push_str(&format!(" AND o.unit = ?{}", args.len()));
         }
         if let Some(status) = filter.status {
-            args.push(Box::new(status.as_str()));
+            args.push(status.as_str().to_value());
             sql.push_str(&format!(" AND c.status = ?{}", args.len()));
         }
         if !filter.include_decommissioned {
@@ -196,7 +196,7 @@ impl Store {
             sql.push_str(" AND o.next_review IS NOT NULL AND o.next_review < ?1");
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        let rows = stmt.query_map(args, |r| {
             let kind: String = r.get(2)?;
             let status: String = r.get(7)?;
             let levels: String = r.get(8)?;

@@ -16,15 +16,16 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use crate::sql::Connection;
 
 use crate::error::{Result, StoreError};
 use crate::write_lock::WriteLock;
 use crate::{catalogs, english_fill, migrate, risks, seed, shipped, Store};
 
-pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) -> Result<()> {
-    let found = migrate::check_version(conn)?;
-    let wal = !on_disk || conn.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))? == "wal";
+pub(crate) fn prepare(conn: &Connection, on_disk: bool, lock: &WriteLock) -> Result<()> {
+    let lite = conn.as_sqlite()?;
+    let found = migrate::check_version(lite)?;
+    let wal = !on_disk || lite.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))? == "wal";
     if wal && found == migrate::latest_version() {
         if shipped::recorded(conn)? {
             return Ok(());
@@ -36,26 +37,66 @@ pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) ->
     }
     let _guard = lock.acquire()?;
     if !wal {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        lite.pragma_update(None, "journal_mode", "WAL")?;
     }
-    conn.execute_batch("BEGIN IMMEDIATE")?;
+    conn.begin()?;
     let result = (|| {
-        let before = migrate::check_version(conn)?;
-        migrate::migrate(conn)?;
-        seed::seed_defaults(conn)?;
-        catalogs::seed_catalog(conn)?;
-        risks::seed(conn)?;
-        crate::lagrum::seed(conn)?;
+        let before = migrate::check_version(lite)?;
+        migrate::migrate(lite)?;
+        seed_shipped(conn)?;
         if before < migrate::ENGLISH_TEXTS_VERSION {
             english_fill::fill(conn)?;
         }
-        shipped::record(conn)?;
-        Ok(conn.execute_batch("COMMIT")?)
+        Ok(conn.commit(true)?)
     })();
-    if result.is_err() && !conn.is_autocommit() {
-        let _ = conn.execute_batch("ROLLBACK");
+    if result.is_err() {
+        conn.rollback(true);
     }
     result
+}
+
+fn seed_shipped(conn: &Connection) -> Result<()> {
+    seed::seed_defaults(conn)?;
+    catalogs::seed_catalog(conn)?;
+    risks::seed(conn)?;
+    crate::lagrum::seed(conn)?;
+    shipped::record(conn)
+}
+
+/// The organisation database has its schema from `infoklass db init`; what may be missing
+/// is the shipped data of a newer program, stored in one transaction by the first login
+/// allowed to write catalogues (others read what is there).
+pub(crate) fn prepare_postgres(conn: &Connection) -> Result<()> {
+    if shipped::recorded(conn)? {
+        return Ok(());
+    }
+    conn.begin()?;
+    match seed_shipped(conn).and_then(|()| Ok(conn.commit(true)?)) {
+        Ok(()) => Ok(()),
+        Err(StoreError::Forbidden(_)) => {
+            conn.rollback(true);
+            Ok(())
+        }
+        Err(e) => {
+            conn.rollback(true);
+            Err(e)
+        }
+    }
+}
+
+pub(crate) fn pg_error(e: infoklass_pg::PgError) -> StoreError {
+    use infoklass_pg::PgError;
+    match e {
+        PgError::NewerSchema { found, supported } => StoreError::NewerSchema {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            supported: u32::try_from(supported).unwrap_or(0),
+        },
+        PgError::Forbidden(m) => StoreError::Forbidden(m),
+        PgError::Unreachable { .. } | PgError::Authentication { .. } | PgError::Tls { .. } => {
+            StoreError::Unreachable(e.to_string())
+        }
+        other => StoreError::InvalidInput(other.to_string()),
+    }
 }
 
 /// Records the fingerprint of complete shipped data in a database that lacks it (made by an
@@ -64,10 +105,11 @@ pub(crate) fn prepare(conn: &mut Connection, on_disk: bool, lock: &WriteLock) ->
 /// again.
 fn record_without_waiting(conn: &Connection, lock: &WriteLock) {
     let Ok(_guard) = lock.acquire_within(std::time::Duration::ZERO) else { return };
-    if conn.busy_timeout(std::time::Duration::ZERO).is_ok() {
+    let Ok(lite) = conn.as_sqlite() else { return };
+    if lite.busy_timeout(std::time::Duration::ZERO).is_ok() {
         let _ = shipped::record(conn);
     }
-    let _ = conn.busy_timeout(crate::BUSY_TIMEOUT);
+    let _ = lite.busy_timeout(crate::BUSY_TIMEOUT);
 }
 
 /// The file's device and inode (Unix), to notice that the path now names another file.
@@ -93,6 +135,9 @@ impl Store {
     /// the database; this connection's own writes leave it alone. Cheap enough to ask every
     /// few seconds, so open screens can show what others changed.
     pub fn data_version(&self) -> Result<i64> {
+        if self.conn.is_postgres() {
+            return Ok(self.conn.changes_by_others()?);
+        }
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
@@ -101,6 +146,14 @@ impl Store {
     /// Ordinary writes by other processes are fine (SQLite shows them); `DB_CHANGED` or
     /// `DB_NEWER_SCHEMA` means the app has to open the file again.
     pub fn check_unchanged(&self) -> Result<()> {
+        if self.conn.is_postgres() {
+            let found = self.conn.with_postgres(|c| Ok(infoklass_pg::schema::version(c)))?.map_err(pg_error)?;
+            let latest = infoklass_pg::schema::latest_version();
+            return match found {
+                Some(v) if v > latest => Err(pg_error(infoklass_pg::PgError::NewerSchema { found: v, supported: latest })),
+                _ => Ok(()),
+            };
+        }
         let Some(path) = &self.path else { return Ok(()) };
         let now = FileIdentity::of(Some(path));
         if now.0.is_none() {
@@ -109,7 +162,7 @@ impl Store {
         if now != self.identity {
             return Err(StoreError::Changed(format!("{} was replaced by another file", path.display())));
         }
-        let found = migrate::schema_version(&self.conn)?;
+        let found = migrate::schema_version(self.conn.as_sqlite()?)?;
         if found != migrate::latest_version() {
             return Err(if found > migrate::latest_version() {
                 StoreError::NewerSchema { found, supported: migrate::latest_version() }
@@ -129,8 +182,10 @@ impl Drop for Store {
             return;
         }
         if let Ok(_guard) = self.lock.acquire_within(std::time::Duration::ZERO) {
-            let _ = self.conn.busy_timeout(std::time::Duration::from_millis(100));
-            let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+            if let Ok(lite) = self.conn.as_sqlite() {
+                let _ = lite.busy_timeout(std::time::Duration::from_millis(100));
+                let _ = lite.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+            }
         }
     }
 }

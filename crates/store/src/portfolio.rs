@@ -10,7 +10,7 @@ use infoklass_core::overview::{overview, Overview, OverviewFilter};
 use infoklass_core::requirements::{derive_requirements, Action, Answer, Catalog, Derived, Suppression};
 use infoklass_core::risk::Risk;
 use infoklass_core::{derive_profile, InformationSet, Lagrum, ObjectMeta, PerAspect, Profile, Scale, Status};
-use rusqlite::params;
+use crate::sql::params;
 
 use crate::error::{Result, StoreError};
 use crate::rows::{self, ClassificationRow, Snapshot};

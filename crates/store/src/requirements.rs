@@ -9,7 +9,7 @@ use infoklass_core::requirements::{
     require_complete, Answer, Assessment, Catalog, Derived, Requirement,
 };
 use infoklass_core::{Levels, Status};
-use rusqlite::{params, OptionalExtension};
+use crate::sql::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::{AnswerCounts, RequirementItem, RequirementView};

@@ -6,7 +6,7 @@ use infoklass_core::limits::{check_text, MAX_CELL_CHARS, MAX_NAME_CHARS};
 use infoklass_core::requirements::Catalog;
 use infoklass_core::review::{days_between, ReviewRule};
 use infoklass_core::{approval_issues, derive_profile, Status};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::classify::insert_draft;
@@ -178,7 +178,7 @@ impl Store {
              WHERE o.next_review IS NOT NULL AND o.next_review <= date(?1, '+' || ?2 || ' days')
              ORDER BY o.next_review, o.name",
         )?;
-        let rows = stmt.query_map(rusqlite::params![today, within_days], |r| {
+        let rows = stmt.query_map(crate::sql::params![today, within_days], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,

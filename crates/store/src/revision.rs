@@ -5,7 +5,7 @@
 //! column of its own and holds across processes on one file (and on a shared database).
 
 use infoklass_core::{ClassificationContent, ObjectMeta};
-use rusqlite::{Connection, OptionalExtension};
+use crate::sql::{Connection, OptionalExtension};
 
 use crate::error::{Result, StoreError};
 use crate::objects::normalise_meta;

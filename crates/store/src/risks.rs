@@ -8,7 +8,7 @@ use infoklass_core::risk::{
     risk_action_priority, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin,
 };
 use infoklass_core::{derive_profile, profile_string, ErrorCode};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
 use crate::audit::{self, Entry};
@@ -19,7 +19,7 @@ use crate::rows;
 use crate::{Ctx, Store};
 
 /// Stores the shipped matrix, and the shipped threats when the organisation has none yet.
-pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
+pub(crate) fn seed(conn: &Connection) -> Result<()> {
     let m = RiskMatrix::default_matrix();
     let tx = conn.savepoint()?;
     tx.execute(

@@ -3,7 +3,7 @@
 use infoklass_core::{
     ClassificationContent, Hosting, InformationSet, ObjectKind, ObjectMeta, PerAspect, Scale, Status,
 };
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::sql::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
@@ -12,8 +12,8 @@ pub const META_COLUMNS: &str = "name, kind, description, unit, information_owner
      system_administrator, supplier, hosting, participants, tags, classification_date, next_review";
 
 /// Reads the 13 META_COLUMNS starting at column `at`.
-pub fn meta_from_row(r: &Row, at: usize) -> rusqlite::Result<ObjectMeta> {
-    let json_list = |i: usize| -> rusqlite::Result<Vec<String>> {
+pub fn meta_from_row(r: &Row, at: usize) -> crate::sql::Result<ObjectMeta> {
+    let json_list = |i: usize| -> crate::sql::Result<Vec<String>> {
         let text: String = r.get(at + i)?;
         Ok(serde_json::from_str(&text).unwrap_or_default())
     };
@@ -147,7 +147,7 @@ pub struct ClassificationRow {
 pub const CLASSIFICATION_COLUMNS: &str = "id, object_id, version, status, scale_id, scale_version, uplifts, lagrum, \
      snapshot, approved_by, approved_at, created_at, catalog_id, catalog_version, lagrum_version";
 
-pub fn classification_from_row(r: &Row) -> rusqlite::Result<ClassificationRow> {
+pub fn classification_from_row(r: &Row) -> crate::sql::Result<ClassificationRow> {
     let status: String = r.get(3)?;
     Ok(ClassificationRow {
         id: r.get(0)?,

@@ -2,12 +2,12 @@
 
 use infoklass_core::info_type::{parse_info_types, InfoType, DEFAULT_INFO_TYPES_TOML};
 use infoklass_core::Scale;
-use rusqlite::{params, Connection};
+use crate::sql::{params, Connection};
 
 use crate::error::Result;
 
 /// Makes sure the default scale and information types are stored; returns the scale.
-pub fn seed_defaults(conn: &mut Connection) -> Result<Scale> {
+pub fn seed_defaults(conn: &Connection) -> Result<Scale> {
     let scale = Scale::default_scale();
     let tx = conn.savepoint()?;
     tx.execute(

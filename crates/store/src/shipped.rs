@@ -3,7 +3,7 @@
 //! it. Opening then compares one short text instead of parsing every shipped catalogue to see
 //! whether something is missing (about a fifth of a short CLI command's time).
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
 

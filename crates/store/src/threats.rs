@@ -4,7 +4,7 @@
 
 use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin};
-use rusqlite::{params, Connection};
+use crate::sql::{params, Connection};
 
 use crate::dto::ListImport;
 use crate::dto_risks::{ThreatEntry, ThreatInput, ThreatList};

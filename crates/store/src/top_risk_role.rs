@@ -3,7 +3,7 @@
 
 use infoklass_core::limits::{check_text, MAX_NAME_CHARS};
 use infoklass_core::risk::matrix::RiskMatrix;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::error::{Result, StoreError};

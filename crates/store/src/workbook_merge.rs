@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, InformationSet, ObjectMeta};
-use rusqlite::OptionalExtension;
+use crate::sql::OptionalExtension;
 
 use crate::dto_workbook::{AnswerEdit, ExportedRow, RiskEdit, WorkbookConflict, WorkbookEdits};
 use crate::workbook_apply::{fact_labels, fact_values, priority_sv, status_sv, treatment_sv};

@@ -7,7 +7,7 @@
 use std::ops::Deref;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-use rusqlite::Connection;
+use crate::sql::Connection;
 
 use crate::error::Result;
 use crate::write_lock::{LockGuard, WriteLock};
@@ -26,27 +26,22 @@ impl Scope {
     fn begin(conn: &Connection, lock: &WriteLock) -> Result<Scope> {
         let top = conn.is_autocommit();
         let guard = if top { Some(lock.acquire()?) } else { None };
-        conn.execute_batch(if top { "BEGIN IMMEDIATE" } else { "SAVEPOINT infoklass_write" })?;
+        conn.begin()?;
         Ok(Scope { top, _guard: guard })
     }
 
     /// Keeps the write; when that fails, undoes it.
     fn commit(self, conn: &Connection) -> Result<()> {
-        let end = conn.execute_batch(if self.top { "COMMIT" } else { "RELEASE infoklass_write" });
+        let end = conn.commit(self.top);
         if end.is_err() {
             self.undo(conn);
         }
         Ok(end?)
     }
 
-    /// SQLite may already have rolled back the whole transaction (disk full, for one); then
-    /// there is nothing left to undo. A failed rollback never replaces the error that caused it.
+    /// A failed rollback never replaces the error that caused it (see `sql::Connection`).
     fn undo(&self, conn: &Connection) {
-        if conn.is_autocommit() {
-            return;
-        }
-        let sql = if self.top { "ROLLBACK" } else { "ROLLBACK TO infoklass_write; RELEASE infoklass_write" };
-        let _ = conn.execute_batch(sql);
+        conn.rollback(self.top);
     }
 }
 
@@ -108,7 +103,7 @@ impl Store {
     /// is left open on the connection.
     pub fn reset_after_panic(&self) {
         if !self.conn.is_autocommit() {
-            let _ = self.conn.execute_batch("ROLLBACK");
+            self.conn.rollback(true);
         }
     }
 }

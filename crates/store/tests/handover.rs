@@ -127,7 +127,7 @@ fn a_database_from_before_hand_overs_is_migrated_with_its_answers() {
 
     let mut store = Store::open(&path).unwrap();
     let latest = infoklass_store::migrate::latest_version();
-    assert_eq!(infoklass_store::migrate::schema_version(store.connection()).unwrap(), latest);
+    assert_eq!(infoklass_store::migrate::schema_version(store.connection().as_sqlite().unwrap()).unwrap(), latest);
     let item = store.requirements(&id).unwrap().items.into_iter().find(|i| i.key == key).unwrap();
     assert_eq!((item.assessment.unwrap().answer, item.handover), (Answer::VetEj, None));
     store.hand_over(&ctx(), &id, &input(&[&key], AnsweredBy::It, "Per")).unwrap();

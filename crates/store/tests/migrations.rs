@@ -7,7 +7,7 @@ use rusqlite::Connection;
 #[test]
 fn an_empty_database_gets_the_whole_schema() {
     let (dir, store) = common::temp_store();
-    assert_eq!(schema_version(store.connection()).unwrap(), latest_version());
+    assert_eq!(schema_version(store.connection().as_sqlite().unwrap()).unwrap(), latest_version());
     let tables: Vec<String> = store
         .connection()
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -129,7 +129,7 @@ fn a_version_1_database_with_data_is_migrated() {
     drop(conn);
 
     let store = Store::open(&path).unwrap();
-    assert_eq!(schema_version(store.connection()).unwrap(), latest_version());
+    assert_eq!(schema_version(store.connection().as_sqlite().unwrap()).unwrap(), latest_version());
     let detail = store.get_object("o1", "2026-01-01").unwrap();
     assert_eq!(detail.current.profile.text, "K2 R2 T1 S1");
     let reqs = store.requirements("o1").unwrap();

@@ -18,7 +18,7 @@ fn threats(conn: &Connection) -> i64 {
 #[test]
 fn a_new_database_records_the_fingerprint_and_later_opens_trust_it() {
     let (dir, store) = temp_store();
-    let recorded = fingerprint(store.connection()).expect("seeding records the fingerprint");
+    let recorded = fingerprint(store.connection().as_sqlite().unwrap()).expect("seeding records the fingerprint");
     assert_eq!(recorded.len(), 16);
     drop(store);
     let path = dir.path().join("infoklass.sqlite");
@@ -26,7 +26,7 @@ fn a_new_database_records_the_fingerprint_and_later_opens_trust_it() {
     // hand are not put back, and nothing is written.
     Connection::open(&path).unwrap().execute_batch("DELETE FROM threats").unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(threats(store.connection()), 0, "the fingerprint was trusted");
+    assert_eq!(threats(store.connection().as_sqlite().unwrap()), 0, "the fingerprint was trusted");
     drop(store);
     // Another program's fingerprint (other shipped data): the data is checked and seeded
     // again, and this program's fingerprint recorded.
@@ -35,19 +35,19 @@ fn a_new_database_records_the_fingerprint_and_later_opens_trust_it() {
         .execute_batch("UPDATE settings SET value = 'other' WHERE key = 'shipped_data'")
         .unwrap();
     let store = Store::open(&path).unwrap();
-    assert!(threats(store.connection()) > 0, "missing shipped threats are seeded");
-    assert_eq!(fingerprint(store.connection()), Some(recorded));
+    assert!(threats(store.connection().as_sqlite().unwrap()) > 0, "missing shipped threats are seeded");
+    assert_eq!(fingerprint(store.connection().as_sqlite().unwrap()), Some(recorded));
 }
 
 #[test]
 fn a_complete_database_without_the_fingerprint_gets_it_once() {
     let (dir, store) = temp_store();
-    let recorded = fingerprint(store.connection()).unwrap();
+    let recorded = fingerprint(store.connection().as_sqlite().unwrap()).unwrap();
     drop(store);
     let path = dir.path().join("infoklass.sqlite");
     Connection::open(&path).unwrap().execute_batch("DELETE FROM settings WHERE key = 'shipped_data'").unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(fingerprint(store.connection()), Some(recorded));
+    assert_eq!(fingerprint(store.connection().as_sqlite().unwrap()), Some(recorded));
 }
 
 #[test]
@@ -60,6 +60,6 @@ fn opening_does_not_wait_for_a_writer_to_record_the_fingerprint() {
     let writer = Connection::open(&path).unwrap();
     writer.execute_batch("BEGIN IMMEDIATE").unwrap();
     let store = Store::open(&path).expect("opening must not wait for the writer");
-    assert_eq!(fingerprint(store.connection()), None);
+    assert_eq!(fingerprint(store.connection().as_sqlite().unwrap()), None);
     writer.execute_batch("ROLLBACK").unwrap();
 }

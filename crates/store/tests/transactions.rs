@@ -66,7 +66,7 @@ fn a_writer_blocked_by_another_is_refused_as_busy() {
     let other = rusqlite::Connection::open(dir.path().join("infoklass.sqlite")).unwrap();
     other.busy_timeout(std::time::Duration::ZERO).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    store.connection().busy_timeout(std::time::Duration::from_millis(1)).unwrap();
+    store.connection().as_sqlite().unwrap().busy_timeout(std::time::Duration::from_millis(1)).unwrap();
     let err = store.create_object(&ctx(), &new_object("Väntar", vec![])).unwrap_err();
     assert_eq!(err.code(), "DB_BUSY", "{err:?}");
     other.execute_batch("ROLLBACK").unwrap();

@@ -78,11 +78,13 @@ fn init(location: &Path, json: bool) -> Result<(), CliError> {
     let report = if infoklass_pg::is_database_url(&text) {
         let (mut client, target) = org_db::connect(&text)?;
         let r = schema::init(&mut client)?;
+        // The shipped catalogues, stored by the database's owner.
+        Store::open_postgres(client)?;
         Report { backend: "postgresql", database: target.display(), from: r.from, to: r.to, applied: r.applied }
     } else {
         let existed = location.exists();
         let store = Store::open(location)?;
-        let to = i64::from(infoklass_store::migrate::schema_version(store.connection())?);
+        let to = i64::from(infoklass_store::migrate::schema_version(store.connection().as_sqlite().map_err(infoklass_store::StoreError::from)?)?);
         let from = existed.then_some(to);
         Report { backend: "sqlite", database: location.display().to_string(), from, to, applied: vec![] }
     };

@@ -27,10 +27,38 @@ pub fn new_object(name: &str, sets: Vec<InformationSet>) -> NewObject {
     }
 }
 
+/// A new, empty database for one test: an SQLite file, or with
+/// `INFOKLASS_STORE_BACKEND=postgres` a database of its own on a throw-away PostgreSQL
+/// server, so the same tests are the store's contract on both backends.
 pub fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("infoklass.sqlite")).unwrap();
+    let store = if on_postgres() { postgres_store() } else { Store::open(&dir.path().join("infoklass.sqlite")).unwrap() };
     (dir, store)
+}
+
+pub fn on_postgres() -> bool {
+    std::env::var("INFOKLASS_STORE_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
+/// A fresh copy of a database that `db init` set up once (schema, roles, shipped data), as
+/// the server's superuser: the contract is about what the use cases do; what each role may
+/// do is tested in `crates/pg`.
+fn postgres_store() -> Store {
+    static TEMPLATE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    let cluster = infoklass_pg_test_cluster::shared()
+        .expect("INFOKLASS_STORE_BACKEND=postgres needs PostgreSQL (Debian's postgresql package)");
+    TEMPLATE.get_or_init(|| {
+        cluster.create_database("infoklass_template");
+        let mut admin = cluster.admin("infoklass_template");
+        infoklass_pg::schema::init(&mut admin).unwrap();
+        drop(Store::open_postgres(admin).unwrap());
+    });
+    let name = format!("t{}", uuid::Uuid::new_v4().simple());
+    cluster
+        .admin("postgres")
+        .batch_execute(&format!("CREATE DATABASE \"{name}\" TEMPLATE infoklass_template"))
+        .unwrap();
+    Store::open_postgres(cluster.admin(&name)).unwrap()
 }
 
 /// The database at `path` as an older Infoklass at schema `version` would hold it: a new file
