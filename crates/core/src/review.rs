@@ -107,6 +107,11 @@ pub fn add_months(day: &str, months: u32) -> Option<String> {
     Date::from_calendar_date(year, month, d.day().min(last)).ok().map(format)
 }
 
+/// `day` plus whole days.
+pub fn add_days(day: &str, days: i64) -> Option<String> {
+    parse(day)?.checked_add(time::Duration::days(days)).map(format)
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some((parse(to)? - parse(from)?).whole_days())

@@ -79,7 +79,7 @@ pub(crate) fn remove_untouched(
     let id: Option<String> = conn
         .query_row(
             "SELECT id FROM actions WHERE object_id = ?1 AND requirement_key = ?2 AND status = 'ej_paborjad'
-               AND responsible = '' AND notes IN ('', ?3) AND due IS NULL",
+               AND responsible = '' AND (notes = '' OR notes = ?3) AND due IS NULL",
             [object_id, key, generated_notes],
             |r| r.get(0),
         )

@@ -149,7 +149,7 @@ impl Store {
         ensure_active(&tx, object_id)?;
         ensure_active(&tx, on_id)?;
         let added = tx.execute(
-            "INSERT OR IGNORE INTO dependencies (object_id, depends_on_id, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO dependencies (object_id, depends_on_id, kind, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
             params![object_id, on_id, kind.as_str(), ctx.now],
         )?;
         if added == 0 {

@@ -20,7 +20,7 @@ impl Store {
 
     /// Every file read in, newest first.
     pub fn imports(&self) -> Result<Vec<ImportRecord>> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY imported_at DESC, rowid DESC"))?;
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY imported_at DESC, id DESC"))?;
         let rows = stmt.query_map([], record_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
@@ -231,7 +231,7 @@ pub(crate) fn isak_record(conn: &crate::sql::Connection, object_id: &str) -> Res
     let row: Option<(String, Option<String>, String, String)> = conn
         .prepare_cached(
             "SELECT file_name, isak_record, imported_at, imported_by FROM imports
-             WHERE object_id = ?1 AND format = 'isak' ORDER BY imported_at DESC, rowid DESC LIMIT 1",
+             WHERE object_id = ?1 AND format = 'isak' ORDER BY imported_at DESC, id DESC LIMIT 1",
         )?
         .query_row([object_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;

@@ -175,10 +175,12 @@ impl Store {
              FROM objects o
              LEFT JOIN (SELECT object_id, MAX(version) AS version FROM classifications
                         WHERE status = 'faststalld' GROUP BY object_id) a ON a.object_id = o.id
-             WHERE o.next_review IS NOT NULL AND o.next_review <= date(?1, '+' || ?2 || ' days')
+             WHERE o.next_review IS NOT NULL AND o.next_review <= ?1
              ORDER BY o.next_review, o.name",
         )?;
-        let rows = stmt.query_map(crate::sql::params![today, within_days], |r| {
+        let bound = infoklass_core::review::add_days(today, i64::from(within_days))
+            .ok_or_else(|| StoreError::InvalidInput(format!("{today} is not a date (YYYY-MM-DD)")))?;
+        let rows = stmt.query_map([bound], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,

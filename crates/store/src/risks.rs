@@ -23,7 +23,7 @@ pub(crate) fn seed(conn: &Connection) -> Result<()> {
     let m = RiskMatrix::default_matrix();
     let tx = conn.savepoint()?;
     tx.execute(
-        "INSERT OR IGNORE INTO risk_matrices (id, version, definition) VALUES (?1, ?2, ?3)",
+        "INSERT INTO risk_matrices (id, version, definition) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
         params![m.id, m.version, serde_json::to_string(&m)?],
     )?;
     let have: i64 = tx.query_row("SELECT COUNT(*) FROM threats", [], |r| r.get(0))?;
@@ -31,7 +31,7 @@ pub(crate) fn seed(conn: &Connection) -> Result<()> {
         let c = ThreatCatalog::default_catalog();
         for (i, o) in c.origins.iter().enumerate() {
             tx.execute(
-                "INSERT OR IGNORE INTO threat_origins (key, name_sv, name_en, position) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO threat_origins (key, name_sv, name_en, position) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
                 params![o.key, o.name_sv, o.name_en, i as i64],
             )?;
         }

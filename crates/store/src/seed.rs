@@ -11,7 +11,7 @@ pub fn seed_defaults(conn: &Connection) -> Result<Scale> {
     let scale = Scale::default_scale();
     let tx = conn.savepoint()?;
     tx.execute(
-        "INSERT OR IGNORE INTO scales (id, version, definition) VALUES (?1, ?2, ?3)",
+        "INSERT INTO scales (id, version, definition) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
         params![scale.id, scale.version, serde_json::to_string(&scale)?],
     )?;
     let have_types: i64 = tx.query_row("SELECT COUNT(*) FROM info_types", [], |r| r.get(0))?;

@@ -95,11 +95,15 @@ impl Store {
     /// Every threat, retired ones included, with how many risks name it.
     pub fn threats(&self) -> Result<ThreatList> {
         let (origins, threats) = threat_catalog(&self.conn)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT json_extract(data, '$.threat_key') AS k, COUNT(*) FROM risks WHERE k IS NOT NULL GROUP BY k",
-        )?;
-        let used: std::collections::HashMap<String, u32> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
+        // Counted here rather than in SQL, whose JSON functions differ between the backends.
+        let mut stmt = self.conn.prepare_cached("SELECT data FROM risks WHERE data LIKE '%\"threat_key\"%'")?;
+        let mut used: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for data in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let risk: serde_json::Value = serde_json::from_str(&data?)?;
+            if let Some(key) = risk.get("threat_key").and_then(|k| k.as_str()) {
+                *used.entry(key.to_string()).or_default() += 1;
+            }
+        }
         let threats = threats
             .into_iter()
             .map(|t| ThreatEntry { used_in: used.get(&t.key).copied().unwrap_or(0), threat: t })

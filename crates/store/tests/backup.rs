@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ctx, new_object, set, temp_store};
+use common::{ctx, new_object, set, temp_file_store};
 use infoklass_store::Store;
 
 fn named(store: &Store, name: &str) -> i64 {
@@ -12,7 +12,7 @@ fn named(store: &Store, name: &str) -> i64 {
 
 #[test]
 fn a_backup_is_a_consistent_snapshot_taken_while_another_writer_is_busy() {
-    let (dir, mut store) = temp_store();
+    let (dir, mut store) = temp_file_store();
     for i in 0..20 {
         store.create_object(&ctx(), &new_object(&format!("System {i}"), vec![set("Data", 2, 2, 2, 1)])).unwrap();
     }

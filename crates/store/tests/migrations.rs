@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 #[test]
 fn an_empty_database_gets_the_whole_schema() {
-    let (dir, store) = common::temp_store();
+    let (dir, store) = common::temp_file_store();
     assert_eq!(schema_version(store.connection().as_sqlite().unwrap()).unwrap(), latest_version());
     let tables: Vec<String> = store
         .connection()

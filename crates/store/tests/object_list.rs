@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{as_version, ctx, new_object, set, temp_store};
+use common::{as_version, ctx, new_object, set, temp_file_store, temp_store};
 use infoklass_core::object_list::{RiskStatus, SortColumn};
 use infoklass_core::requirements::{ActionStatus, Priority};
 use infoklass_core::{Levels, ObjectMeta};
@@ -200,7 +200,7 @@ fn an_isak_object_keeps_what_its_workbook_recorded() {
 
 #[test]
 fn imports_from_before_the_record_get_it_from_the_audit_log() {
-    let (dir, mut store) = temp_store();
+    let (dir, mut store) = temp_file_store();
     let imported =
         store.import_legacy(&on("2026-04-01"), &isak_workbook("Öppna data", "oppna-data.xlsx", "h1", "2019-03-12"));
     let id = imported.unwrap().object_id.unwrap();

@@ -3,12 +3,12 @@
 
 mod common;
 
-use common::{ctx, temp_store};
+use common::{ctx, temp_file_store};
 use infoklass_core::review::ReviewRule;
 
 #[test]
 fn a_refused_rule_names_its_problem_and_a_saved_one_leaves_a_history_entry() {
-    let (dir, mut store) = temp_store();
+    let (dir, mut store) = temp_file_store();
     let info = store.review_rule_info().unwrap();
     assert_eq!((info.rule, info.shipped, info.changed_at), (ReviewRule::default(), ReviewRule::default(), None));
 

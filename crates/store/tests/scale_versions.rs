@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{ctx, new_object, set, temp_store};
+use common::{ctx, new_object, set, temp_file_store, temp_store};
 use infoklass_core::risk::matrix::{RiskMatrix, TOP_MANAGEMENT_ROLE};
 use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, Scale};
@@ -60,7 +60,7 @@ fn the_top_band_is_accepted_by_the_role_the_organisation_names_and_the_name_is_r
 /// the older versions, whose stored definitions lack the new fields.
 #[test]
 fn an_older_database_keeps_its_versions_and_gets_the_new_data() {
-    let (dir, mut store) = temp_store();
+    let (dir, mut store) = temp_file_store();
     let old_id = analysed_object(&mut store, "Gammalt system");
     let old_risk = add_risk(&mut store, &old_id, "Intrång", 4);
     drop(store);

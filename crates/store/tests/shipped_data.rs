@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::temp_store;
+use common::temp_file_store;
 use infoklass_store::Store;
 use rusqlite::Connection;
 
@@ -17,7 +17,7 @@ fn threats(conn: &Connection) -> i64 {
 
 #[test]
 fn a_new_database_records_the_fingerprint_and_later_opens_trust_it() {
-    let (dir, store) = temp_store();
+    let (dir, store) = temp_file_store();
     let recorded = fingerprint(store.connection().as_sqlite().unwrap()).expect("seeding records the fingerprint");
     assert_eq!(recorded.len(), 16);
     drop(store);
@@ -41,7 +41,7 @@ fn a_new_database_records_the_fingerprint_and_later_opens_trust_it() {
 
 #[test]
 fn a_complete_database_without_the_fingerprint_gets_it_once() {
-    let (dir, store) = temp_store();
+    let (dir, store) = temp_file_store();
     let recorded = fingerprint(store.connection().as_sqlite().unwrap()).unwrap();
     drop(store);
     let path = dir.path().join("infoklass.sqlite");
@@ -52,7 +52,7 @@ fn a_complete_database_without_the_fingerprint_gets_it_once() {
 
 #[test]
 fn opening_does_not_wait_for_a_writer_to_record_the_fingerprint() {
-    let (dir, store) = temp_store();
+    let (dir, store) = temp_file_store();
     drop(store);
     let path = dir.path().join("infoklass.sqlite");
     Connection::open(&path).unwrap().execute_batch("DELETE FROM settings WHERE key = 'shipped_data'").unwrap();

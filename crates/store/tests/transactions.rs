@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ctx, new_object, set, temp_store};
+use common::{ctx, new_object, set, temp_file_store};
 use infoklass_core::ObjectMeta;
 use infoklass_store::{LegacyImport, Store, StoreError};
 
@@ -29,7 +29,7 @@ fn count(store: &Store, sql: &str) -> i64 {
 /// savepoint") could replace the real cause; the cause must come through with its code.
 #[test]
 fn a_full_disk_is_reported_as_such_and_the_import_leaves_nothing() {
-    let (_dir, mut store) = temp_store();
+    let (_dir, mut store) = temp_file_store();
     let pages: i64 = count(&store, "PRAGMA page_count");
     store.connection().execute_batch(&format!("PRAGMA max_page_count = {}", pages + 3)).unwrap();
     let err = store.import_legacy(&ctx(), &big_import()).unwrap_err();
@@ -48,7 +48,7 @@ fn a_full_disk_is_reported_as_such_and_the_import_leaves_nothing() {
 /// writer and a read-only file could not be opened at all.
 #[test]
 fn opening_while_another_program_writes_needs_no_write_lock() {
-    let (dir, store) = temp_store();
+    let (dir, store) = temp_file_store();
     drop(store);
     let path = dir.path().join("infoklass.sqlite");
     let writer = rusqlite::Connection::open(&path).unwrap();
@@ -62,7 +62,7 @@ fn opening_while_another_program_writes_needs_no_write_lock() {
 /// A writer that cannot start within the busy timeout is refused with DB_BUSY.
 #[test]
 fn a_writer_blocked_by_another_is_refused_as_busy() {
-    let (dir, mut store) = temp_store();
+    let (dir, mut store) = temp_file_store();
     let other = rusqlite::Connection::open(dir.path().join("infoklass.sqlite")).unwrap();
     other.busy_timeout(std::time::Duration::ZERO).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
@@ -91,7 +91,7 @@ fn a_newer_schema_is_refused_without_switching_the_journal_mode() {
 /// The desktop app checks before each command that the file is still the one it opened.
 #[test]
 fn a_replaced_or_deleted_file_is_noticed() {
-    let (dir, store) = temp_store();
+    let (dir, store) = temp_file_store();
     store.check_unchanged().unwrap();
     let path = dir.path().join("infoklass.sqlite");
     let other = dir.path().join("annan.sqlite");
@@ -104,7 +104,7 @@ fn a_replaced_or_deleted_file_is_noticed() {
 
 #[test]
 fn a_newer_program_raising_the_schema_is_noticed() {
-    let (dir, store) = temp_store();
+    let (dir, store) = temp_file_store();
     let other = rusqlite::Connection::open(dir.path().join("infoklass.sqlite")).unwrap();
     other.execute_batch("PRAGMA user_version = 99").unwrap();
     assert_eq!(store.check_unchanged().unwrap_err().code(), "DB_NEWER_SCHEMA");
@@ -114,7 +114,7 @@ fn a_newer_program_raising_the_schema_is_noticed() {
 /// busy timeout: the write is refused as busy and nothing is written.
 #[test]
 fn a_writer_waits_for_the_lock_file_and_then_refuses_as_busy() {
-    let (dir, mut store) = temp_store();
+    let (dir, mut store) = temp_file_store();
     let lock = std::fs::File::open(dir.path().join("infoklass.sqlite.lock")).unwrap();
     lock.lock().unwrap();
     let err = store.create_object(&ctx(), &new_object("Väntar", vec![])).unwrap_err();

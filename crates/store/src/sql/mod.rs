@@ -75,7 +75,8 @@ pub struct PgConn {
     client: RefCell<postgres::Client>,
     /// Open transactions and savepoints; PostgreSQL's client does not track them for us.
     depth: Cell<u32>,
-    statements: RefCell<HashMap<String, postgres::Statement>>,
+    /// Prepared statements by the store's SQL, with the parameters each takes (see `pg::translate`).
+    statements: RefCell<HashMap<String, (postgres::Statement, std::rc::Rc<[usize]>)>>,
     /// This session's backend, once it listens for changes; and how many it has heard of.
     listening: Cell<Option<i32>>,
     changes: Cell<i64>,
@@ -148,12 +149,14 @@ impl Connection {
         match &self.inner {
             Inner::Sqlite(c) => Ok(Statement::Sqlite(c.prepare_cached(sql)?)),
             Inner::Postgres(p) => {
-                if let Some(s) = p.statements.borrow().get(sql) {
-                    return Ok(Statement::Postgres { conn: p, statement: s.clone() });
+                if let Some((statement, order)) = p.statements.borrow().get(sql) {
+                    return Ok(Statement::Postgres { conn: p, statement: statement.clone(), order: order.clone() });
                 }
-                let statement = p.client.borrow_mut().prepare(&pg::translate(sql))?;
-                p.statements.borrow_mut().insert(sql.to_string(), statement.clone());
-                Ok(Statement::Postgres { conn: p, statement })
+                let (text, order) = pg::translate(sql);
+                let statement = p.client.borrow_mut().prepare(&text)?;
+                let order: std::rc::Rc<[usize]> = order.into();
+                p.statements.borrow_mut().insert(sql.to_string(), (statement.clone(), order.clone()));
+                Ok(Statement::Postgres { conn: p, statement, order })
             }
         }
     }
@@ -295,7 +298,7 @@ impl std::ops::Deref for Savepoint<'_> {
 
 pub enum Statement<'c> {
     Sqlite(rusqlite::CachedStatement<'c>),
-    Postgres { conn: &'c PgConn, statement: postgres::Statement },
+    Postgres { conn: &'c PgConn, statement: postgres::Statement, order: std::rc::Rc<[usize]> },
 }
 
 impl Statement<'_> {
@@ -303,8 +306,8 @@ impl Statement<'_> {
         let values = params.values();
         match self {
             Statement::Sqlite(s) => Ok(s.execute(rusqlite::params_from_iter(values.iter()))?),
-            Statement::Postgres { conn, statement } => {
-                let refs = pg_params(&values);
+            Statement::Postgres { conn, statement, order } => {
+                let refs = pg_params(&values, order);
                 Ok(conn.client.borrow_mut().execute(statement, &refs)? as usize)
             }
         }
@@ -326,8 +329,8 @@ impl Statement<'_> {
                 }
                 out
             }
-            Statement::Postgres { conn, statement } => {
-                let refs = pg_params(&values);
+            Statement::Postgres { conn, statement, order } => {
+                let refs = pg_params(&values, order);
                 let rows = conn.client.borrow_mut().query(statement, &refs)?;
                 rows.iter().map(|r| f(&Row::Postgres(r))).collect()
             }
@@ -350,8 +353,8 @@ impl Statement<'_> {
                     None => Err(Error::NoRows),
                 }
             }
-            Statement::Postgres { conn, statement } => {
-                let refs = pg_params(&values);
+            Statement::Postgres { conn, statement, order } => {
+                let refs = pg_params(&values, order);
                 let row = conn.client.borrow_mut().query_opt(statement, &refs)?;
                 match row {
                     Some(r) => f(&Row::Postgres(&r)),
@@ -366,8 +369,10 @@ impl Statement<'_> {
     }
 }
 
-fn pg_params(values: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
-    values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect()
+/// The values in the order the translated statement numbers them; a parameter the caller
+/// did not give is NULL (SQLite's reading of it).
+fn pg_params<'v>(values: &'v [Value], order: &[usize]) -> Vec<&'v (dyn postgres::types::ToSql + Sync)> {
+    order.iter().map(|i| values.get(*i).unwrap_or(&Value::Null) as &(dyn postgres::types::ToSql + Sync)).collect()
 }
 
 impl rusqlite::ToSql for Value {

@@ -138,10 +138,67 @@ fn numeric_from_int(i: i64, out: &mut BytesMut) -> Result<IsNull, BoxError> {
     Ok(IsNull::No)
 }
 
-/// The store's SQL in PostgreSQL's spelling: `?N` and `?` become `$N`, and
-/// `json_each(?N)` (a JSON list of ids as one parameter) becomes PostgreSQL's set function.
-/// Text in quotes is left alone.
-pub fn translate(sql: &str) -> String {
+/// The store's SQL in PostgreSQL's spelling, and which of the caller's parameters (by their
+/// index from 0) go into `$1`, `$2`, …: SQLite lets a statement skip a number (`?1, ?2, ?4`),
+/// while PostgreSQL must know the type of every parameter up to the highest, so the numbers
+/// are closed up and the values picked to match.
+pub fn translate(sql: &str) -> (String, Vec<usize>) {
+    let spelled = spell(sql);
+    let mut used: Vec<usize> = Vec::new();
+    rewrite_numbers(&spelled, |n| used.push(n));
+    used.sort_unstable();
+    used.dedup();
+    let out = rewrite_numbers(&spelled, |_| {});
+    let renumbered = renumber(&out, &used);
+    (renumbered, used.iter().map(|n| n - 1).collect())
+}
+
+/// Calls `seen` with every `$N` outside quotes; returns the text unchanged.
+fn rewrite_numbers(sql: &str, mut seen: impl FnMut(usize)) -> String {
+    scan_numbers(sql, |n| {
+        seen(n);
+        n
+    })
+}
+
+fn renumber(sql: &str, used: &[usize]) -> String {
+    scan_numbers(sql, |n| used.iter().position(|u| *u == n).map_or(n, |i| i + 1))
+}
+
+/// Rewrites every `$N` outside quotes with `map(N)`.
+fn scan_numbers(sql: &str, mut map: impl FnMut(usize) -> usize) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            out.push(c);
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        if c == '\'' || c == '"' {
+            quote = Some(c);
+        }
+        if c != '$' || !chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+            out.push(c);
+            continue;
+        }
+        let mut number = String::new();
+        while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+            number.push(*d);
+            chars.next();
+        }
+        out.push('$');
+        out.push_str(&map(number.parse().unwrap_or(0)).to_string());
+    }
+    out
+}
+
+/// `?N` and `?` become `$N`, and `json_each(?N)` (a JSON list of ids as one parameter)
+/// becomes PostgreSQL's set function. Text in quotes is left alone.
+fn spell(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 16);
     let mut chars = sql.char_indices().peekable();
     let mut next_plain = 1;
@@ -178,7 +235,7 @@ pub fn translate(sql: &str) -> String {
                 }
                 let inner: String = chars.by_ref().map(|(_, c)| c).take_while(|c| *c != ')').collect();
                 out.push_str("json_array_elements_text(CAST(");
-                out.push_str(&translate(&inner));
+                out.push_str(&spell(&inner));
                 out.push_str(" AS json)) AS json_each(value)");
             }
             _ => out.push(c),
@@ -193,15 +250,26 @@ mod tests {
 
     #[test]
     fn placeholders_become_numbered_and_quoted_text_stays() {
-        assert_eq!(translate("SELECT ?1, ?, '?x' FROM t WHERE a = ?12"), "SELECT $1, $1, '?x' FROM t WHERE a = $12");
-        assert_eq!(translate("a = ? AND b = ?"), "a = $1 AND b = $2");
+        assert_eq!(
+            translate("SELECT ?1, ?, '?x' FROM t WHERE a = ?2"),
+            ("SELECT $1, $1, '?x' FROM t WHERE a = $2".into(), vec![0, 1])
+        );
+        assert_eq!(translate("a = ? AND b = ?").0, "a = $1 AND b = $2");
+    }
+
+    #[test]
+    fn skipped_numbers_are_closed_up() {
+        assert_eq!(
+            translate("SET a = ?4, b = ?10 WHERE id = ?1 AND t = '$9'"),
+            ("SET a = $2, b = $3 WHERE id = $1 AND t = '$9'".into(), vec![0, 3, 9])
+        );
     }
 
     #[test]
     fn json_each_becomes_the_set_function() {
         assert_eq!(
-            translate("WHERE id IN (SELECT value FROM json_each(?2))"),
-            "WHERE id IN (SELECT value FROM json_array_elements_text(CAST($2 AS json)) AS json_each(value))"
+            translate("WHERE id IN (SELECT value FROM json_each(?2))").0,
+            "WHERE id IN (SELECT value FROM json_array_elements_text(CAST($1 AS json)) AS json_each(value))"
         );
     }
 }

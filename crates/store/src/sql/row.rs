@@ -31,7 +31,8 @@ fn from_ref(v: rusqlite::types::ValueRef<'_>) -> Result<Value> {
         ValueRef::Integer(i) => Value::Int(i),
         ValueRef::Real(f) => Value::Real(f),
         ValueRef::Text(t) => Value::Text(
-            String::from_utf8(t.to_vec()).map_err(|_| Error::Type { wanted: "text", found: "bytes that are not UTF-8" })?,
+            String::from_utf8(t.to_vec())
+                .map_err(|_| Error::Type { wanted: "text", found: "bytes that are not UTF-8" })?,
         ),
         ValueRef::Blob(b) => Value::Blob(b.to_vec()),
     })

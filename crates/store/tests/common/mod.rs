@@ -32,8 +32,35 @@ pub fn new_object(name: &str, sets: Vec<InformationSet>) -> NewObject {
 /// server, so the same tests are the store's contract on both backends.
 pub fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = if on_postgres() { postgres_store() } else { Store::open(&dir.path().join("infoklass.sqlite")).unwrap() };
+    let store =
+        if on_postgres() { postgres_store(&dir) } else { Store::open(&dir.path().join("infoklass.sqlite")).unwrap() };
     (dir, store)
+}
+
+/// An SQLite file, for the tests of what only the embedded file has (its lock file, WAL,
+/// migrations, backups, other processes on one file).
+pub fn temp_file_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("infoklass.sqlite")).unwrap();
+    (dir, store)
+}
+
+/// A second connection to the database of `temp_store`, as a second window or the CLI has.
+pub fn reopen(dir: &tempfile::TempDir) -> Store {
+    match std::fs::read_to_string(dir.path().join("database-name")) {
+        Ok(name) => Store::open_postgres(infoklass_pg_test_cluster::shared().unwrap().admin(name.trim())).unwrap(),
+        Err(_) => Store::open(&dir.path().join("infoklass.sqlite")).unwrap(),
+    }
+}
+
+/// Who the history names for a write made as `actor`: on PostgreSQL the server records the
+/// login itself (here the server's superuser), whatever the program says.
+pub fn recorded_actor(actor: &str) -> String {
+    if on_postgres() {
+        infoklass_pg_test_cluster::SUPERUSER.to_string()
+    } else {
+        actor.to_string()
+    }
 }
 
 pub fn on_postgres() -> bool {
@@ -43,7 +70,7 @@ pub fn on_postgres() -> bool {
 /// A fresh copy of a database that `db init` set up once (schema, roles, shipped data), as
 /// the server's superuser: the contract is about what the use cases do; what each role may
 /// do is tested in `crates/pg`.
-fn postgres_store() -> Store {
+fn postgres_store(dir: &tempfile::TempDir) -> Store {
     static TEMPLATE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     let cluster = infoklass_pg_test_cluster::shared()
         .expect("INFOKLASS_STORE_BACKEND=postgres needs PostgreSQL (Debian's postgresql package)");
@@ -58,6 +85,7 @@ fn postgres_store() -> Store {
         .admin("postgres")
         .batch_execute(&format!("CREATE DATABASE \"{name}\" TEMPLATE infoklass_template"))
         .unwrap();
+    std::fs::write(dir.path().join("database-name"), &name).unwrap();
     Store::open_postgres(cluster.admin(&name)).unwrap()
 }
 
