@@ -27,6 +27,8 @@ fi
 # The organisation-database tests start their own PostgreSQL server (from the system's
 # postgresql package, installed by setup.sh); here they must run, never be skipped.
 INFOKLASS_REQUIRE_POSTGRES=1 cargo test --workspace
+# The store's contract again, every use case on PostgreSQL (a database per test).
+INFOKLASS_REQUIRE_POSTGRES=1 INFOKLASS_STORE_BACKEND=postgres cargo test -p infoklass-store --tests
 
 step "UI flows in Chromium (real backend through the test host)"
 bash tests/ui/run.sh

@@ -88,3 +88,42 @@ fn db_init_and_users_through_the_command_line() {
     assert_eq!(stdout(&infoklass(&ada, &["users", "remove", "anna"], &[])).trim(), "anna: rollen är borttagen");
     refused(&infoklass(&anna_url, &["users", "add", "anna", "--role", "lasare"], &[]), "FORBIDDEN");
 }
+
+fn example() -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/examples/ekonomisystem.toml")
+        .display()
+        .to_string()
+}
+
+/// Every command works on the organisation database, and what each login may do is what the
+/// database allows: a reader reads but cannot write, an owner approves their own object but
+/// not another's, a coordinator approves any; the history names the logins.
+#[test]
+fn the_roles_hold_through_the_command_line() {
+    let Some(cluster) = Cluster::start() else { return };
+    cluster.create_database("kommun");
+    let admin = cluster.admin_url("kommun");
+    stdout(&infoklass(&admin, &["db", "init"], &[]));
+    for (login, role) in
+        [("lena", "lasare"), ("olle", "informationsagare"), ("stina", "informationsagare"), ("sam", "samordnare")]
+    {
+        cluster.create_login(login, "pw");
+        stdout(&infoklass(&admin, &["users", "add", login, "--role", role], &[]));
+    }
+    let url = |login: &str| cluster.url(login, Some("pw"), "kommun");
+
+    refused(&infoklass(&url("lena"), &["new", &example()], &[]), "FORBIDDEN");
+    stdout(&infoklass(&url("olle"), &["new", &example()], &[]));
+    refused(&infoklass(&url("stina"), &["approve", "Ekonomisystem"], &[]), "FORBIDDEN");
+    refused(&infoklass(&url("lena"), &["approve", "Ekonomisystem"], &[]), "FORBIDDEN");
+    stdout(&infoklass(&url("sam"), &["approve", "Ekonomisystem"], &[]));
+
+    let shown: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&url("lena"), &["show", "Ekonomisystem", "--json"], &[]))).unwrap();
+    assert_eq!(shown["object"]["current"]["status"], "faststalld");
+    let actors: Vec<&str> = shown["history"].as_array().unwrap().iter().filter_map(|h| h["actor"].as_str()).collect();
+    assert_eq!(actors.first(), Some(&"sam"), "{actors:?}");
+    assert_eq!(actors.last(), Some(&"olle"), "{actors:?}");
+    assert!(!actors.contains(&"stina") && !actors.contains(&"lena"), "refused writes leave no history: {actors:?}");
+}

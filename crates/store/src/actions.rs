@@ -1,10 +1,10 @@
 //! The action plan (handlingsplan): rows from unmet requirements and rows added by hand.
 
+use crate::sql::{params, Connection, OptionalExtension, Row};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::object::is_iso_date;
 use infoklass_core::requirements::assessment::is_overdue;
 use infoklass_core::requirements::{Action, ActionStatus, Priority};
-use crate::sql::{params, Connection, OptionalExtension, Row};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::ActionInput;

@@ -22,6 +22,7 @@ pub fn record<O: Serialize, N: Serialize>(
     old: Option<&O>,
     new: Option<&N>,
 ) -> Result<()> {
+    check_may_edit(conn, e.object_id)?;
     let old = old.map(serde_json::to_string).transpose()?;
     let new = new.map(serde_json::to_string).transpose()?;
     conn.execute(
@@ -30,6 +31,22 @@ pub fn record<O: Serialize, N: Serialize>(
         params![ctx.now, ctx.actor, e.action, e.entity, e.entity_id, e.object_id, old, new],
     )?;
     Ok(())
+}
+
+/// On the organisation database, a change to an object is refused unless the login may edit
+/// it: row-level security has already kept the change itself from touching the rows, and
+/// this turns that silent nothing into `FORBIDDEN` before any history is written.
+fn check_may_edit(conn: &Connection, object_id: &str) -> Result<()> {
+    if !conn.is_postgres() || object_id.is_empty() {
+        return Ok(());
+    }
+    let may: bool = conn.query_row("SELECT infoklass_may_edit(?1)", [object_id], |r| r.get(0))?;
+    if may {
+        return Ok(());
+    }
+    Err(crate::StoreError::Forbidden(
+        "only the object's information owner, a delegated editor or a coordinator (samordnare) may change it".into(),
+    ))
 }
 
 /// The history of one object, newest first; it outlives the object's deletion.

@@ -1,8 +1,8 @@
 //! Requirement catalogues in the database: the shipped one seeded, imported versions kept,
 //! the newest import active. A derived list names the catalogue version it came from.
 
-use infoklass_core::requirements::Catalog;
 use crate::sql::{params, Connection, OptionalExtension};
+use infoklass_core::requirements::Catalog;
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::CatalogInfo;

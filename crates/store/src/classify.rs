@@ -1,9 +1,9 @@
 //! The classification life cycle: edit a draft, approve it (freeze a snapshot), re-classify.
 
+use crate::sql::{params, Connection};
 use infoklass_core::limits::check_content;
 use infoklass_core::review::check_chosen_date;
 use infoklass_core::{derive_profile, Aspect, ClassificationContent, Profile, Scale, Status};
-use crate::sql::{params, Connection};
 
 use crate::audit::{self, Entry};
 use crate::error::{Result, StoreError};

@@ -2,8 +2,8 @@
 //! object that has one is decommissioned (kept, read-only, left out of the list by default),
 //! never deleted. Only a draft that was never approved can be deleted.
 
-use infoklass_core::object::is_iso_date;
 use crate::sql::{params, Connection, OptionalExtension};
+use infoklass_core::object::is_iso_date;
 
 use crate::audit::{self, Entry};
 use crate::dto_dependencies::Decommission;

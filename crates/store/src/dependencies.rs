@@ -3,12 +3,12 @@
 //! suggested is `infoklass_core::dependency`; an accepted suggestion becomes an uplift
 //! "integration" of the draft whose motivation names its origin.
 
+use crate::sql::{params, Connection, OptionalExtension};
 use infoklass_core::dependency::{
     cycle_through, dependency_suggestions, origin_text, DependencyDecision, DependencyDecisionStatus, DependencyKind,
     Dependent, SuggestionState,
 };
 use infoklass_core::{derive_profile, Aspect, Levels, Status, Uplift, UpliftReason};
-use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::classify::store_derived;

@@ -5,10 +5,10 @@
 //! its own Swedish marked "(sv)" rather than a translation of other words. Runs inside the
 //! open's write transaction.
 
+use crate::sql::{params, Connection};
 use infoklass_core::info_type::{parse_info_types, DEFAULT_INFO_TYPES_TOML};
 use infoklass_core::requirements::{Catalog, Requirement};
 use infoklass_core::risk::ThreatCatalog;
-use crate::sql::{params, Connection};
 
 use crate::error::Result;
 

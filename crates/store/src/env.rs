@@ -21,8 +21,20 @@ pub fn resolve_db_path(cli: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(default_db_path)
 }
 
-/// The user recorded in the audit log: `INFOKLASS_USER`, else the login name.
+/// The login of the organisation database this process has open, which is who acts there
+/// whatever the environment says (the server records it in the history too).
+static DATABASE_LOGIN: std::sync::RwLock<Option<String>> = std::sync::RwLock::new(None);
+
+pub(crate) fn set_database_login(login: Option<String>) {
+    *DATABASE_LOGIN.write().unwrap_or_else(|p| p.into_inner()) = login;
+}
+
+/// The user recorded in the audit log: the organisation database's login when one is open,
+/// else `INFOKLASS_USER`, else the login name.
 pub fn current_user() -> String {
+    if let Some(login) = DATABASE_LOGIN.read().unwrap_or_else(|p| p.into_inner()).clone() {
+        return login;
+    }
     ["INFOKLASS_USER", "USER", "USERNAME", "LOGNAME"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())

@@ -4,9 +4,9 @@
 use infoklass_core::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
+use crate::sql::{params, Connection, OptionalExtension};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::requirements::AnsweredBy;
-use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::{Handover, HandoverInput};

@@ -2,9 +2,9 @@
 //! change, retire) or replaced by a file. A type is never deleted, so every information set
 //! that has one keeps its name and its floor.
 
+use crate::sql::{params, Connection};
 use infoklass_core::info_type::{info_type_key, InfoType, InfoTypeCatalog};
 use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
-use crate::sql::{params, Connection};
 
 use crate::dto::{InfoTypeEntry, InfoTypeInput, ListImport};
 use crate::error::{Result, StoreError};

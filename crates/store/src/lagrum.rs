@@ -2,10 +2,10 @@
 //! file (missing lagrum are retired, never deleted), with a version; and the lagrum the
 //! organisation chose for itself, whose requirements apply to every object.
 
+use crate::sql::{params, Connection, OptionalExtension};
 use infoklass_core::lagrum::{LagrumCatalog, LagrumDef, LagrumScope};
 use infoklass_core::ErrorCode;
 use infoklass_core::{ClassificationContent, Lagrum};
-use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto::ListImport;

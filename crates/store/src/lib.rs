@@ -55,10 +55,10 @@ mod write_tx;
 
 use std::path::{Path, PathBuf};
 
+use crate::sql::Connection;
 use infoklass_core::info_type::InfoType;
 use infoklass_core::requirements::Catalog;
 use infoklass_core::{approval_issues, derive_profile, Scale};
-use crate::sql::Connection;
 
 pub use actions::ActionPlanExport;
 pub use backup::BackupReport;
@@ -125,6 +125,8 @@ impl Store {
     /// shipped catalogues are stored on first use by a login that may write them.
     pub fn open_postgres(mut client: postgres::Client) -> Result<Store> {
         infoklass_pg::schema::check(&mut client).map_err(open::pg_error)?;
+        let login: String = client.query_one("SELECT session_user::text", &[]).map_err(sql::Error::from)?.get(0);
+        env::set_database_login(Some(login));
         let conn = Connection::postgres(client);
         open::prepare_postgres(&conn)?;
         Self::finish(conn, None, write_lock::WriteLock::default())

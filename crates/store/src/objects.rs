@@ -1,10 +1,10 @@
 //! Objects: create, change facts, delete, find, list.
 
+use crate::sql::{params, Connection, OptionalExtension, ToValue, Value};
 use infoklass_core::limits::check_meta;
 use infoklass_core::object::is_iso_date;
 use infoklass_core::object_list::{meets_minimums, risk_status, sort_rows, AnalysisFacts, SortFields};
 use infoklass_core::{ObjectMeta, Status};
-use crate::sql::{params, Connection, OptionalExtension, ToValue, Value};
 
 use crate::audit::{self, Entry};
 use crate::classify::normalise_content;
@@ -130,9 +130,11 @@ impl Store {
         if crate::decommission::was_approved(&tx, id)? {
             return Err(StoreError::ObjectHasApproved);
         }
-        tx.execute("DELETE FROM objects WHERE id = ?1", [id])?;
+        // Recorded first: on the organisation database the record checks that this login may
+        // change the object, which it cannot tell once the object is gone.
         let entry = Entry { action: "delete", entity: "object", entity_id: id, object_id: id };
         audit::record::<_, ()>(&tx, ctx, entry, Some(&detail), None)?;
+        tx.execute("DELETE FROM objects WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(())
     }

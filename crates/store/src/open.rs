@@ -150,7 +150,9 @@ impl Store {
             let found = self.conn.with_postgres(|c| Ok(infoklass_pg::schema::version(c)))?.map_err(pg_error)?;
             let latest = infoklass_pg::schema::latest_version();
             return match found {
-                Some(v) if v > latest => Err(pg_error(infoklass_pg::PgError::NewerSchema { found: v, supported: latest })),
+                Some(v) if v > latest => {
+                    Err(pg_error(infoklass_pg::PgError::NewerSchema { found: v, supported: latest }))
+                }
                 _ => Ok(()),
             };
         }

@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
+use crate::sql::params;
 use infoklass_core::dependency::DependencyKind;
 use infoklass_core::lagrum::LagrumCatalog;
 use infoklass_core::overview::{overview, Overview, OverviewFilter};
 use infoklass_core::requirements::{derive_requirements, Action, Answer, Catalog, Derived, Suppression};
 use infoklass_core::risk::Risk;
 use infoklass_core::{derive_profile, InformationSet, Lagrum, ObjectMeta, PerAspect, Profile, Scale, Status};
-use crate::sql::params;
 
 use crate::error::{Result, StoreError};
 use crate::rows::{self, ClassificationRow, Snapshot};

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
+use crate::sql::{params, OptionalExtension};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS, MAX_NAME_CHARS};
 use infoklass_core::profile_string;
 use infoklass_core::requirements::{unite, ObjectNeeds};
-use crate::sql::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::{

@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::sql::{params, OptionalExtension};
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS};
 use infoklass_core::requirements::{
     action_measure, action_notes, action_priority, carry_over, derive_requirements, included_in, relevant_level,
     require_complete, Answer, Assessment, Catalog, Derived, Requirement,
 };
 use infoklass_core::{Levels, Status};
-use crate::sql::{params, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::dto_requirements::{AnswerCounts, RequirementItem, RequirementView};

@@ -1,12 +1,12 @@
 //! The review cycle: the organisation's rule, approving with the dates it gives, a review
 //! that finds nothing to change, and the queue of reviews that are due.
 
+use crate::sql::{params, Connection, OptionalExtension};
 use infoklass_core::info_type::InfoType;
 use infoklass_core::limits::{check_text, MAX_CELL_CHARS, MAX_NAME_CHARS};
 use infoklass_core::requirements::Catalog;
 use infoklass_core::review::{days_between, ReviewRule};
 use infoklass_core::{approval_issues, derive_profile, Status};
-use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::classify::insert_draft;

@@ -4,8 +4,8 @@
 //! the newest history entry that changed the facts or the classification, so it needs no
 //! column of its own and holds across processes on one file (and on a shared database).
 
-use infoklass_core::{ClassificationContent, ObjectMeta};
 use crate::sql::{Connection, OptionalExtension};
+use infoklass_core::{ClassificationContent, ObjectMeta};
 
 use crate::error::{Result, StoreError};
 use crate::objects::normalise_meta;

@@ -1,6 +1,7 @@
 //! Risk analyses: one per object, under the matrix version it started with. Consequences
 //! default from the classification and are flagged for review when it changes.
 
+use crate::sql::{params, Connection, OptionalExtension};
 use infoklass_core::limits::{check_count, check_risk, check_text, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_RISKS};
 use infoklass_core::risk::matrix::RiskMatrix;
 use infoklass_core::risk::{
@@ -8,7 +9,6 @@ use infoklass_core::risk::{
     risk_action_priority, risk_issues, Acceptance, Risk, Threat, ThreatCatalog, ThreatOrigin,
 };
 use infoklass_core::{derive_profile, profile_string, ErrorCode};
-use crate::sql::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
 use crate::audit::{self, Entry};

@@ -1,9 +1,9 @@
 //! Mapping between table rows and domain values.
 
+use crate::sql::{params, Connection, OptionalExtension, Row};
 use infoklass_core::{
     ClassificationContent, Hosting, InformationSet, ObjectKind, ObjectMeta, PerAspect, Scale, Status,
 };
-use crate::sql::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};

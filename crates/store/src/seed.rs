@@ -1,8 +1,8 @@
 //! The shipped defaults (the scale and the information types) written into a new database.
 
+use crate::sql::{params, Connection};
 use infoklass_core::info_type::{parse_info_types, InfoType, DEFAULT_INFO_TYPES_TOML};
 use infoklass_core::Scale;
-use crate::sql::{params, Connection};
 
 use crate::error::Result;
 

@@ -2,9 +2,9 @@
 //! here (add, change, retire) or replaced by a file. Threats are never deleted, so every risk
 //! keeps the name of the threat it was made from.
 
+use crate::sql::{params, Connection};
 use infoklass_core::limits::{check_count, MAX_LIST_ENTRIES};
 use infoklass_core::risk::{next_threat_key, Threat, ThreatCatalog, ThreatOrigin};
-use crate::sql::{params, Connection};
 
 use crate::dto::ListImport;
 use crate::dto_risks::{ThreatEntry, ThreatInput, ThreatList};

@@ -1,9 +1,9 @@
 //! The organisation's name for the top-management role that may accept a risk in the matrix's
 //! top band (e.g. Regiondirektör or Kommundirektör), kept in `settings`.
 
+use crate::sql::{params, Connection, OptionalExtension};
 use infoklass_core::limits::{check_text, MAX_NAME_CHARS};
 use infoklass_core::risk::matrix::RiskMatrix;
-use crate::sql::{params, Connection, OptionalExtension};
 
 use crate::audit::{self, Entry};
 use crate::error::{Result, StoreError};

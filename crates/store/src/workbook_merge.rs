@@ -6,10 +6,10 @@
 
 use std::collections::HashMap;
 
+use crate::sql::OptionalExtension;
 use infoklass_core::requirements::{Action, Assessment};
 use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, InformationSet, ObjectMeta};
-use crate::sql::OptionalExtension;
 
 use crate::dto_workbook::{AnswerEdit, ExportedRow, RiskEdit, WorkbookConflict, WorkbookEdits};
 use crate::workbook_apply::{fact_labels, fact_values, priority_sv, status_sv, treatment_sv};

@@ -60,8 +60,8 @@ fn a_second_run_is_a_no_op() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db.sqlite");
     drop(Store::open(&path).unwrap());
-    let mut conn = Connection::open(&path).unwrap();
-    assert_eq!(migrate(&mut conn).unwrap(), 0);
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(migrate(&conn).unwrap(), 0);
     let scales: i64 = conn.query_row("SELECT COUNT(*) FROM scales", [], |r| r.get(0)).unwrap();
     drop(conn);
     drop(Store::open(&path).unwrap());

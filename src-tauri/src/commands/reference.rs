@@ -11,7 +11,7 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let store = state.store()?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        db_path: state.db_path.display().to_string(),
+        db_path: state.location_label(),
         user: env::current_user(),
         scale_id: store.scale().id.clone(),
         scale_version: store.scale().version.clone(),

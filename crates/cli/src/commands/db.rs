@@ -84,7 +84,9 @@ fn init(location: &Path, json: bool) -> Result<(), CliError> {
     } else {
         let existed = location.exists();
         let store = Store::open(location)?;
-        let to = i64::from(infoklass_store::migrate::schema_version(store.connection().as_sqlite().map_err(infoklass_store::StoreError::from)?)?);
+        let to = i64::from(infoklass_store::migrate::schema_version(
+            store.connection().as_sqlite().map_err(infoklass_store::StoreError::from)?,
+        )?);
         let from = existed.then_some(to);
         Report { backend: "sqlite", database: location.display().to_string(), from, to, applied: vec![] }
     };

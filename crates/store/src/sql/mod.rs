@@ -67,8 +67,11 @@ pub struct Connection {
 
 enum Inner {
     Sqlite(rusqlite::Connection),
-    Postgres(PgConn),
+    Postgres(Box<PgConn>),
 }
+
+/// A statement prepared on PostgreSQL, with the parameters it takes (see `pg::translate`).
+type Prepared = (postgres::Statement, std::sync::Arc<[usize]>);
 
 /// A PostgreSQL session with what the layer tracks for it.
 pub struct PgConn {
@@ -76,7 +79,7 @@ pub struct PgConn {
     /// Open transactions and savepoints; PostgreSQL's client does not track them for us.
     depth: Cell<u32>,
     /// Prepared statements by the store's SQL, with the parameters each takes (see `pg::translate`).
-    statements: RefCell<HashMap<String, (postgres::Statement, std::rc::Rc<[usize]>)>>,
+    statements: RefCell<HashMap<String, Prepared>>,
     /// This session's backend, once it listens for changes; and how many it has heard of.
     listening: Cell<Option<i32>>,
     changes: Cell<i64>,
@@ -89,13 +92,13 @@ impl Connection {
 
     pub fn postgres(client: postgres::Client) -> Connection {
         Connection {
-            inner: Inner::Postgres(PgConn {
+            inner: Inner::Postgres(Box::new(PgConn {
                 client: RefCell::new(client),
                 depth: Cell::new(0),
                 statements: RefCell::new(HashMap::new()),
                 listening: Cell::new(None),
                 changes: Cell::new(0),
-            }),
+            })),
         }
     }
 
@@ -154,7 +157,7 @@ impl Connection {
                 }
                 let (text, order) = pg::translate(sql);
                 let statement = p.client.borrow_mut().prepare(&text)?;
-                let order: std::rc::Rc<[usize]> = order.into();
+                let order: std::sync::Arc<[usize]> = order.into();
                 p.statements.borrow_mut().insert(sql.to_string(), (statement.clone(), order.clone()));
                 Ok(Statement::Postgres { conn: p, statement, order })
             }
@@ -298,7 +301,7 @@ impl std::ops::Deref for Savepoint<'_> {
 
 pub enum Statement<'c> {
     Sqlite(rusqlite::CachedStatement<'c>),
-    Postgres { conn: &'c PgConn, statement: postgres::Statement, order: std::rc::Rc<[usize]> },
+    Postgres { conn: &'c PgConn, statement: postgres::Statement, order: std::sync::Arc<[usize]> },
 }
 
 impl Statement<'_> {
