@@ -127,17 +127,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The file, or the organisation database when `location` is a `postgresql://` URL.
+pub fn open_location(location: &std::path::Path) -> Result<(Store, Ctx), CliError> {
+    let text = location.to_string_lossy();
+    if infoklass_pg::is_database_url(&text) {
+        let (client, target) = commands::org_db::connect(&text)?;
+        return Ok((Store::open_postgres(client)?, Ctx { actor: target.user.clone(), ..Ctx::system() }));
+    }
+    Ok((Store::open(location)?, Ctx::system()))
+}
+
 /// Opens the file or the organisation database and runs the command on it. On the
 /// organisation database the acting user is the login (the history takes it from the server).
 fn run_on_database(path: &std::path::Path, command: Command) -> Result<(), CliError> {
-    let text = path.to_string_lossy();
-    let (store, ctx) = if infoklass_pg::is_database_url(&text) {
-        let (client, target) = commands::org_db::connect(&text)?;
-        (Store::open_postgres(client)?, Ctx { actor: target.user.clone(), ..Ctx::system() })
-    } else {
-        (Store::open(path)?, Ctx::system())
-    };
-    let mut store = store;
+    let (mut store, ctx) = open_location(path)?;
     {
         match command {
             Command::Objects(a) => commands::objects::run(&store, &ctx, a),

@@ -127,3 +127,79 @@ fn the_roles_hold_through_the_command_line() {
     assert_eq!(actors.last(), Some(&"olle"), "{actors:?}");
     assert!(!actors.contains(&"stina") && !actors.contains(&"lena"), "refused writes leave no history: {actors:?}");
 }
+
+/// `show --json` with what is the target's own left out: the history's ids (numbered anew in
+/// the order they arrive) and the revision made of them.
+fn shown(db: &str, name: &str) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(db, &["show", name, "--json"], &[]))).unwrap();
+    v["object"].as_object_mut().unwrap().remove("revision");
+    for entry in v["history"].as_array_mut().unwrap() {
+        entry.as_object_mut().unwrap().remove("id");
+    }
+    v
+}
+
+fn names(db: &str) -> Vec<String> {
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&infoklass(db, &["objects", "--json"], &[]))).unwrap();
+    listed["items"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap().to_string()).collect()
+}
+
+/// A coordinator collects an owner's file into the organisation database: a dry run writes
+/// nothing, the copy reads back as it was in the file (approvals, answers, risks, imported
+/// ISAK workbooks, history), and copying again reports the objects instead of doubling them.
+#[test]
+fn db_copy_brings_a_file_in_and_it_reads_back_the_same() {
+    let Some(cluster) = Cluster::start() else { return };
+    cluster.create_database("samlad");
+    let org = cluster.admin_url("samlad");
+    stdout(&infoklass(&org, &["db", "init"], &[]));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("agare.sqlite").display().to_string();
+    let isak = dir.path().join("isak");
+    std::fs::create_dir(&isak).unwrap();
+    for f in ["ekonomisystem.xls", "journalsystem.xlsx"] {
+        let from = format!("{}/../isak/tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(from, isak.join(f)).unwrap();
+    }
+    stdout(&infoklass(&file, &["import", isak.to_str().unwrap()], &[]));
+    let lon = dir.path().join("lon.toml");
+    std::fs::write(&lon, std::fs::read_to_string(example()).unwrap().replace("Ekonomisystem", "Lönesystem")).unwrap();
+    stdout(&infoklass(&file, &["new", lon.to_str().unwrap()], &[]));
+    stdout(&infoklass(&file, &["approve", "Lönesystem"], &[]));
+    let risk = dir.path().join("risk.toml");
+    std::fs::write(&risk, "[[risks]]\nthreat_key = \"HOT-01\"\nevent = \"Nätfiske mot lönehandläggare\"\naspects = [\"K\"]\nprobability = 2\n")
+        .unwrap();
+    stdout(&infoklass(&file, &["risk", "add", "Lönesystem", risk.to_str().unwrap()], &[]));
+    let requirements: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&file, &["requirements", "Lönesystem", "--json"], &[]))).unwrap();
+    let key = requirements["items"][0]["key"].as_str().unwrap().to_string();
+    stdout(&infoklass(
+        &file,
+        &["assess", "Lönesystem", &key, "delvis_uppfyllt", "--comment", "Rutinen är inte dokumenterad"],
+        &[],
+    ));
+    let in_file = names(&file);
+    assert_eq!(in_file.len(), 3, "{in_file:?}");
+
+    let dry: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&org, &["db", "copy", &file, &org, "--dry-run", "--json"], &[])))
+            .unwrap();
+    assert_eq!(dry[0]["copied"].as_array().unwrap().len(), 3, "{dry}");
+    assert!(names(&org).is_empty(), "a dry run writes nothing");
+
+    let copied = stdout(&infoklass(&org, &["db", "copy", &file, &org], &[]));
+    assert!(copied.contains("3 objekt kopierade, 0 fanns redan"), "{copied}");
+    assert_eq!(names(&org), in_file);
+    for name in &in_file {
+        assert_eq!(shown(&org, name), shown(&file, name), "{name} reads back as it was");
+    }
+    let again: serde_json::Value =
+        serde_json::from_str(&stdout(&infoklass(&org, &["db", "copy", &file, &org, "--json"], &[]))).unwrap();
+    assert_eq!(
+        (again[0]["copied"].as_array().unwrap().len(), again[0]["already_there"].as_array().unwrap().len()),
+        (0, 3)
+    );
+    assert_eq!(names(&org).len(), 3, "nothing doubled");
+}

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../../migrations/postgres/0003_isak_record.sql")),
     (4, include_str!("../../../migrations/postgres/0004_notify.sql")),
     (5, include_str!("../../../migrations/postgres/0005_defaults.sql")),
+    (6, include_str!("../../../migrations/postgres/0006_history_copy.sql")),
 ];
 
 /// Serialises `db init` runs against one database (any number; a fixed key of ours).

@@ -23,6 +23,7 @@ mod audit;
 mod backup;
 mod catalogs;
 mod classify;
+mod copy;
 mod decommission;
 mod dependencies;
 mod english_fill;
@@ -62,6 +63,7 @@ use infoklass_core::{approval_issues, derive_profile, Scale};
 
 pub use actions::ActionPlanExport;
 pub use backup::BackupReport;
+pub use copy::{CopiedObject, CopyReport};
 pub use dto::*;
 pub use dto_dependencies::*;
 pub use dto_imports::*;

@@ -27,6 +27,19 @@ enum DbCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Copy the objects of one or more database files into another database (the last one
+    /// named: the organisation's URL or a file), with their versions, approvals, answers,
+    /// risks and history; objects it has already are reported, not copied.
+    Copy {
+        /// The files to copy from, then the database to copy into.
+        #[arg(required = true, num_args = 2..)]
+        locations: Vec<std::path::PathBuf>,
+        /// Do everything and undo it: the report says what would be copied.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// A consistent copy of the database file while it is in use, into a new file
     /// (an organisation database is backed up with pg_dump).
     Backup {
@@ -49,7 +62,48 @@ pub fn run(location: &Path, a: Args) -> Result<(), CliError> {
     match a.command {
         DbCommand::Init { json } => init(location, json),
         DbCommand::Backup { file, json } => backup(location, &file, json),
+        DbCommand::Copy { mut locations, dry_run, json } => {
+            let target = locations.pop().expect("clap asks for at least two");
+            copy(&locations, &target, dry_run, json)
+        }
     }
+}
+
+#[derive(Serialize)]
+struct FileCopy {
+    file: String,
+    #[serde(flatten)]
+    report: infoklass_store::CopyReport,
+}
+
+fn copy(files: &[std::path::PathBuf], target: &Path, dry_run: bool, json: bool) -> Result<(), CliError> {
+    let (mut to, _) = crate::open_location(target)?;
+    let mut reports = Vec::new();
+    for file in files {
+        if infoklass_pg::is_database_url(&file.to_string_lossy()) || !file.is_file() {
+            return Err(CliError {
+                code: ErrorCode::NotFound,
+                message: format!("{} is not a database file to copy from", file.display()),
+            });
+        }
+        let from = Store::open(file)?;
+        let report = to.copy_from(&from, dry_run)?;
+        reports.push(FileCopy { file: file.display().to_string(), report });
+    }
+    if json {
+        return print_json(&reports);
+    }
+    let verb = if dry_run { "skulle kopieras" } else { "kopierade" };
+    for r in &reports {
+        println!("{}: {} objekt {verb}, {} fanns redan", r.file, r.report.copied.len(), r.report.already_there.len());
+        for o in &r.report.already_there {
+            println!("  finns redan: {} ({})", o.name, o.id);
+        }
+        if r.report.dependencies_left_out > 0 {
+            println!("  {} beroenden till objekt som saknas lämnades utanför", r.report.dependencies_left_out);
+        }
+    }
+    Ok(())
 }
 
 fn backup(location: &Path, file: &Path, json: bool) -> Result<(), CliError> {

@@ -16,7 +16,7 @@ mod value;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-pub use row::{Row, RowIndex};
+pub use row::{from_ref, Row, RowIndex};
 pub(crate) use value::params;
 pub use value::{params_from_iter, FromValue, Params, ToValue, Value};
 

@@ -24,7 +24,8 @@ pub trait RowIndex: Copy {
     fn postgres(self, row: &postgres::Row) -> Result<Value>;
 }
 
-fn from_ref(v: rusqlite::types::ValueRef<'_>) -> Result<Value> {
+/// A column read by rusqlite as a [`Value`].
+pub fn from_ref(v: rusqlite::types::ValueRef<'_>) -> Result<Value> {
     use rusqlite::types::ValueRef;
     Ok(match v {
         ValueRef::Null => Value::Null,

@@ -53,23 +53,13 @@ pub fn reopen(dir: &tempfile::TempDir) -> Store {
     }
 }
 
-/// Who the history names for a write made as `actor`: on PostgreSQL the server records the
-/// login itself (here the server's superuser), whatever the program says.
-pub fn recorded_actor(actor: &str) -> String {
-    if on_postgres() {
-        infoklass_pg_test_cluster::SUPERUSER.to_string()
-    } else {
-        actor.to_string()
-    }
-}
-
 pub fn on_postgres() -> bool {
     std::env::var("INFOKLASS_STORE_BACKEND").is_ok_and(|b| b == "postgres")
 }
 
 /// A fresh copy of a database that `db init` set up once (schema, roles, shipped data), as
 /// the server's superuser: the contract is about what the use cases do; what each role may
-/// do is tested in `crates/pg`.
+/// do, and the history stamped with each login, is tested in `crates/pg` and the CLI.
 fn postgres_store(dir: &tempfile::TempDir) -> Store {
     static TEMPLATE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     let cluster = infoklass_pg_test_cluster::shared()
