@@ -77,8 +77,11 @@ impl Cluster {
         // A free port can be taken between asking and starting: try a few.
         for _ in 0..5 {
             cluster.port = free_port();
+            // Tests need no durability; benchmarks ask for it (INFOKLASS_PG_DURABLE=1) so their
+            // figures compare with an SQLite file that syncs every commit.
+            let fsync = if std::env::var_os("INFOKLASS_PG_DURABLE").is_some() { "on" } else { "off" };
             let options = format!(
-                "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off -c max_connections=60",
+                "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync={fsync} -c max_connections=60",
                 cluster.port,
                 cluster.dir.path().display()
             );
