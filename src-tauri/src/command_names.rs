@@ -28,6 +28,8 @@ pub const COMMANDS: &[&str] = &[
     "save_draft",
     "save_edit",
     "data_version",
+    "database_info",
+    "choose_database",
     "preview",
     "approve",
     "start_reclassification",

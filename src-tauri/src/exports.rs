@@ -7,10 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use infoklass_store::ErrorBody;
-use serde::{Deserialize, Serialize};
 
-/// Environment variable naming the settings file (tests; else the platform's config folder).
-pub const SETTINGS_ENV: &str = "INFOKLASS_SETTINGS";
+pub use crate::settings::SETTINGS_ENV;
 
 static LAST_EXPORT: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// Asks the user where to save (the native "Spara som" dialog in the app): given the folder and
@@ -20,25 +18,6 @@ static ASK_WHERE: Mutex<Option<AskWhere>> = Mutex::new(None);
 /// When set (the browser tests' host), opening appends a line here instead of starting a program.
 static OPEN_LOG: OnceLock<PathBuf> = OnceLock::new();
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Settings {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    export_dir: Option<PathBuf>,
-}
-
-fn settings_path() -> PathBuf {
-    if let Some(p) = std::env::var_os(SETTINGS_ENV).filter(|v| !v.is_empty()) {
-        return PathBuf::from(p);
-    }
-    directories::ProjectDirs::from("se", "Infoklass", "infoklass")
-        .map(|d| d.config_dir().join("settings.json"))
-        .unwrap_or_else(|| PathBuf::from("infoklass-settings.json"))
-}
-
-fn load_settings() -> Settings {
-    std::fs::read(settings_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
-}
-
 fn body(code: ErrorCode, message: String) -> ErrorBody {
     ErrorBody { code, message, details: None }
 }
@@ -46,7 +25,7 @@ fn body(code: ErrorCode, message: String) -> ErrorBody {
 /// The folder exports are written to: the remembered choice while it still exists, else the
 /// default (INFOKLASS_EXPORT_DIR, Downloads, home).
 pub fn export_dir() -> PathBuf {
-    load_settings().export_dir.filter(|d| d.is_dir()).unwrap_or_else(infoklass_store::env::export_dir)
+    crate::settings::load().export_dir.filter(|d| d.is_dir()).unwrap_or_else(infoklass_store::env::export_dir)
 }
 
 /// Remembers `folder` for the next exports; an empty text goes back to the default.
@@ -66,16 +45,7 @@ pub fn set_export_dir(folder: &str) -> Result<PathBuf, ErrorBody> {
         }
         Some(path.canonicalize().unwrap_or(path))
     };
-    let file = settings_path();
-    let failed = |e: std::io::Error| body(ErrorCode::FileError, format!("cannot write {}: {e}", file.display()));
-    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(failed)?;
-    }
-    let text = serde_json::to_vec_pretty(&Settings { export_dir: chosen }).unwrap_or_default();
-    // Written aside and renamed, so a crash never leaves half a settings file.
-    let partial = file.with_extension("json.partial");
-    std::fs::write(&partial, text).map_err(failed)?;
-    std::fs::rename(&partial, &file).map_err(failed)?;
+    crate::settings::update(|s| s.export_dir = chosen).map_err(|m| body(ErrorCode::FileError, m))?;
     Ok(export_dir())
 }
 

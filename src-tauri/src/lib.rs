@@ -5,6 +5,7 @@ mod command_names;
 pub mod commands;
 pub mod exports;
 pub mod rendering;
+pub mod settings;
 pub mod state;
 
 pub use command_names::COMMANDS;
@@ -18,6 +19,8 @@ macro_rules! handler {
         tauri::generate_handler![
             $crate::commands::reference::app_info,
             $crate::commands::reference::data_version,
+            $crate::commands::reference::database_info,
+            $crate::commands::reference::choose_database,
             $crate::commands::reference::get_scale,
             $crate::commands::reference::list_info_types,
             $crate::commands::info_types::list_info_type_entries,
@@ -102,7 +105,7 @@ macro_rules! handler {
 
 pub fn run() {
     let state = AppState::open_from_args(std::env::args().skip(1));
-    if let Some(e) = &state.open_error {
+    if let Some(e) = state.open_error() {
         eprintln!("infoklass: {} [{}]", e.message, e.code);
     }
     tauri::Builder::default()

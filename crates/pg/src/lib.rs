@@ -24,3 +24,16 @@ pub use target::{is_database_url, Target};
 
 /// The roles of the organisation database, from least to most.
 pub const ROLES: [&str; 5] = ["lasare", "informationsagare", "upphandlare", "samordnare", "administrator"];
+
+/// Runs `f`, which blocks on the driver's own runtime, also from a task of another async
+/// runtime (the desktop app's commands run on Tauri's), which Tokio would otherwise refuse:
+/// on a multi-threaded runtime the task steps aside (`block_in_place`), on a single-threaded
+/// one `f` runs on a thread of its own. Outside any runtime (the CLI) it simply runs.
+pub fn blocking<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(f),
+        Ok(_) => std::thread::scope(|s| s.spawn(f).join().unwrap_or_else(|p| std::panic::resume_unwind(p))),
+        Err(_) => f(),
+    }
+}

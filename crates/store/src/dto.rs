@@ -175,6 +175,20 @@ pub struct AppInfo {
     pub today: String,
 }
 
+/// Which database the app has open, and what the login may do there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DatabaseInfo {
+    /// `file` (the embedded SQLite file) or `organisation` (PostgreSQL).
+    pub kind: String,
+    /// The file's path, or the database's URL without a password.
+    pub label: String,
+    /// The roles of the login (`lasare` … `administrator`); every role on the file, where one
+    /// person does everything; none when the database could not be opened.
+    pub roles: Vec<String>,
+    /// Why the database could not be opened, when it could not.
+    pub error: Option<ErrorBody>,
+}
+
 /// An error as the UI receives it: the UI shows a Swedish text chosen by `code`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ErrorBody {

@@ -126,8 +126,10 @@ impl Store {
     /// schema must be the one this program knows (`infoklass db init` sets it up); the
     /// shipped catalogues are stored on first use by a login that may write them.
     pub fn open_postgres(mut client: postgres::Client) -> Result<Store> {
-        infoklass_pg::schema::check(&mut client).map_err(open::pg_error)?;
-        let login: String = client.query_one("SELECT session_user::text", &[]).map_err(sql::Error::from)?.get(0);
+        let login = infoklass_pg::blocking(|| -> Result<String> {
+            infoklass_pg::schema::check(&mut client).map_err(open::pg_error)?;
+            Ok(client.query_one("SELECT session_user::text", &[]).map_err(sql::Error::from)?.get(0))
+        })?;
         env::set_database_login(Some(login));
         let conn = Connection::postgres(client);
         open::prepare_postgres(&conn)?;
@@ -139,6 +141,26 @@ impl Store {
         let catalog = catalogs::active(&conn)?;
         let identity = open::FileIdentity::of(path.as_deref());
         Ok(Store { conn, path, lock, identity, scale, catalog })
+    }
+
+    /// The roles the acting login has: on the file all of them (one person does everything);
+    /// on the organisation database those the server says the login is a member of.
+    pub fn roles(&self) -> Result<Vec<String>> {
+        if !self.conn.is_postgres() {
+            return Ok(infoklass_pg::ROLES.iter().map(|r| r.to_string()).collect());
+        }
+        let mut roles = Vec::new();
+        for role in infoklass_pg::ROLES {
+            let member: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?1 AND pg_has_role(session_user, oid, 'MEMBER'))",
+                [role],
+                |r| r.get(0),
+            )?;
+            if member {
+                roles.push(role.to_string());
+            }
+        }
+        Ok(roles)
     }
 
     /// True on the organisation database.

@@ -37,6 +37,7 @@ fn export_all(dir: &Path) {
     Preview::export_all(&cfg).unwrap();
     HistoryEntry::export_all(&cfg).unwrap();
     AppInfo::export_all(&cfg).unwrap();
+    infoklass_store::DatabaseInfo::export_all(&cfg).unwrap();
     ErrorBody::export_all(&cfg).unwrap();
     infoklass_core::RiskIssueCode::export_all(&cfg).unwrap();
     infoklass_core::labels::Lang::export_all(&cfg).unwrap();

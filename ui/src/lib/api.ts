@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { reloadIfDatabaseChanged } from './db-changed';
 import type { AppInfo } from './bindings/AppInfo';
+import type { DatabaseInfo } from './bindings/DatabaseInfo';
 import type { ClassificationContent } from './bindings/ClassificationContent';
 import type { Dependencies } from './bindings/Dependencies';
 import type { DependencyDecisionInput } from './bindings/DependencyDecisionInput';
@@ -110,6 +111,9 @@ export const api = {
   updateObject: (id: string, meta: ObjectMeta) => call<ObjectDetail>('update_object', { id, meta }),
   saveDraft: (id: string, content: ClassificationContent) => call<ObjectDetail>('save_draft', { id, content }),
   dataVersion: () => call<number>('data_version'),
+  databaseInfo: () => call<DatabaseInfo>('database_info'),
+  chooseDatabase: (location: string | null, password: string | null) =>
+    call<DatabaseInfo>('choose_database', { location, password }),
   saveEdit: (id: string, meta: ObjectMeta, content: ClassificationContent, baseRevision: number) =>
     call<ObjectDetail>('save_edit', { id, meta, content, baseRevision }),
   preview: (input: NewObject) => call<Preview>('preview', { input }),

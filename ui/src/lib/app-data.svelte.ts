@@ -2,6 +2,7 @@
 // the lagrum catalogue.
 import { api } from './api';
 import type { AppInfo } from './bindings/AppInfo';
+import type { DatabaseInfo } from './bindings/DatabaseInfo';
 import type { InfoType } from './bindings/InfoType';
 import type { LagrumEntry } from './bindings/LagrumEntry';
 import type { Scale } from './bindings/Scale';
@@ -15,9 +16,32 @@ export const appData = $state<{
   lagrum: LagrumEntry[];
   /** Set once the first object list has loaded (start-up measurements wait for it). */
   ready: boolean;
-}>({ info: null, scale: null, infoTypes: [], lagrum: [], ready: false });
+  /** Which database is open and the login's roles (every role on the local file). */
+  database: DatabaseInfo | null;
+  /** The "Databas" dialog is open (also at start when the chosen database cannot be reached). */
+  databaseDialog: boolean;
+}>({ info: null, scale: null, infoTypes: [], lagrum: [], ready: false, database: null, databaseDialog: false });
+
+/** Codes that mean the organisation database could not be reached or logged in to. */
+const CONNECTION_CODES = ['DB_UNREACHABLE', 'DB_LOGIN_FAILED', 'DB_TLS'];
+
+/** True when the login has one of `roles` (always on the local file). */
+export function mayDo(...roles: string[]): boolean {
+  const have = appData.database?.roles;
+  return !have || roles.some((r) => have.includes(r));
+}
 
 export async function loadAppData(): Promise<void> {
+  try {
+    appData.database = await api.databaseInfo();
+    const code = appData.database.error?.code;
+    if (code && CONNECTION_CODES.includes(code)) {
+      appData.databaseDialog = true;
+      return;
+    }
+  } catch (e) {
+    showError(e);
+  }
   const [info, scale, infoTypes, lagrum] = await Promise.allSettled([
     api.appInfo(),
     api.getScale(),

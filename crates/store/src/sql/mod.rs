@@ -70,6 +70,15 @@ enum Inner {
     Postgres(Box<PgConn>),
 }
 
+impl PgConn {
+    /// One call on the client, made where the driver may block (see `infoklass_pg::blocking`).
+    fn run<T: Send>(&self, f: impl FnOnce(&mut postgres::Client) -> T + Send) -> T {
+        let mut client = self.client.borrow_mut();
+        let client: &mut postgres::Client = &mut client;
+        infoklass_pg::blocking(move || f(client))
+    }
+}
+
 /// A statement prepared on PostgreSQL, with the parameters it takes (see `pg::translate`).
 type Prepared = (postgres::Statement, std::sync::Arc<[usize]>);
 
@@ -116,9 +125,9 @@ impl Connection {
     }
 
     /// The PostgreSQL client, for what only the organisation database has.
-    pub fn with_postgres<T>(&self, f: impl FnOnce(&mut postgres::Client) -> Result<T>) -> Result<T> {
+    pub fn with_postgres<T: Send>(&self, f: impl FnOnce(&mut postgres::Client) -> Result<T> + Send) -> Result<T> {
         match &self.inner {
-            Inner::Postgres(p) => f(&mut p.client.borrow_mut()),
+            Inner::Postgres(p) => p.run(|c| f(c)),
             Inner::Sqlite(_) => Err(Error::Unsupported("this works on the organisation database only")),
         }
     }
@@ -131,7 +140,7 @@ impl Connection {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.inner {
             Inner::Sqlite(c) => Ok(c.execute_batch(sql)?),
-            Inner::Postgres(p) => Ok(p.client.borrow_mut().batch_execute(sql)?),
+            Inner::Postgres(p) => Ok(p.run(|c| c.batch_execute(sql))?),
         }
     }
 
@@ -156,7 +165,7 @@ impl Connection {
                     return Ok(Statement::Postgres { conn: p, statement: statement.clone(), order: order.clone() });
                 }
                 let (text, order) = pg::translate(sql);
-                let statement = p.client.borrow_mut().prepare(&text)?;
+                let statement = p.run(|c| c.prepare(&text))?;
                 let order: std::sync::Arc<[usize]> = order.into();
                 p.statements.borrow_mut().insert(sql.to_string(), (statement.clone(), order.clone()));
                 Ok(Statement::Postgres { conn: p, statement, order })
@@ -170,26 +179,30 @@ impl Connection {
         let Inner::Postgres(p) = &self.inner else {
             return Err(Error::Unsupported("this works on the organisation database only"));
         };
-        let mut client = p.client.borrow_mut();
-        let pid = match p.listening.get() {
-            Some(pid) => {
-                // A round trip brings in what the server has sent since.
-                client.batch_execute("SELECT 1")?;
-                pid
+        let listening = p.listening.get();
+        let (pid, heard) = p.run(|client| -> Result<(i32, i64)> {
+            let pid = match listening {
+                Some(pid) => {
+                    // A round trip brings in what the server has sent since.
+                    client.batch_execute("SELECT 1")?;
+                    pid
+                }
+                None => {
+                    client.batch_execute("LISTEN infoklass_changes")?;
+                    client.query_one("SELECT pg_backend_pid()", &[])?.get(0)
+                }
+            };
+            let mut heard = 0;
+            let mut notifications = client.notifications();
+            for n in postgres::fallible_iterator::FallibleIterator::iterator(notifications.iter()) {
+                if n?.process_id() != pid {
+                    heard += 1;
+                }
             }
-            None => {
-                client.batch_execute("LISTEN infoklass_changes")?;
-                let pid: i32 = client.query_one("SELECT pg_backend_pid()", &[])?.get(0);
-                p.listening.set(Some(pid));
-                pid
-            }
-        };
-        let mut notifications = client.notifications();
-        for n in postgres::fallible_iterator::FallibleIterator::iterator(notifications.iter()) {
-            if n?.process_id() != pid {
-                p.changes.set(p.changes.get() + 1);
-            }
-        }
+            Ok((pid, heard))
+        })?;
+        p.listening.set(Some(pid));
+        p.changes.set(p.changes.get() + heard);
         Ok(p.changes.get())
     }
 
@@ -213,7 +226,7 @@ impl Connection {
                 } else {
                     "SAVEPOINT infoklass_write".to_string()
                 };
-                p.client.borrow_mut().batch_execute(&sql)?;
+                p.run(|c| c.batch_execute(&sql))?;
                 p.depth.set(p.depth.get() + 1);
             }
         }
@@ -226,7 +239,7 @@ impl Connection {
         match &self.inner {
             Inner::Sqlite(c) => Ok(c.execute_batch(sql)?),
             Inner::Postgres(p) => {
-                let result = p.client.borrow_mut().batch_execute(sql);
+                let result = p.run(|c| c.batch_execute(sql));
                 // A failed COMMIT has ended the transaction all the same.
                 if top {
                     p.depth.set(0);
@@ -251,7 +264,7 @@ impl Connection {
             }
             Inner::Postgres(p) => {
                 if p.depth.get() > 0 {
-                    let _ = p.client.borrow_mut().batch_execute(sql);
+                    let _ = p.run(|c| c.batch_execute(sql));
                     p.depth.set(if top { 0 } else { p.depth.get() - 1 });
                 }
             }
@@ -311,7 +324,7 @@ impl Statement<'_> {
             Statement::Sqlite(s) => Ok(s.execute(rusqlite::params_from_iter(values.iter()))?),
             Statement::Postgres { conn, statement, order } => {
                 let refs = pg_params(&values, order);
-                Ok(conn.client.borrow_mut().execute(statement, &refs)? as usize)
+                Ok(conn.run(|c| c.execute(&*statement, &refs))? as usize)
             }
         }
     }
@@ -334,7 +347,7 @@ impl Statement<'_> {
             }
             Statement::Postgres { conn, statement, order } => {
                 let refs = pg_params(&values, order);
-                let rows = conn.client.borrow_mut().query(statement, &refs)?;
+                let rows = conn.run(|c| c.query(&*statement, &refs))?;
                 rows.iter().map(|r| f(&Row::Postgres(r))).collect()
             }
         };
@@ -358,7 +371,7 @@ impl Statement<'_> {
             }
             Statement::Postgres { conn, statement, order } => {
                 let refs = pg_params(&values, order);
-                let row = conn.client.borrow_mut().query_opt(statement, &refs)?;
+                let row = conn.run(|c| c.query_opt(&*statement, &refs))?;
                 match row {
                     Some(r) => f(&Row::Postgres(&r)),
                     None => Err(Error::NoRows),

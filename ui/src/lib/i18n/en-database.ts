@@ -15,4 +15,17 @@ export const enDatabase: Record<keyof typeof svDatabase, string> = {
   'wizard.conflict': '{by} saved the object at {at}, after you opened it. What you typed is still here and not saved.',
   'wizard.conflictKeepMine': 'Keep my changes and save',
   'wizard.conflictDiscardMine': 'Discard my changes and show theirs',
+  'database.title': 'Database',
+  'database.change': 'Change database',
+  'database.which': 'Which database should Infoklass use?',
+  'database.file': 'The local file (only for you)',
+  'database.organisation': "The organisation's database",
+  'database.address': 'Address (postgresql://…)',
+  'database.password': 'Password',
+  'database.passwordHint':
+    'The password is never stored. Leave it empty when your IT has set up the login (.pgpass, service file or Kerberos).',
+  'database.roles': 'Your roles',
+  'database.useFile': 'Use the local file',
+  'database.open': 'Open',
+  'database.connecting': 'Connecting…',
 };

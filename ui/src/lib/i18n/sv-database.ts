@@ -14,4 +14,17 @@ export const svDatabase = {
     '{by} sparade objektet {at}, efter att du öppnade det. Det du har skrivit finns kvar här och är inte sparat.',
   'wizard.conflictKeepMine': 'Behåll mina ändringar och spara',
   'wizard.conflictDiscardMine': 'Släng mina ändringar och visa deras',
+  'database.title': 'Databas',
+  'database.change': 'Byt databas',
+  'database.which': 'Vilken databas ska Infoklass använda?',
+  'database.file': 'Den lokala filen (bara för dig)',
+  'database.organisation': 'Organisationens databas',
+  'database.address': 'Adress (postgresql://…)',
+  'database.password': 'Lösenord',
+  'database.passwordHint':
+    'Lösenordet sparas aldrig. Lämna fältet tomt om er IT har ordnat inloggningen (.pgpass, tjänstefil eller Kerberos).',
+  'database.roles': 'Dina roller',
+  'database.useFile': 'Använd den lokala filen',
+  'database.open': 'Öppna',
+  'database.connecting': 'Ansluter…',
 };
