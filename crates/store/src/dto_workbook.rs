@@ -84,13 +84,16 @@ pub struct WorkbookConflict {
     pub removed: bool,
 }
 
-/// One difference between the workbook and the database, as the preview lists it.
+/// One difference between the workbook and the database, as the preview lists it. The store
+/// names sheet and field by label key and words by their wire name; `infoklass_files::plan_words`
+/// turns them into the reader's language before anyone sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkbookChange {
-    /// The sheet it comes from, e.g. Klassning.
+    /// The sheet it comes from, e.g. Klassning (label key `sheet.classification`).
     pub sheet: String,
     /// What changes: a set, requirement, action or risk, by name or key.
     pub item: String,
+    /// The column, e.g. Prioritet (label key `col.priority`).
     pub field: String,
     pub old: String,
     pub new: String,
