@@ -68,7 +68,8 @@ pub struct ExportedRow {
 }
 
 /// A field changed both in the workbook and in the database since the export (to different
-/// values). It is shown and never applied; the database keeps its value.
+/// values). It is shown and never applied; the database keeps its value. Sheet and field are
+/// label keys, as in `WorkbookChange`; the values are as the workbook shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkbookConflict {
     pub sheet: String,
