@@ -228,6 +228,35 @@ test('an Infoklass workbook sent back shows its changes before they are applied'
   await expectText(fileRow(page, 'igen.xlsx').getByTestId('import-what'), new RegExp(`^(0|Inga) ändringar i ${approved.name}`));
 });
 
+test('the changes of a workbook sent back are listed in English when English is chosen', async (t) => {
+  const page = await app.open(t, '?seed=2');
+  const { items } = await allObjects();
+  const approved = items.find((o) => o.status === 'faststalld');
+  // Exported in Swedish and edited in its Klassning sheet (E5: K of the first set, C5: its description).
+  const exported = await callHost('export_workbook', { id: approved.id });
+  const k = (await callHost('get_object', { id: approved.id })).current.content.sets[0].levels.K;
+  const file = editWorkbook('back.xlsx', await readFile(exported.path), 'xl/worksheets/sheet2.xml', {
+    E5: k === 3 ? 2 : k + 1,
+    C5: 'Invoices',
+  });
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-files').setInputFiles([file]);
+  await fileRow(page, 'back.xlsx').getByTestId('import-toggle').click();
+  const changes = fileRow(page, 'back.xlsx').getByTestId('import-change');
+  await expectCount(changes, 2);
+  // Sheet, item, field, change: one cell each.
+  const rows = [];
+  for (const row of await changes.all()) {
+    rows.push((await row.locator('td').allTextContents()).map((x) => x.replace(/\s+/g, ' ').trim()));
+  }
+  const seen = JSON.stringify(rows);
+  assert.ok(rows.every((r) => r[0] === 'Classification'), seen);
+  assert.ok(rows.some((r) => r[2] === 'C' && /^\d → \d$/.test(r[3])), seen);
+  assert.ok(rows.some((r) => r[2] === 'Description' && r[3].endsWith('→ Invoices')), seen);
+  assert.ok(!/Klassning|Beskrivning/.test(seen), seen);
+});
+
 test('the object detail exports its workbook and shows the requirements of its old ISAK workbook', async (t) => {
   const page = await app.open(t, '?seed=1');
   await page.getByTestId('object-row').first().click();

@@ -1,22 +1,10 @@
 //! Dependencies and decommissioning through the real `infoklass` binary.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn infoklass(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass"))
-        .args(["--db", db])
-        .args(args)
-        .env("INFOKLASS_USER", "testare")
-        .env_remove("INFOKLASS_DB")
-        .output()
-        .unwrap()
-}
+use common::{example, infoklass, stdout};
 
-fn stdout(o: &Output) -> String {
-    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use std::process::Output;
 
 fn json(o: &Output) -> serde_json::Value {
     serde_json::from_str(&stdout(o)).unwrap()
@@ -26,10 +14,6 @@ fn refused(o: &Output, code: &str) {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.trim_end().ends_with(&format!("[{code}]")), "{err}");
-}
-
-fn example() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/ekonomisystem.toml").display().to_string()
 }
 
 #[test]

@@ -1,16 +1,8 @@
 //! The information types through the real binary: export, edit the file, preview, import.
 
-use std::process::{Command, Output};
+mod common;
 
-fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("INFOKLASS_USER", "testare")
-        .output()
-        .unwrap()
-}
+use common::infoklass;
 
 #[test]
 fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
@@ -18,7 +10,7 @@ fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
     let db = dir.path().join("db.sqlite").display().to_string();
     let file = dir.path().join("typer.toml");
     let path = file.to_str().unwrap();
-    assert!(run(&db, &["info-types", "export", path]).status.success());
+    assert!(infoklass(&db, &["info-types", "export", path]).status.success());
     let text = std::fs::read_to_string(&file).unwrap();
     // Only the patient journal's levels change (other types may share them).
     let journal = text.find("key = \"patientjournal\"").expect("the shipped patient journal type");
@@ -30,7 +22,7 @@ fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
     assert_ne!(edited, text, "the patient journal type has the expected levels");
     std::fs::write(&file, edited).unwrap();
 
-    let dry = run(&db, &["info-types", "import", path, "--dry-run"]);
+    let dry = infoklass(&db, &["info-types", "import", path, "--dry-run"]);
     assert_eq!(
         String::from_utf8_lossy(&dry.stdout).trim(),
         format!(
@@ -39,12 +31,12 @@ fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
         )
     );
     // The key alone ("bygglovsarende" ships with the list).
-    let listed = String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout).to_string();
+    let listed = String::from_utf8_lossy(&infoklass(&db, &["info-types", "list"]).stdout).to_string();
     assert!(!listed.lines().any(|l| l.trim_start().starts_with("bygglov ")), "{listed}");
     let done: serde_json::Value =
-        serde_json::from_slice(&run(&db, &["info-types", "import", path, "--json"]).stdout).unwrap();
+        serde_json::from_slice(&infoklass(&db, &["info-types", "import", path, "--json"]).stdout).unwrap();
     assert_eq!(done["created"], serde_json::json!(["bygglov"]));
-    let list = String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout).to_string();
+    let list = String::from_utf8_lossy(&infoklass(&db, &["info-types", "list"]).stdout).to_string();
     assert!(
         list.contains("patientjournal Patientjournal K3 R3 T3 S3")
             && list.contains("bygglov Bygglovsärenden K1 R2 T1 S1"),
@@ -56,9 +48,9 @@ fn an_edited_list_is_previewed_then_imported_and_a_bad_one_refused() {
         "[[types]]\nkey = \"x\"\nname_sv = \"X\"\nname_en = \"\"\nlevels = { K = 9, R = 0, T = 0, S = 0 }\n",
     )
     .unwrap();
-    let out = run(&db, &["info-types", "import", path]);
+    let out = infoklass(&db, &["info-types", "import", path]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("[INFO_TYPE_FILE_INVALID]") && err.contains("K9"), "{err}");
-    assert_eq!(String::from_utf8_lossy(&run(&db, &["info-types", "list"]).stdout), list, "nothing changed");
+    assert_eq!(String::from_utf8_lossy(&infoklass(&db, &["info-types", "list"]).stdout), list, "nothing changed");
 }

@@ -1,27 +1,16 @@
 //! `infoklass list` (alias of `objects`) with the coordinator's filters and sorting, and the
 //! ISAK record in `infoklass show`, through the real binary on the shared ISAK samples.
 
+mod common;
+
+use common::{fixture, infoklass_as, ok};
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+/// Run as the coordinator, whose name the records keep.
 fn infoklass(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("INFOKLASS_USER", "samordnare")
-        .env_remove("INFOKLASS_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok(o: Output) -> String {
-    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    format!("{}/../isak/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    infoklass_as("samordnare", db, args)
 }
 
 fn names(db: &str, args: &[&str]) -> Vec<String> {

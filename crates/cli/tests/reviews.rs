@@ -1,26 +1,13 @@
 //! The review cycle through the real binary: approval dates from the rule, översyn utan
 //! ändringar, the rule as organisation data and the queue.
 
+mod common;
+
+use common::{infoklass, ok};
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use infoklass_core::review::add_months;
-
-fn infoklass(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("INFOKLASS_USER", "testare")
-        .env_remove("INFOKLASS_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok(o: Output) -> String {
-    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
 
 fn show(db: &str) -> serde_json::Value {
     serde_json::from_str(&ok(infoklass(db, &["show", "Ekonomisystem", "--json"]))).unwrap()

@@ -1,22 +1,15 @@
 //! Several processes on one database file: the app (a `Store` in this process) and the real
 //! `infoklass` binary. Nothing written by either may be lost.
 
+mod common;
+
+use common::infoklass;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 use infoklass_core::{ClassificationContent, ObjectMeta};
 use infoklass_store::{Ctx, NewObject, Store};
-
-fn infoklass(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("INFOKLASS_USER", "testare")
-        .env_remove("INFOKLASS_DB")
-        .output()
-        .unwrap()
-}
 
 fn ctx() -> Ctx {
     Ctx { actor: "app".into(), now: "2026-03-01T10:00:00Z".into(), today: "2026-03-01".into() }

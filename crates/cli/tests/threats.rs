@@ -1,17 +1,11 @@
 //! The threat catalogue through the real binary: export, edit the file as a person would,
 //! preview, import, and a broken file that changes nothing.
 
-use std::process::{Command, Output};
+mod common;
 
-fn run(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_infoklass"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("INFOKLASS_USER", "testare")
-        .output()
-        .unwrap()
-}
+use common::infoklass;
+
+use std::process::Output;
 
 fn json(out: &Output) -> serde_json::Value {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -24,7 +18,7 @@ fn an_edited_catalogue_file_is_previewed_then_imported() {
     let db = dir.path().join("db.sqlite").display().to_string();
     let file = dir.path().join("hot.toml");
     let path = file.to_str().unwrap();
-    assert!(run(&db, &["threats", "export", path]).status.success());
+    assert!(infoklass(&db, &["threats", "export", path]).status.success());
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("# Infoklass hotkatalog"), "guidance for the editor first");
 
@@ -39,20 +33,20 @@ fn an_edited_catalogue_file_is_previewed_then_imported() {
     .replace("name_sv = \"Utpressningsprogram\"", "name_sv = \"Utpressningsprogram (ransomware)\"");
     std::fs::write(&file, edited).unwrap();
 
-    let preview = json(&run(&db, &["threats", "import", path, "--dry-run", "--json"]));
+    let preview = json(&infoklass(&db, &["threats", "import", path, "--dry-run", "--json"]));
     assert_eq!(preview["created"], serde_json::json!(["EGEN-01"]));
     assert_eq!(preview["updated"], serde_json::json!(["HOT-02"]));
     assert_eq!(preview["retired"], serde_json::json!(["HOT-03"]));
-    let list = json(&run(&db, &["threats", "list", "--json"]));
+    let list = json(&infoklass(&db, &["threats", "list", "--json"]));
     assert!(
         list["threats"].as_array().unwrap().iter().all(|e| e["threat"]["key"] != "EGEN-01"),
         "a dry run writes nothing"
     );
 
-    let done = run(&db, &["threats", "import", path]);
+    let done = infoklass(&db, &["threats", "import", path]);
     let said = String::from_utf8_lossy(&done.stdout);
     assert!(said.contains("1 nya (EGEN-01), 1 ändrade (HOT-02), 1 tas ur bruk (HOT-03)"), "{said}");
-    let list = json(&run(&db, &["threats", "list", "--json"]));
+    let list = json(&infoklass(&db, &["threats", "list", "--json"]));
     let find = |key: &str| {
         list["threats"].as_array().unwrap().iter().find(|e| e["threat"]["key"] == key).unwrap()["threat"].clone()
     };
@@ -66,10 +60,10 @@ fn a_broken_file_is_refused_with_one_line_and_changes_nothing() {
     let db = dir.path().join("db.sqlite").display().to_string();
     let file = dir.path().join("hot.toml");
     std::fs::write(&file, "id = \"x\"\nversion = \"1\"\n[[origins]]\nkey = \"teknik\"\nname_sv = \"Teknik\"\nname_en = \"\"\n[[threats]]\nkey = \"HOT-01\"\norigin = \"rymden\"\nname_sv = \"X\"\nname_en = \"\"\ndescription_sv = \"\"\ncause_sv = \"\"\nconsequence_sv = \"\"\naspects = [\"K\"]\n").unwrap();
-    let before = run(&db, &["threats", "list", "--json"]).stdout;
-    let out = run(&db, &["threats", "import", file.to_str().unwrap()]);
+    let before = infoklass(&db, &["threats", "list", "--json"]).stdout;
+    let out = infoklass(&db, &["threats", "import", file.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("[THREAT_FILE_INVALID]") && err.contains("rymden") && err.lines().count() == 1, "{err}");
-    assert_eq!(run(&db, &["threats", "list", "--json"]).stdout, before);
+    assert_eq!(infoklass(&db, &["threats", "list", "--json"]).stdout, before);
 }

@@ -1,8 +1,8 @@
 //! The handlingsplan as a workbook (wrapped columns with row heights, landscape A4, header
 //! repeated on each page) and as CSV for Swedish Excel.
 
-use infoklass_core::labels::{fill, text, word, Lang};
-use infoklass_core::requirements::{Action, ActionStatus, Priority};
+use infoklass_core::labels::{fill, relabel_profile, text, word, Lang};
+use infoklass_core::requirements::Action;
 use infoklass_store::ActionPlanExport;
 use rust_xlsxwriter::Workbook;
 
@@ -31,23 +31,6 @@ fn headers(lang: Lang) -> [&'static str; 10] {
 /// The row (0-based) holding the column headers.
 pub const HEADER_ROW: u32 = 3;
 
-pub fn priority_sv(p: Priority) -> &'static str {
-    match p {
-        Priority::Hog => "Hög",
-        Priority::Medel => "Medel",
-        Priority::Lag => "Låg",
-    }
-}
-
-pub fn status_sv(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::EjPaborjad => "Ej påbörjad",
-        ActionStatus::Pagar => "Pågår",
-        ActionStatus::Forsenad => "Försenad",
-        ActionStatus::Klar => "Klar",
-    }
-}
-
 /// The cells of one row, in `HEADERS` order.
 fn cells(n: usize, a: &Action, title: &str, lang: Lang) -> [String; 10] {
     [
@@ -72,7 +55,11 @@ pub fn action_plan_xlsx(plan: &ActionPlanExport, date: &str, lang: Lang) -> Resu
     ws.set_name(sheet)?;
     ws.write_string_with_format(0, 0, format!("{sheet}: {}", plan.object_name), &style::title())?;
     let count = plan.rows.len().to_string();
-    let source = fill(lang, "action_plan.source", &[("profile", &plan.profile), ("count", &count), ("date", date)]);
+    let source = fill(
+        lang,
+        "action_plan.source",
+        &[("profile", &relabel_profile(lang, &plan.profile)), ("count", &count), ("date", date)],
+    );
     ws.write_string_with_format(1, 0, source, &style::subtitle())?;
     let names = headers(lang);
     for (col, (name, (_, width))) in names.iter().zip(HEADERS).enumerate() {

@@ -13,18 +13,34 @@ use sha2::{Digest, Sha256};
 
 use infoklass_isak::guard::{self, Workbook};
 
+use crate::plan_words;
 use crate::workbook::read::{is_infoklass, read_checked};
+use infoklass_core::labels::Lang;
 
 /// Reads the file and says what importing it would do. Nothing is written.
 pub fn preview(store: &Store, file_name: &str, bytes: &[u8], today: &str) -> FileImport {
-    run(store, file_name, bytes, today).0
+    preview_in(store, file_name, bytes, today, Lang::Sv)
+}
+
+/// `preview` with the change list of a workbook sent back in `lang`.
+pub fn preview_in(store: &Store, file_name: &str, bytes: &[u8], today: &str, lang: Lang) -> FileImport {
+    let mut out = run(store, file_name, bytes, today).0;
+    plan_words::localize_report(&mut out, lang);
+    out
 }
 
 /// Reads the file and writes it, in one transaction. A file with error diagnostics is not
 /// written; its report says why.
 pub fn import(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8]) -> FileImport {
+    import_in(store, ctx, file_name, bytes, Lang::Sv)
+}
+
+/// `import` with the change list in `lang` (the import record keeps it language-free).
+pub fn import_in(store: &mut Store, ctx: &Ctx, file_name: &str, bytes: &[u8], lang: Lang) -> FileImport {
     let today = ctx.today.clone();
-    run_mut(store, ctx, file_name, bytes, &today)
+    let mut out = run_mut(store, ctx, file_name, bytes, &today);
+    plan_words::localize_report(&mut out, lang);
+    out
 }
 
 /// What a readable file was read into, kept so that importing it does not read it again.

@@ -7,6 +7,7 @@ pub mod action_plan;
 pub mod catalog_export;
 pub mod catalog_import;
 pub mod import;
+pub mod plan_words;
 pub mod procurement_csv;
 pub mod procurement_html;
 pub mod procurement_xlsx;

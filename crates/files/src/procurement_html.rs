@@ -1,7 +1,7 @@
 //! A printable version of the procurement list: one self-contained HTML page with print
 //! styles and no scripts.
 
-use infoklass_core::labels::{fill, text, word, Lang};
+use infoklass_core::labels::{fill, relabel_profile, text, word, Lang};
 use infoklass_store::ProcurementView;
 
 use crate::{aspects_in, procurement_texts};
@@ -16,8 +16,11 @@ pub fn escape(text: &str) -> String {
 /// The page in `lang`: headings, column titles, words and the catalogue's texts.
 pub fn procurement_html(view: &ProcurementView, date: &str, lang: Lang) -> String {
     let items: Vec<_> = view.items.iter().filter(|i| i.relevant).collect();
-    let objects: Vec<String> =
-        view.objects.iter().map(|o| format!("{} ({})", escape(&o.name), escape(&o.profile))).collect();
+    let objects: Vec<String> = view
+        .objects
+        .iter()
+        .map(|o| format!("{} ({})", escape(&o.name), escape(&relabel_profile(lang, &o.profile))))
+        .collect();
     let mut rows = String::new();
     for (i, item) in items.iter().enumerate() {
         let (area, requirement) = procurement_texts(lang, item);

@@ -1,7 +1,7 @@
 //! The procurement list as a workbook for tender documents: the requirements, an empty
 //! column for the supplier's answer (with a dropdown), and a legend sheet.
 
-use infoklass_core::labels::{fill, text, word, Lang};
+use infoklass_core::labels::{fill, relabel_profile, text, word, Lang};
 use infoklass_store::ProcurementView;
 use rust_xlsxwriter::{DataValidation, Workbook};
 
@@ -33,7 +33,8 @@ pub fn procurement_xlsx(view: &ProcurementView, date: &str, lang: Lang) -> Resul
     let title = text(lang, "sheet.procurement");
     ws.set_name(title)?;
     ws.write_string_with_format(0, 0, format!("{title}: {}", view.name), &style::title())?;
-    let objects: Vec<String> = view.objects.iter().map(|o| format!("{} ({})", o.name, o.profile)).collect();
+    let objects: Vec<String> =
+        view.objects.iter().map(|o| format!("{} ({})", o.name, relabel_profile(lang, &o.profile))).collect();
     let objects = format!("{}: {}", text(lang, "fact.object"), objects.join("; "));
     ws.write_string_with_format(1, 0, objects, &style::subtitle())?;
     let catalog = format!("{} {}", view.catalog_id, view.catalog_version);

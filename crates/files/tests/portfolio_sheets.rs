@@ -2,9 +2,12 @@
 //! English, the object's id last, days overdue and the risk analysis as columns, and a summary
 //! sheet with the overview's figures. Read back with calamine.
 
+mod support;
+
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
+use infoklass_core::dependency::DependencyKind;
 use infoklass_core::labels::Lang;
 use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, ClassificationContent, InformationSet, ObjectKind, ObjectMeta, PerAspect};
@@ -50,6 +53,7 @@ fn organisation(store: &mut Store) -> Vec<String> {
     store.save_risk(&ctx(), &overdue, &RiskInput { risk, new_actions: vec![] }).unwrap();
     let due = object(store, "Diariet", ObjectKind::System, "Kansli", 1, Some("2028-01-15"));
     let undated = object(store, "Ledningsstöd", ObjectKind::Process, "Kansli", 4, None);
+    store.add_dependency(&ctx(), &due, &overdue, DependencyKind::RunsOn).unwrap();
     vec![overdue, due, undated]
 }
 
@@ -86,13 +90,23 @@ fn row<'a>(s: &'a Sheet, first: &str) -> &'a [Data] {
     s.iter().skip(4).find(|r| text(&r[0]) == first).unwrap_or_else(|| panic!("no row {first}"))
 }
 
-fn export(lang: Lang) -> Vec<(String, Sheet)> {
+/// The organisation's portfolio workbook, and its object ids.
+fn portfolio(lang: Lang) -> (Vec<u8>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
     let ids = organisation(&mut store);
     let portfolio = store.portfolio_with_overview(&ids, "2027-12-01").unwrap();
     let stamp = ExportStamp { app_version: "test".into(), exported_at: "2027-12-01T08:00:00Z".into() };
-    let all = sheets(portfolio_workbook(&portfolio, &stamp, lang).unwrap());
+    (portfolio_workbook(&portfolio, &stamp, lang).unwrap(), ids)
+}
+
+fn workbook(lang: Lang) -> Vec<u8> {
+    portfolio(lang).0
+}
+
+fn export(lang: Lang) -> Vec<(String, Sheet)> {
+    let (bytes, ids) = portfolio(lang);
+    let all = sheets(bytes);
     // The id is the last column, and it is the object's id.
     let objects = &all[1].1;
     let last = objects[3].len() - 1;
@@ -190,6 +204,24 @@ fn the_english_portfolio_has_the_same_figures_in_english() {
     assert_eq!((figure("Drafts"), figure("Approved"), figure("Review overdue")), ("2".into(), "1".into(), "1".into()));
     assert_eq!(figure("Some aspect at level 4 (security protection)"), "1");
     assert_eq!(figure("Objects from ISAK workbooks"), "0");
+    let dependencies = sheet(&all, "Dependencies");
+    assert_eq!(dependencies[3].iter().map(text).collect::<Vec<_>>(), ["Object", "Kind of dependency", "Depends on"]);
+    assert_eq!(
+        row(dependencies, "Diariet").iter().map(text).collect::<Vec<_>>(),
+        ["Diariet", "runs on", "Ekonomisystem"]
+    );
+    assert_eq!(cells("Ekonomisystem")[5..10], ["3", "1", "1", "1", "C3 I1 A1 T1"], "aspect letters in English");
+    // No Swedish label in any sheet; the same check finds them in the Swedish portfolio.
+    let texts = |lang| {
+        let (names, cells) = support::visible_texts(workbook(lang));
+        names.into_iter().chain(cells).collect::<Vec<_>>()
+    };
+    let en = texts(Lang::En);
+    let found = support::swedish_in(&en);
+    assert!(found.is_empty(), "Swedish labels in the English portfolio: {found:?}");
+    let sv = texts(Lang::Sv);
+    let sv_found = support::swedish_in(&sv);
+    assert!(["körs på", "Beroenden", "K"].iter().all(|w| sv_found.iter().any(|t| t == w)), "the check can fail");
     // No code is left where a word belongs.
     for (name, rows) in &all {
         for r in rows {

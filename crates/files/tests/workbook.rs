@@ -10,6 +10,11 @@ use infoklass_files::workbook::read::read_workbook;
 use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, RiskInput, Store};
 
+/// The plan as the Swedish preview shows it (the store names fields by label key).
+fn sv(mut plan: infoklass_store::WorkbookPlan) -> infoklass_store::WorkbookPlan {
+    infoklass_files::plan_words::localize(&mut plan, infoklass_core::labels::Lang::Sv);
+    plan
+}
 fn ctx() -> Ctx {
     Ctx { actor: "test".into(), now: "2026-11-01T08:00:00Z".into(), today: "2026-11-01".into() }
 }
@@ -55,7 +60,7 @@ fn export_then_import_without_edits_changes_nothing() {
     assert_eq!(edits.object_id, id);
     assert_eq!(edits.sets.len(), 2);
     assert!(edits.sets[0].name.starts_with("=HYPERLINK"), "formula-like text stays text: {}", edits.sets[0].name);
-    let plan = store.workbook_plan(&edits, "2026-11-01").unwrap();
+    let plan = sv(store.workbook_plan(&edits, "2026-11-01").unwrap());
     assert!(plan.changes.is_empty(), "{:#?}", plan.changes);
 }
 
@@ -76,7 +81,7 @@ fn a_workbook_saved_again_by_libreoffice_changes_nothing() {
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let edits = read_workbook(&std::fs::read(out.join("ours.xlsx")).unwrap()).unwrap();
     assert!(edits.exported.as_ref().is_some_and(|rows| rows.len() > 2), "the exported values survive LibreOffice");
-    let plan = store.workbook_plan(&edits, "2026-11-01").unwrap();
+    let plan = sv(store.workbook_plan(&edits, "2026-11-01").unwrap());
     assert!(plan.changes.is_empty() && plan.conflicts.is_empty(), "{plan:#?}");
 }
 
@@ -92,7 +97,7 @@ fn edits_made_in_another_program_show_exactly_and_apply_to_the_same_object() {
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 
     let edits = read_workbook(&std::fs::read(&after).unwrap()).unwrap();
-    let plan = store.workbook_plan(&edits, "2026-11-01").unwrap();
+    let plan = sv(store.workbook_plan(&edits, "2026-11-01").unwrap());
     let mut seen: Vec<(String, String, String, String)> =
         plan.changes.iter().map(|c| (c.sheet.clone(), c.field.clone(), c.old.clone(), c.new.clone())).collect();
     seen.sort();
@@ -107,7 +112,7 @@ fn edits_made_in_another_program_show_exactly_and_apply_to_the_same_object() {
     assert_eq!(seen, expected, "{:#?}", plan.changes);
     assert!(plan.changes.iter().any(|c| c.sheet == "Krav" && c.item == first_key));
 
-    store.apply_workbook(&ctx(), &edits).unwrap();
+    sv(store.apply_workbook(&ctx(), &edits).unwrap());
     let detail = store.get_object(&id, "2026-11-01").unwrap();
     assert_eq!(detail.current.content.sets.len(), 3);
     assert_eq!(detail.current.content.sets[0].levels.k, Some(2));
@@ -115,7 +120,8 @@ fn edits_made_in_another_program_show_exactly_and_apply_to_the_same_object() {
     assert_eq!(answer.answer.name_sv(), "Delvis uppfyllt");
     assert_eq!(store.risk_analysis(&id).unwrap().risks[0].risk.probability, 4);
     // Reading the same workbook again now finds nothing to do.
-    let again = store.workbook_plan(&read_workbook(&std::fs::read(&after).unwrap()).unwrap(), "2026-11-01").unwrap();
+    let again =
+        sv(store.workbook_plan(&read_workbook(&std::fs::read(&after).unwrap()).unwrap(), "2026-11-01").unwrap());
     assert!(again.changes.is_empty(), "{:#?}", again.changes);
 }
 
@@ -193,7 +199,7 @@ wb.save(sys.argv[1])
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 
     let edits = read_workbook(&std::fs::read(&path).unwrap()).unwrap();
-    let plan = store.workbook_plan(&edits, "2026-11-01").unwrap();
+    let plan = sv(store.workbook_plan(&edits, "2026-11-01").unwrap());
     let seen: Vec<(&str, &str, &str, &str)> =
         plan.changes.iter().map(|c| (c.item.as_str(), c.field.as_str(), c.old.as_str(), c.new.as_str())).collect();
     assert_eq!(
@@ -204,7 +210,7 @@ wb.save(sys.argv[1])
         ]
     );
 
-    store.apply_workbook(&ctx(), &edits).unwrap();
+    sv(store.apply_workbook(&ctx(), &edits).unwrap());
     let items = store.requirements(&id).unwrap().items;
     assert!(items[0].assessment.is_none() && items[1].assessment.is_none());
     let plan = store.action_plan(&id, "2026-11-01").unwrap();

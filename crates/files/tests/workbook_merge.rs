@@ -10,6 +10,11 @@ use infoklass_files::workbook::read::read_workbook;
 use infoklass_files::workbook::{gather, object_workbook, ExportStamp};
 use infoklass_store::{Ctx, NewObject, Store, WorkbookConflict};
 
+/// The plan as the Swedish preview shows it (the store names fields by label key).
+fn sv(mut plan: infoklass_store::WorkbookPlan) -> infoklass_store::WorkbookPlan {
+    infoklass_files::plan_words::localize(&mut plan, infoklass_core::labels::Lang::Sv);
+    plan
+}
 fn ctx_at(now: &str) -> Ctx {
     Ctx { actor: "test".into(), now: now.into(), today: "2026-11-01".into() }
 }
@@ -60,7 +65,7 @@ fn edit(src: &Path, dst: &Path, args: &[&str]) {
 
 fn import(store: &mut Store, path: &Path, now: &str) -> infoklass_store::WorkbookPlan {
     let edits = read_workbook(&std::fs::read(path).unwrap()).unwrap();
-    store.apply_workbook(&ctx_at(now), &edits).unwrap()
+    sv(store.apply_workbook(&ctx_at(now), &edits).unwrap())
 }
 
 fn motivation_k(store: &Store, id: &str, set: &str) -> String {
@@ -118,8 +123,8 @@ fn the_second_import_keeps_the_first_ones_changes_and_reports_its_conflicts() {
     assert!(first.conflicts.is_empty());
 
     let edits = read_workbook(&std::fs::read(&b2).unwrap()).unwrap();
-    let preview = store.workbook_plan(&edits, "2026-11-01").unwrap();
-    let second = store.apply_workbook(&ctx_at("2026-11-01T10:00:00Z"), &edits).unwrap();
+    let preview = sv(store.workbook_plan(&edits, "2026-11-01").unwrap());
+    let second = sv(store.apply_workbook(&ctx_at("2026-11-01T10:00:00Z"), &edits).unwrap());
     assert_eq!(preview, second, "the preview shows exactly what is applied");
     assert_eq!(
         second.conflicts,
@@ -195,7 +200,8 @@ fn a_row_removed_in_the_database_is_not_brought_back() {
     detail.current.content.sets.remove(1);
     store.save_draft(&ctx_at("2026-11-01T09:00:00Z"), &id, &detail.current.content).unwrap();
 
-    let unchanged = store.workbook_plan(&read_workbook(&std::fs::read(&base).unwrap()).unwrap(), "2026-11-01").unwrap();
+    let unchanged =
+        sv(store.workbook_plan(&read_workbook(&std::fs::read(&base).unwrap()).unwrap(), "2026-11-01").unwrap());
     assert!(unchanged.changes.is_empty() && unchanged.conflicts.is_empty(), "{unchanged:#?}");
     let edited = dir.path().join("edited.xlsx");
     edit(&base, &edited, &[SET[0], SET[1], "Leverantörsregister", "K", "3"]);
@@ -217,7 +223,7 @@ fn a_version_1_workbook_still_imports_and_is_cautious_after_changes_since_its_ex
     assert!(edits.exported.is_none());
 
     // Nothing changed since the export: applies as before.
-    let plan = store.workbook_plan(&edits, "2026-11-01").unwrap();
+    let plan = sv(store.workbook_plan(&edits, "2026-11-01").unwrap());
     assert_eq!(plan.changes.len(), 1, "{plan:#?}");
     assert!(plan.conflicts.is_empty());
 
@@ -226,7 +232,7 @@ fn a_version_1_workbook_still_imports_and_is_cautious_after_changes_since_its_ex
     let mut detail = store.get_object(&id, "2026-11-01").unwrap();
     detail.current.content.sets[1].motivations.k = "Ändrad i appen.".into();
     store.save_draft(&ctx_at("2026-11-01T09:00:00Z"), &id, &detail.current.content).unwrap();
-    let plan = store.apply_workbook(&ctx_at("2026-11-01T10:00:00Z"), &edits).unwrap();
+    let plan = sv(store.apply_workbook(&ctx_at("2026-11-01T10:00:00Z"), &edits).unwrap());
     assert!(plan.changes.is_empty(), "{:#?}", plan.changes);
     let mut fields: Vec<(&str, Option<&str>)> =
         plan.conflicts.iter().map(|c| (c.field.as_str(), c.exported.as_deref())).collect();

@@ -68,7 +68,8 @@ pub struct ExportedRow {
 }
 
 /// A field changed both in the workbook and in the database since the export (to different
-/// values). It is shown and never applied; the database keeps its value.
+/// values). It is shown and never applied; the database keeps its value. Sheet and field are
+/// label keys, as in `WorkbookChange`; the values are as the workbook shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkbookConflict {
     pub sheet: String,
@@ -84,13 +85,16 @@ pub struct WorkbookConflict {
     pub removed: bool,
 }
 
-/// One difference between the workbook and the database, as the preview lists it.
+/// One difference between the workbook and the database, as the preview lists it. The store
+/// names sheet and field by label key and words by their wire name; `infoklass_files::plan_words`
+/// turns them into the reader's language before anyone sees them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkbookChange {
-    /// The sheet it comes from, e.g. Klassning.
+    /// The sheet it comes from, e.g. Klassning (label key `sheet.classification`).
     pub sheet: String,
     /// What changes: a set, requirement, action or risk, by name or key.
     pub item: String,
+    /// The column, e.g. Prioritet (label key `col.priority`).
     pub field: String,
     pub old: String,
     pub new: String,

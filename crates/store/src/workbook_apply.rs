@@ -11,6 +11,29 @@ use crate::dto_workbook::{RiskEdit, WorkbookChange, WorkbookEdits, WorkbookPlan}
 use crate::workbook_merge::Current;
 use crate::{ActionInput, Ctx, Result, RiskInput, Store};
 
+// The preview names sheets and fields by label key (`col.priority`; `a+b` is two labels joined,
+// as the workbook's headers are) and gives words by their wire name (`hog`), so the store
+// stays language-free; `infoklass_files::plan_words` writes them in the reader's language.
+const FACTS: &str = "sheet.overview";
+const SET: &str = "sheet.classification";
+const REQ: &str = "sheet.requirements";
+const ACTIONS: &str = "sheet.actions";
+const RISKS: &str = "sheet.risks";
+
+/// The label key of an aspect's level column and of its motivation column.
+pub fn level_key(a: Aspect) -> String {
+    format!("aspect.{}", a.code())
+}
+
+pub fn motivation_key(a: Aspect) -> String {
+    format!("col.motivation+aspect.{}", a.code())
+}
+
+/// An enum value's serialised name, the key its label is found by.
+fn wire<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
 fn change(sheet: &str, item: &str, field: &str, old: impl ToString, new: impl ToString) -> WorkbookChange {
     WorkbookChange {
         sheet: sheet.into(),
@@ -51,7 +74,7 @@ impl Store {
         for set in &edits.sets {
             match current.content.sets.iter().find(|s| same_set(s, set)) {
                 Some(old) => set_changes(old, set, &mut out),
-                None => out.push(change("Klassning", &set.name, "ny informationsmängd", "", levels_text(set))),
+                None => out.push(change(SET, &set.name, "change.new_set", "", levels_text(set))),
             }
         }
         let sets_changed = out.len() > sets_before;
@@ -61,35 +84,35 @@ impl Store {
             let Some(answer) = a.answer else {
                 // An emptied answer takes the answer back; text without an answer cannot be kept.
                 if let Some(o) = old {
-                    out.push(change("Krav", &a.key, "Självskattning", o.answer.name_sv(), ""));
+                    out.push(change(REQ, &a.key, "col.self_assessment", wire(o.answer), ""));
                 } else if !a.comment.trim().is_empty() || !a.evidence.trim().is_empty() {
-                    out.push(change("Krav", &a.key, "Kommentar (sparas inte utan svar)", "", a.comment.trim()));
+                    out.push(change(REQ, &a.key, "change.comment_not_kept", "", a.comment.trim()));
                 }
                 continue;
             };
             if old.map(|o| o.answer) != Some(answer) {
                 out.push(change(
-                    "Krav",
+                    REQ,
                     &a.key,
-                    "Självskattning",
-                    old.map(|o| o.answer.name_sv()).unwrap_or(""),
-                    answer.name_sv(),
+                    "col.self_assessment",
+                    old.map(|o| wire(o.answer)).unwrap_or_default(),
+                    wire(answer),
                 ));
             }
             if old.map(|o| o.comment.as_str()).unwrap_or("") != a.comment.trim() {
                 out.push(change(
-                    "Krav",
+                    REQ,
                     &a.key,
-                    "Kommentar",
+                    "col.comment",
                     old.map(|o| o.comment.as_str()).unwrap_or(""),
                     a.comment.trim(),
                 ));
             }
             if old.map(|o| o.evidence.as_str()).unwrap_or("") != a.evidence.trim() {
                 out.push(change(
-                    "Krav",
+                    REQ,
                     &a.key,
-                    "Bevis",
+                    "col.evidence",
                     old.map(|o| o.evidence.as_str()).unwrap_or(""),
                     a.evidence.trim(),
                 ));
@@ -99,29 +122,29 @@ impl Store {
             match actions.iter().find(|x| same_action(x, a)) {
                 Some(old) => {
                     let pairs = [
-                        ("Åtgärd", old.measure.clone(), a.measure.trim().to_string()),
-                        ("Åtgärdsansvarig", old.responsible.clone(), a.responsible.trim().to_string()),
-                        ("Klart senast", opt(&old.due), opt(&a.due)),
-                        ("Prioritet", priority_sv(old.priority).into(), priority_sv(a.priority).into()),
-                        ("Status", status_sv(old.status).into(), status_sv(a.status).into()),
-                        ("Uppföljning", old.notes.clone(), a.notes.trim().to_string()),
+                        ("col.action", old.measure.clone(), a.measure.trim().to_string()),
+                        ("col.responsible", old.responsible.clone(), a.responsible.trim().to_string()),
+                        ("col.due", opt(&old.due), opt(&a.due)),
+                        ("col.priority", wire(old.priority), wire(a.priority)),
+                        ("col.status", wire(old.status), wire(a.status)),
+                        ("col.follow_up", old.notes.clone(), a.notes.trim().to_string()),
                     ];
                     for (field, o, n) in pairs.into_iter().filter(|(_, o, n)| o != n) {
-                        out.push(change("Handlingsplan", &old.measure, field, o, n));
+                        out.push(change(ACTIONS, &old.measure, field, o, n));
                     }
                 }
-                None => out.push(change("Handlingsplan", a.measure.trim(), "ny åtgärd", "", a.measure.trim())),
+                None => out.push(change(ACTIONS, a.measure.trim(), "change.new_action", "", a.measure.trim())),
             }
         }
         for r in &edits.risks {
             match analysis.risks.iter().find(|x| same_risk(&x.risk, r)) {
                 Some(old) => risk_changes(&old.risk, r, &mut out),
                 None => out.push(change(
-                    "Riskanalys",
+                    RISKS,
                     r.event.trim(),
-                    "ny risk",
+                    "change.new_risk",
                     "",
-                    format!("S{} × K{}", r.probability, r.consequence),
+                    format!("{} × {}", r.probability, r.consequence),
                 )),
             }
         }
@@ -303,9 +326,9 @@ pub fn fact_values(m: &ObjectMeta) -> [String; 10] {
 }
 
 fn facts_changes(meta: &ObjectMeta, facts: &ObjectMeta, out: &mut Vec<WorkbookChange>) {
-    for ((label, old), new) in fact_labels(Lang::Sv).iter().zip(fact_values(meta)).zip(fact_values(facts)) {
+    for ((key, old), new) in FACT_KEYS.iter().zip(fact_values(meta)).zip(fact_values(facts)) {
         if old != new {
-            out.push(change("Översikt", &meta.name, label, old, new));
+            out.push(change(FACTS, &meta.name, key, old, new));
         }
     }
 }
@@ -329,23 +352,17 @@ fn levels_text(set: &InformationSet) -> String {
 
 fn set_changes(old: &InformationSet, new: &InformationSet, out: &mut Vec<WorkbookChange>) {
     if old.name != new.name {
-        out.push(change("Klassning", &old.name, "Informationsmängd", &old.name, &new.name));
+        out.push(change(SET, &old.name, "col.set", &old.name, &new.name));
     }
     if old.description != new.description {
-        out.push(change("Klassning", &old.name, "Beskrivning", &old.description, &new.description));
+        out.push(change(SET, &old.name, "col.description", &old.description, &new.description));
     }
     for a in Aspect::ALL {
         if old.levels.get(a) != new.levels.get(a) {
-            out.push(change("Klassning", &old.name, a.code(), level(*old.levels.get(a)), level(*new.levels.get(a))));
+            out.push(change(SET, &old.name, &level_key(a), level(*old.levels.get(a)), level(*new.levels.get(a))));
         }
         if old.motivations.get(a) != new.motivations.get(a) {
-            out.push(change(
-                "Klassning",
-                &old.name,
-                &format!("Motivering {}", a.code()),
-                old.motivations.get(a),
-                new.motivations.get(a),
-            ));
+            out.push(change(SET, &old.name, &motivation_key(a), old.motivations.get(a), new.motivations.get(a)));
         }
     }
 }
@@ -354,24 +371,20 @@ fn risk_changes(old: &Risk, new: &RiskEdit, out: &mut Vec<WorkbookChange>) {
     let aspects = |a: &[Aspect]| a.iter().map(|x| x.code()).collect::<Vec<_>>().join(", ");
     let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     let pairs = [
-        ("Orsak", old.cause.clone(), new.cause.trim().to_string()),
-        ("Händelse", old.event.clone(), new.event.trim().to_string()),
-        ("Konsekvensbeskrivning", old.consequence_text.clone(), new.consequence_text.trim().to_string()),
-        ("Aspekter", aspects(&old.aspects), aspects(&new.aspects)),
-        ("Befintligt skydd", old.existing_controls.clone(), new.existing_controls.trim().to_string()),
-        ("Sannolikhet", old.probability.to_string(), new.probability.to_string()),
-        ("Konsekvens", old.consequence.to_string(), new.consequence.to_string()),
-        (
-            "Hantering",
-            old.treatment.map(treatment_sv).unwrap_or("").into(),
-            new.treatment.map(treatment_sv).unwrap_or("").into(),
-        ),
-        ("Motivering", old.treatment_motivation.clone(), new.treatment_motivation.trim().to_string()),
-        ("Kvarvarande sannolikhet", num(old.residual_probability), num(new.residual_probability)),
-        ("Kvarvarande konsekvens", num(old.residual_consequence), num(new.residual_consequence)),
+        ("col.cause", old.cause.clone(), new.cause.trim().to_string()),
+        ("col.event", old.event.clone(), new.event.trim().to_string()),
+        ("col.consequence_text", old.consequence_text.clone(), new.consequence_text.trim().to_string()),
+        ("col.aspects", aspects(&old.aspects), aspects(&new.aspects)),
+        ("col.existing_controls", old.existing_controls.clone(), new.existing_controls.trim().to_string()),
+        ("col.probability", old.probability.to_string(), new.probability.to_string()),
+        ("col.consequence", old.consequence.to_string(), new.consequence.to_string()),
+        ("col.treatment", old.treatment.map(wire).unwrap_or_default(), new.treatment.map(wire).unwrap_or_default()),
+        ("col.motivation", old.treatment_motivation.clone(), new.treatment_motivation.trim().to_string()),
+        ("col.residual_probability", num(old.residual_probability), num(new.residual_probability)),
+        ("col.residual_consequence", num(old.residual_consequence), num(new.residual_consequence)),
     ];
     for (field, o, n) in pairs.into_iter().filter(|(_, o, n)| o != n) {
-        out.push(change("Riskanalys", &old.event, field, o, n));
+        out.push(change(RISKS, &old.event, field, o, n));
     }
 }
 

@@ -12,15 +12,25 @@ use infoklass_core::risk::Risk;
 use infoklass_core::{Aspect, InformationSet, ObjectMeta};
 
 use crate::dto_workbook::{AnswerEdit, ExportedRow, RiskEdit, WorkbookConflict, WorkbookEdits};
-use crate::workbook_apply::{fact_labels, fact_values, priority_sv, status_sv, treatment_sv};
+use crate::workbook_apply::{fact_values, level_key, motivation_key, priority_sv, status_sv, treatment_sv, FACT_KEYS};
 use crate::{ActionInput, ObjectDetail, RequirementView, Result, RiskAnalysisView, Store};
-use infoklass_core::labels::Lang;
 
 pub const FACTS: &str = "Översikt";
 pub const SETS: &str = "Klassning";
 pub const ANSWERS: &str = "Krav";
 pub const ACTIONS: &str = "Handlingsplan";
 pub const RISKS: &str = "Riskanalys";
+
+/// The label key of a sheet named as the hidden sheet names it (a conflict names it so).
+fn sheet_key(sheet: &str) -> &'static str {
+    match sheet {
+        FACTS => "sheet.overview",
+        SETS => "sheet.classification",
+        ANSWERS => "sheet.requirements",
+        ACTIONS => "sheet.actions",
+        _ => "sheet.risks",
+    }
+}
 
 type Fields = Vec<(String, String)>;
 
@@ -33,51 +43,51 @@ fn fields(pairs: &[(&str, String)]) -> Fields {
 }
 
 pub fn fact_fields(m: &ObjectMeta) -> Fields {
-    fact_labels(Lang::Sv).iter().map(|l| l.to_string()).zip(fact_values(m)).collect()
+    FACT_KEYS.iter().map(|k| k.to_string()).zip(fact_values(m)).collect()
 }
 
 pub fn set_fields(s: &InformationSet) -> Fields {
-    let mut out = fields(&[("Informationsmängd", s.name.clone()), ("Beskrivning", s.description.clone())]);
+    let mut out = fields(&[("col.set", s.name.clone()), ("col.description", s.description.clone())]);
     for a in Aspect::ALL {
-        out.push((a.code().to_string(), level(*s.levels.get(a))));
-        out.push((format!("Motivering {}", a.code()), s.motivations.get(a).clone()));
+        out.push((level_key(a), level(*s.levels.get(a))));
+        out.push((motivation_key(a), s.motivations.get(a).clone()));
     }
     out
 }
 
 pub fn answer_fields(a: &AnswerEdit) -> Fields {
     fields(&[
-        ("Självskattning", a.answer.map(|x| x.name_sv()).unwrap_or("").to_string()),
-        ("Kommentar", a.comment.trim().to_string()),
-        ("Bevis", a.evidence.trim().to_string()),
+        ("col.self_assessment", a.answer.map(|x| x.name_sv()).unwrap_or("").to_string()),
+        ("col.comment", a.comment.trim().to_string()),
+        ("col.evidence", a.evidence.trim().to_string()),
     ])
 }
 
 pub fn action_fields(a: &ActionInput) -> Fields {
     fields(&[
-        ("Åtgärd", a.measure.trim().to_string()),
-        ("Åtgärdsansvarig", a.responsible.trim().to_string()),
-        ("Klart senast", a.due.clone().unwrap_or_default()),
-        ("Prioritet", priority_sv(a.priority).to_string()),
-        ("Status", status_sv(a.status).to_string()),
-        ("Uppföljning", a.notes.trim().to_string()),
+        ("col.action", a.measure.trim().to_string()),
+        ("col.responsible", a.responsible.trim().to_string()),
+        ("col.due", a.due.clone().unwrap_or_default()),
+        ("col.priority", priority_sv(a.priority).to_string()),
+        ("col.status", status_sv(a.status).to_string()),
+        ("col.follow_up", a.notes.trim().to_string()),
     ])
 }
 
 pub fn risk_fields(r: &RiskEdit) -> Fields {
     let aspects = r.aspects.iter().map(|x| x.code()).collect::<Vec<_>>().join(", ");
     fields(&[
-        ("Orsak", r.cause.trim().to_string()),
-        ("Händelse", r.event.trim().to_string()),
-        ("Konsekvensbeskrivning", r.consequence_text.trim().to_string()),
-        ("Aspekter", aspects),
-        ("Befintligt skydd", r.existing_controls.trim().to_string()),
-        ("Sannolikhet", r.probability.to_string()),
-        ("Konsekvens", r.consequence.to_string()),
-        ("Hantering", r.treatment.map(treatment_sv).unwrap_or("").to_string()),
-        ("Motivering", r.treatment_motivation.trim().to_string()),
-        ("Kvarvarande sannolikhet", level(r.residual_probability)),
-        ("Kvarvarande konsekvens", level(r.residual_consequence)),
+        ("col.cause", r.cause.trim().to_string()),
+        ("col.event", r.event.trim().to_string()),
+        ("col.consequence_text", r.consequence_text.trim().to_string()),
+        ("col.aspects", aspects),
+        ("col.existing_controls", r.existing_controls.trim().to_string()),
+        ("col.probability", r.probability.to_string()),
+        ("col.consequence", r.consequence.to_string()),
+        ("col.treatment", r.treatment.map(treatment_sv).unwrap_or("").to_string()),
+        ("col.motivation", r.treatment_motivation.trim().to_string()),
+        ("col.residual_probability", level(r.residual_probability)),
+        ("col.residual_consequence", level(r.residual_consequence)),
     ])
 }
 
@@ -193,7 +203,7 @@ impl Merge {
                 Some(b) if *b == d => {}
                 _ => {
                     self.conflicts.push(WorkbookConflict {
-                        sheet: sheet.into(),
+                        sheet: sheet_key(sheet).into(),
                         item: item.into(),
                         field: field.clone(),
                         database: d,
@@ -216,7 +226,7 @@ impl Merge {
             let b = base.get(i).cloned().unwrap_or_default();
             if b != w {
                 self.conflicts.push(WorkbookConflict {
-                    sheet: sheet.into(),
+                    sheet: sheet_key(sheet).into(),
                     item: item.into(),
                     field,
                     database: String::new(),
@@ -312,29 +322,29 @@ impl Store {
 
 fn take_fact(e: &mut ObjectMeta, d: &ObjectMeta, field: &str) {
     match field {
-        "Beskrivning" => e.description = d.description.clone(),
-        "Förvaltning / enhet" => e.unit = d.unit.clone(),
-        "Informationsägare" => e.information_owner = d.information_owner.clone(),
-        "Systemägare" => e.system_owner = d.system_owner.clone(),
-        "Systemförvaltare" => e.system_administrator = d.system_administrator.clone(),
-        "Leverantör" => e.supplier = d.supplier.clone(),
-        "Deltagare" => e.participants = d.participants.clone(),
-        "Taggar" => e.tags = d.tags.clone(),
-        "Klassningsdatum" => e.classification_date = d.classification_date.clone(),
-        "Nästa översyn" => e.next_review = d.next_review.clone(),
+        "fact.description" => e.description = d.description.clone(),
+        "fact.unit" => e.unit = d.unit.clone(),
+        "fact.information_owner" => e.information_owner = d.information_owner.clone(),
+        "fact.system_owner" => e.system_owner = d.system_owner.clone(),
+        "fact.system_administrator" => e.system_administrator = d.system_administrator.clone(),
+        "fact.supplier" => e.supplier = d.supplier.clone(),
+        "fact.participants" => e.participants = d.participants.clone(),
+        "fact.tags" => e.tags = d.tags.clone(),
+        "fact.classification_date" => e.classification_date = d.classification_date.clone(),
+        "fact.next_review" => e.next_review = d.next_review.clone(),
         _ => {}
     }
 }
 
 fn take_set(e: &mut InformationSet, d: &InformationSet, field: &str) {
     match field {
-        "Informationsmängd" => e.name = d.name.clone(),
-        "Beskrivning" => e.description = d.description.clone(),
+        "col.set" => e.name = d.name.clone(),
+        "col.description" => e.description = d.description.clone(),
         _ => {
             for a in Aspect::ALL {
-                if field == a.code() {
+                if field == level_key(a) {
                     *e.levels.get_mut(a) = *d.levels.get(a);
-                } else if field == format!("Motivering {}", a.code()) {
+                } else if field == motivation_key(a) {
                     *e.motivations.get_mut(a) = d.motivations.get(a).clone();
                 }
             }
@@ -344,38 +354,38 @@ fn take_set(e: &mut InformationSet, d: &InformationSet, field: &str) {
 
 fn take_answer(e: &mut AnswerEdit, d: &AnswerEdit, field: &str) {
     match field {
-        "Självskattning" => e.answer = d.answer,
-        "Kommentar" => e.comment = d.comment.clone(),
-        "Bevis" => e.evidence = d.evidence.clone(),
+        "col.self_assessment" => e.answer = d.answer,
+        "col.comment" => e.comment = d.comment.clone(),
+        "col.evidence" => e.evidence = d.evidence.clone(),
         _ => {}
     }
 }
 
 fn take_action(e: &mut ActionInput, d: &ActionInput, field: &str) {
     match field {
-        "Åtgärd" => e.measure = d.measure.clone(),
-        "Åtgärdsansvarig" => e.responsible = d.responsible.clone(),
-        "Klart senast" => e.due = d.due.clone(),
-        "Prioritet" => e.priority = d.priority,
-        "Status" => e.status = d.status,
-        "Uppföljning" => e.notes = d.notes.clone(),
+        "col.action" => e.measure = d.measure.clone(),
+        "col.responsible" => e.responsible = d.responsible.clone(),
+        "col.due" => e.due = d.due.clone(),
+        "col.priority" => e.priority = d.priority,
+        "col.status" => e.status = d.status,
+        "col.follow_up" => e.notes = d.notes.clone(),
         _ => {}
     }
 }
 
 fn take_risk(e: &mut RiskEdit, d: &RiskEdit, field: &str) {
     match field {
-        "Orsak" => e.cause = d.cause.clone(),
-        "Händelse" => e.event = d.event.clone(),
-        "Konsekvensbeskrivning" => e.consequence_text = d.consequence_text.clone(),
-        "Aspekter" => e.aspects = d.aspects.clone(),
-        "Befintligt skydd" => e.existing_controls = d.existing_controls.clone(),
-        "Sannolikhet" => e.probability = d.probability,
-        "Konsekvens" => e.consequence = d.consequence,
-        "Hantering" => e.treatment = d.treatment,
-        "Motivering" => e.treatment_motivation = d.treatment_motivation.clone(),
-        "Kvarvarande sannolikhet" => e.residual_probability = d.residual_probability,
-        "Kvarvarande konsekvens" => e.residual_consequence = d.residual_consequence,
+        "col.cause" => e.cause = d.cause.clone(),
+        "col.event" => e.event = d.event.clone(),
+        "col.consequence_text" => e.consequence_text = d.consequence_text.clone(),
+        "col.aspects" => e.aspects = d.aspects.clone(),
+        "col.existing_controls" => e.existing_controls = d.existing_controls.clone(),
+        "col.probability" => e.probability = d.probability,
+        "col.consequence" => e.consequence = d.consequence,
+        "col.treatment" => e.treatment = d.treatment,
+        "col.motivation" => e.treatment_motivation = d.treatment_motivation.clone(),
+        "col.residual_probability" => e.residual_probability = d.residual_probability,
+        "col.residual_consequence" => e.residual_consequence = d.residual_consequence,
         _ => {}
     }
 }

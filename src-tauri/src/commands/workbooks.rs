@@ -39,20 +39,31 @@ pub fn export_portfolio(state: State<'_, AppState>, ids: Vec<String>, lang: Opti
     export_file(&format!("{title} {today}"), "xlsx", &bytes)
 }
 
-/// What importing the file would do; writes nothing.
+/// What importing the file would do; writes nothing. A workbook's change list is in the UI's
+/// language (Swedish when none is given).
 #[tauri::command(async)]
-pub fn preview_import(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<FileImport> {
+pub fn preview_import(
+    state: State<'_, AppState>,
+    file_name: String,
+    base64: String,
+    lang: Option<Lang>,
+) -> CmdResult<FileImport> {
     let bytes = decode(&file_name, &base64)?;
     let store = state.store()?;
-    Ok(import::preview(&store, &file_name, &bytes, &ctx().today))
+    Ok(import::preview_in(&store, &file_name, &bytes, &ctx().today, lang.unwrap_or_default()))
 }
 
 /// Imports the file in one transaction; the report says what was written or why not.
 #[tauri::command(async)]
-pub fn import_file(state: State<'_, AppState>, file_name: String, base64: String) -> CmdResult<FileImport> {
+pub fn import_file(
+    state: State<'_, AppState>,
+    file_name: String,
+    base64: String,
+    lang: Option<Lang>,
+) -> CmdResult<FileImport> {
     let bytes = decode(&file_name, &base64)?;
     let mut store = state.store()?;
-    Ok(import::import(&mut store, &ctx(), &file_name, &bytes))
+    Ok(import::import_in(&mut store, &ctx(), &file_name, &bytes, lang.unwrap_or_default()))
 }
 
 /// Remembers what a level word in old workbooks means, e.g. "hög" → 3.

@@ -190,8 +190,10 @@ export const api = {
   // workbooks or workbooks sent back), one file per call so a batch can show progress.
   exportWorkbook: (id: string, lang: Lang | null) => call<ExportResult>('export_workbook', { id, lang }),
   exportPortfolio: (ids: string[], lang: Lang | null) => call<ExportResult>('export_portfolio', { ids, lang }),
-  previewImport: (fileName: string, base64: string) => call<FileImport>('preview_import', { fileName, base64 }),
-  importFile: (fileName: string, base64: string) => call<FileImport>('import_file', { fileName, base64 }),
+  previewImport: (fileName: string, base64: string, lang: Lang | null) =>
+    call<FileImport>('preview_import', { fileName, base64, lang }),
+  importFile: (fileName: string, base64: string, lang: Lang | null) =>
+    call<FileImport>('import_file', { fileName, base64, lang }),
   saveImportWord: (word: string, level: number) => call<null>('save_import_word', { word, level }),
   listImports: () => call<ImportRecord[]>('list_imports'),
   legacyRequirements: (id: string) => call<LegacyRequirement[]>('legacy_requirements', { id }),

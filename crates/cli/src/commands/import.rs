@@ -2,6 +2,7 @@
 //! Every file is previewed; without --dry-run it is written in one transaction. One broken
 //! file does not stop the others; the exit code says whether any failed.
 
+use infoklass_core::labels::Lang;
 use infoklass_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,9 @@ pub struct Args {
     /// Map a level word used in old workbooks, e.g. --map "hög=3" (app level 0–4); remembered.
     #[arg(long, value_name = "WORD=LEVEL")]
     map: Vec<String>,
+    /// The language of a workbook's change list (sheets, columns, words): sv or en.
+    #[arg(long, default_value = "sv", value_parser = super::parse_lang)]
+    lang: Lang,
 }
 
 pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
@@ -49,8 +53,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
         // Checked for kind and size before it is read (a FIFO or /dev/zero would hang or fill memory).
         let report = match import::read_file(file) {
-            Ok(bytes) if a.dry_run => import::preview(store, &name, &bytes, &ctx.today),
-            Ok(bytes) => import::import(store, ctx, &name, &bytes),
+            Ok(bytes) if a.dry_run => import::preview_in(store, &name, &bytes, &ctx.today, a.lang),
+            Ok(bytes) => import::import_in(store, ctx, &name, &bytes, a.lang),
             Err(failure) => FileImport { file_name: name, failure: Some(*failure), ..Default::default() },
         };
         reports.push(report);

@@ -276,4 +276,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("answered_by.verksamhet", "Business"),
     ("answered_by.it", "IT"),
     ("answered_by.leverantor", "Supplier"),
+    // The change list of an edited workbook sent back (its preview).
+    ("change.new_set", "new information set"),
+    ("change.new_action", "new action"),
+    ("change.new_risk", "new risk"),
+    ("change.new_risk_value", "P{probability} × C{consequence}"),
+    ("change.comment_not_kept", "Comment (not kept without an answer)"),
 ];

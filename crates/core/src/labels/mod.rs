@@ -65,6 +65,25 @@ pub fn aspect_letter(lang: Lang, aspect: crate::Aspect) -> &'static str {
     word(lang, "aspect", aspect)
 }
 
+/// A profile such as `K2 R3 T– S2` with the aspect letters of `lang` (in English `C2 I3 A– T2`);
+/// in Swedish the same text as `Profile::text`.
+pub fn profile_text(lang: Lang, levels: &crate::aspect::Levels) -> String {
+    let letters = levels.iter().map(|(a, l)| (aspect_letter(lang, a), l));
+    letters.map(|(x, l)| l.map_or(format!("{x}–"), |l| format!("{x}{l}"))).collect::<Vec<_>>().join(" ")
+}
+
+/// A profile text as `Profile::text` writes it (`K2 R3 T– S2`) with the letters of `lang`.
+pub fn relabel_profile(lang: Lang, profile: &str) -> String {
+    let letter = |t: &str| {
+        let code = t.get(..1).unwrap_or("");
+        match crate::Aspect::ALL.iter().find(|a| a.code() == code) {
+            Some(a) => format!("{}{}", aspect_letter(lang, *a), &t[1..]),
+            None => t.to_string(),
+        }
+    };
+    profile.split(' ').map(letter).collect::<Vec<_>>().join(" ")
+}
+
 /// A catalogue text (requirement, threat, information type) in `lang`: the English text in
 /// English, else the Swedish one marked "(sv)" so a reader sees it is untranslated. The UI's
 /// `textFor` (ui/src/lib/bilingual.ts) follows the same rule; `catalog_text_matches_the_ui`
@@ -146,6 +165,10 @@ mod tests {
             "Enter a whole number from 1 to 4."
         );
         assert_eq!(aspect_letter(Lang::En, crate::Aspect::T), "A");
+        let levels = crate::PerAspect { k: Some(2), r: Some(3), t: None, s: Some(2) };
+        assert_eq!(profile_text(Lang::En, &levels), "C2 I3 A– T2");
+        assert_eq!(profile_text(Lang::Sv, &levels), crate::aspect::profile_string(&levels));
+        assert_eq!(relabel_profile(Lang::En, &crate::aspect::profile_string(&levels)), "C2 I3 A– T2");
     }
 
     /// The UI decides the same fallback in `textFor`; its source must state the same rule

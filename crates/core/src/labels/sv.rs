@@ -276,4 +276,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("answered_by.verksamhet", "Verksamhet"),
     ("answered_by.it", "IT"),
     ("answered_by.leverantor", "Leverantör"),
+    // The change list of an edited workbook sent back (its preview).
+    ("change.new_set", "ny informationsmängd"),
+    ("change.new_action", "ny åtgärd"),
+    ("change.new_risk", "ny risk"),
+    ("change.new_risk_value", "S{probability} × K{consequence}"),
+    ("change.comment_not_kept", "Kommentar (sparas inte utan svar)"),
 ];

@@ -1,4 +1,4 @@
-//! The "Beroenden" sheet: what the object depends on, what depends on it, a cycle through it,
+//! The dependency sheet ("Beroenden"): what the object depends on, what depends on it, a cycle through it,
 //! and the levels its dependents suggest with the owner's decisions. Read-only: dependencies
 //! are changed in the app.
 
@@ -18,7 +18,8 @@ const COLUMNS: [(&str, f64); 5] = [
     ("col.approved_profile", 18.0),
     ("col.status", 14.0),
 ];
-const PORTFOLIO_COLUMNS: [(&str, f64); 3] = [("Objekt", 32.0), ("Typ av beroende", 18.0), ("Beror på", 32.0)];
+const PORTFOLIO_COLUMNS: [(&str, f64); 3] =
+    [("fact.object", 32.0), ("col.dependency_kind", 18.0), ("wb.depends_on", 32.0)];
 
 fn kind(lang: Lang, k: DependencyKind) -> &'static str {
     text(lang, &format!("dependency_kind.{}", k.as_str()))
@@ -73,14 +74,15 @@ pub fn write(wb: &mut Workbook, d: &Dependencies, lang: Lang) -> Result<(), Xlsx
 }
 
 /// Every dependency among the portfolio's objects, one row each.
-pub fn write_portfolio(wb: &mut Workbook, objects: &[PortfolioObject]) -> Result<(), XlsxError> {
+pub fn write_portfolio(wb: &mut Workbook, objects: &[PortfolioObject], lang: Lang) -> Result<(), XlsxError> {
     let rows: Vec<(&str, &str, &str)> = objects
         .iter()
-        .flat_map(|o| o.depends_on.iter().map(move |(kind, on)| (o.meta.name.as_str(), kind.name_sv(), on.as_str())))
+        .flat_map(|o| o.depends_on.iter().map(move |(k, on)| (o.meta.name.as_str(), kind(lang, *k), on.as_str())))
         .collect();
     let ws = wb.add_worksheet();
-    ws.set_name(sheet_name(Lang::Sv, DEPENDENCIES))?;
-    cells::table_head(ws, "Beroenden", &format!("{} rader", rows.len()), &PORTFOLIO_COLUMNS)?;
+    ws.set_name(sheet_name(lang, DEPENDENCIES))?;
+    let help = format!("{} {}", rows.len(), text(lang, "portfolio.rows"));
+    cells::table_head_in(ws, lang, sheet_name(lang, DEPENDENCIES), &help, &PORTFOLIO_COLUMNS)?;
     let locked = cells::locked();
     for (i, (name, kind, on)) in rows.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;

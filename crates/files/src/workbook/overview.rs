@@ -49,7 +49,7 @@ pub fn write(wb: &mut Workbook, data: &ObjectExport, lang: Lang) -> Result<(), X
     }
     row += 1;
     ws.write_string_with_format(row, 0, text(lang, "wb.profile"), &style::title())?;
-    ws.write_string_with_format(row, 1, &c.profile.text, &style::cell_bold())?;
+    ws.write_string_with_format(row, 1, labels::profile_text(lang, &c.profile.levels), &style::cell_bold())?;
     // Live maxima over the Klassning sheet, so edits there show here at once.
     let first = HEADER_ROW + 2;
     let last = HEADER_ROW + 1 + d.current.content.sets.len() as u32 + SPARE_ROWS;

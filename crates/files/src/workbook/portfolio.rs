@@ -124,7 +124,8 @@ pub fn portfolio_workbook(p: &Portfolio, stamp: &ExportStamp, lang: Lang) -> Res
         for (j, a) in Aspect::ALL.iter().enumerate() {
             write_level(ws, row, LEVEL_COL + j as u16, *o.profile.levels.get(*a))?;
         }
-        ws.write_string(row, 9, &o.profile.text)?;
+        let profile = labels::profile_text(lang, &o.profile.levels);
+        ws.write_string(row, 9, &profile)?;
         ws.write_string(row, 10, o.meta.next_review.as_deref().unwrap_or(""))?;
         if let Some(days) = days_overdue(o.meta.next_review.as_deref(), &p.today) {
             ws.write_number(row, 11, days as f64)?;
@@ -136,7 +137,7 @@ pub fn portfolio_workbook(p: &Portfolio, stamp: &ExportStamp, lang: Lang) -> Res
         write_level(ws, row, 16, top)?;
         ws.write_string(row, 17, &o.id)?;
         let mut fit = texts.to_vec();
-        fit.extend(["", "", "", "", &o.profile.text, "", "", t(analysis.key(&o.id)), "", "", "", "", &o.id]);
+        fit.extend(["", "", "", "", &profile, "", "", t(analysis.key(&o.id)), "", "", "", "", &o.id]);
         row_height::fit_row(ws, row, &cols, &fit)?;
     }
     format_rows(ws, objects.len(), cols.len(), &locked)?;
@@ -157,7 +158,7 @@ pub fn portfolio_workbook(p: &Portfolio, stamp: &ExportStamp, lang: Lang) -> Res
             let why: Vec<String> = Aspect::ALL
                 .iter()
                 .filter(|a| !s.motivations.get(**a).is_empty())
-                .map(|a| format!("{}: {}", a.code(), s.motivations.get(*a)))
+                .map(|a| format!("{}: {}", labels::aspect_letter(lang, *a), s.motivations.get(*a)))
                 .collect();
             let why = why.join(" · ");
             ws.write_string(row, 6, &why)?;
@@ -217,7 +218,7 @@ pub fn portfolio_workbook(p: &Portfolio, stamp: &ExportStamp, lang: Lang) -> Res
     }
     format_rows(ws, risks, cols.len(), &locked)?;
 
-    super::dependencies::write_portfolio(&mut wb, objects)?;
+    super::dependencies::write_portfolio(&mut wb, objects, lang)?;
     let ws = wb.add_worksheet();
     ws.set_name(META)?;
     let meta = [
@@ -253,14 +254,11 @@ fn write_level(ws: &mut Worksheet, row: u32, col: u16, value: Option<u8>) -> Res
     Ok(())
 }
 
-/// The headers of a column table in `lang`; the aspect letters stay as they are.
+/// The headers of a column table in `lang`; an aspect's column is headed by its letter.
 fn headers(lang: Lang, cols: &[(&str, f64)]) -> Vec<(&'static str, f64)> {
     cols.iter()
         .map(|(key, width)| match *key {
-            "K" => ("K", *width),
-            "R" => ("R", *width),
-            "T" => ("T", *width),
-            "S" => ("S", *width),
+            "K" | "R" | "T" | "S" => (labels::text(lang, &format!("aspect.{key}")), *width),
             key => (labels::text(lang, &format!("portfolio_column.{key}")), *width),
         })
         .collect()

@@ -1,7 +1,7 @@
 //! The Krav sheet (derived requirements with self-assessment), the Upphandlingskrav sheet
 //! (SKA-wordings) and the sheet of requirements kept from an old ISAK workbook.
 
-use infoklass_core::labels::{aspect_letter, catalog_text, fill, text, word, Lang};
+use infoklass_core::labels::{self, aspect_letter, catalog_text, fill, text, word, Lang};
 use infoklass_core::requirements::trigger::Term;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
@@ -46,7 +46,7 @@ pub fn write_assessment(wb: &mut Workbook, data: &ObjectExport, lang: Lang) -> R
             &[
                 ("catalog", &format!("{} {}", view.catalog_id, view.catalog_version)),
                 ("count", &view.items.len().to_string()),
-                ("profile", &view.profile),
+                ("profile", &labels::relabel_profile(lang, &view.profile)),
             ],
         ),
     };

@@ -2,7 +2,8 @@
 
 /**
  * A field changed both in the workbook and in the database since the export (to different
- * values). It is shown and never applied; the database keeps its value.
+ * values). It is shown and never applied; the database keeps its value. Sheet and field are
+ * label keys, as in `WorkbookChange`; the values are as the workbook shows them.
  */
 export type WorkbookConflict = { sheet: string, item: string, field: string, 
 /**

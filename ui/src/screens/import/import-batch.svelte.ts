@@ -5,6 +5,7 @@ import { api, toErrorBody } from '../../lib/api';
 import type { ErrorBody } from '../../lib/bindings/ErrorBody';
 import type { FileImport } from '../../lib/bindings/FileImport';
 import { readAsBase64 } from '../../lib/files';
+import { i18n } from '../../lib/i18n/index.svelte';
 import { importable } from '../../lib/imports';
 
 export type Phase = 'queued' | 'reading' | 'previewed' | 'importing' | 'imported';
@@ -78,7 +79,10 @@ class ImportBatch {
     return this.each(keys, 'reading', async (f, base64) => {
       this.update(f.key, { phase: 'reading', error: null });
       try {
-        this.update(f.key, { phase: 'previewed', preview: await api.previewImport(f.file.name, await base64()) });
+        this.update(f.key, {
+          phase: 'previewed',
+          preview: await api.previewImport(f.file.name, await base64(), i18n.lang),
+        });
       } catch (e) {
         this.update(f.key, { phase: 'previewed', preview: null, error: toErrorBody(e) });
       }
@@ -93,7 +97,10 @@ class ImportBatch {
       async (f, base64) => {
         this.update(f.key, { phase: 'importing', error: null });
         try {
-          this.update(f.key, { phase: 'imported', result: await api.importFile(f.file.name, await base64()) });
+          this.update(f.key, {
+            phase: 'imported',
+            result: await api.importFile(f.file.name, await base64(), i18n.lang),
+          });
         } catch (e) {
           this.update(f.key, { phase: 'imported', result: null, error: toErrorBody(e) });
         }
