@@ -2,7 +2,7 @@
 //! over all of them instead of a round of queries per object. Requirements are derived once
 //! per distinct catalogue, profile and lagrum; the answers only decide what counts as fulfilled.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use infoklass_core::dependency::DependencyKind;
 use infoklass_core::lagrum::LagrumCatalog;
@@ -86,7 +86,7 @@ impl Store {
 
         let mut scales: HashMap<(String, String), Scale> = HashMap::new();
         let mut stored_catalogs: HashMap<(String, String), Catalog> = HashMap::new();
-        let mut derived: HashMap<String, Vec<String>> = HashMap::new();
+        let mut derived: HashMap<String, HashSet<String>> = HashMap::new();
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let (Some(meta), Some(c)) = (metas.get(id), current.get(id)) else {
@@ -112,7 +112,9 @@ impl Store {
             let lagrum = (&lagrum_catalog, org_lagrum.as_slice());
             let keys = self.derived_keys(c, &snap, &profile, scale, lagrum, (&mut stored_catalogs, &mut derived))?;
             let done = answers.get(id);
-            let fulfilled = keys.iter().filter(|k| done.is_some_and(|d| d.iter().any(|x| x == *k))).count() as u32;
+            // Keys are unique in a catalogue and answers unique per key, so counting the answers
+            // found among the keys counts the keys answered, at one lookup per answer.
+            let fulfilled = done.map_or(0, |d| d.iter().filter(|k| keys.contains(k.as_str())).count()) as u32;
             out.push(PortfolioObject {
                 id: id.clone(),
                 meta: snap.meta,
@@ -156,8 +158,8 @@ impl Store {
         profile: &Profile,
         scale: &Scale,
         (lagrum_catalog, org_lagrum): (&LagrumCatalog, &[Lagrum]),
-        (stored, cache): (&mut StoredCatalogs, &'a mut HashMap<String, Vec<String>>),
-    ) -> Result<&'a Vec<String>> {
+        (stored, cache): (&mut StoredCatalogs, &'a mut HashMap<String, HashSet<String>>),
+    ) -> Result<&'a HashSet<String>> {
         let catalog_key = match (&c.catalog_id, &c.catalog_version) {
             (Some(id), Some(v)) => Some((id.clone(), v.clone())),
             _ => None,
