@@ -64,7 +64,8 @@ impl Store {
     /// The portfolio of the given objects with the overview over them.
     pub fn portfolio_with_overview(&self, ids: &[String], today: &str) -> Result<Portfolio> {
         let objects = self.portfolio(ids, today)?;
-        let facts = self.facts_of(ids.to_vec(), today)?;
+        let sets = objects.iter().map(|o| (o.id.clone(), o.sets.clone())).collect();
+        let facts = self.facts_of(ids.to_vec(), today, sets)?;
         let overview = overview(&facts, &OverviewFilter::default(), today);
         Ok(Portfolio { objects, overview, today: today.to_string() })
     }
