@@ -19,7 +19,9 @@ echo "== requirement derivation: 1,000 objects"
 cargo bench -p infoklass-core --bench derive_requirements
 
 echo "== workbooks: export of 1,000 objects, import of a 3,000-set ISAK workbook"
-cargo bench -p infoklass-files --bench export
+# The export benchmark also times the whole `infoklass export` process against the bare write.
+cargo build --release -p infoklass-cli
+INFOKLASS_BIN="$CARGO_TARGET_DIR/release/infoklass" cargo bench -p infoklass-files --bench export
 cargo bench -p infoklass-isak --bench import
 
 echo "== the window (release build)"

@@ -45,6 +45,9 @@ impl ColumnWidth for (&str, f64) {
     }
 }
 
+/// The widest glyph `glyph_width` gives.
+const WIDEST: f64 = 2.0;
+
 /// How wide a character is, in widths of a digit of the same font (the wider of Calibri and
 /// DejaVu Sans).
 fn glyph_width(c: char) -> f64 {
@@ -65,7 +68,7 @@ fn glyph_width(c: char) -> f64 {
             }
         }
         // Anything else (other scripts, symbols) counts as wide, to be safe.
-        _ => 2.0,
+        _ => WIDEST,
     }
 }
 
@@ -77,7 +80,21 @@ fn text_width(s: &str) -> f64 {
 /// every explicit line break starts a line, and each paragraph wraps at spaces (a word wider
 /// than the column is broken where it no longer fits). Empty text takes one line.
 pub fn wrapped_lines(text: &str, width: f64) -> usize {
-    let room = ((width - CELL_MARGIN) * FILL).max(1.0);
+    let room = room(width);
+    // No glyph is wider than `WIDEST` and a text has no more characters than bytes, so a short
+    // text on one line fits without measuring it (most cells of a large export).
+    if text.len() as f64 * WIDEST <= room && !text.contains('\n') {
+        return 1;
+    }
+    measured_lines(text, room)
+}
+
+/// The width a line of text may fill in a column `width` characters wide.
+fn room(width: f64) -> f64 {
+    ((width - CELL_MARGIN) * FILL).max(1.0)
+}
+
+fn measured_lines(text: &str, room: f64) -> usize {
     text.split('\n').map(|p| paragraph_lines(p.trim_end_matches('\r'), room)).sum::<usize>().max(1)
 }
 
@@ -201,6 +218,36 @@ mod tests {
                     information som användarens roll kräver, och behörigheter ska kunna tilldelas per roll.";
         let lines = wrapped_lines(text, 60.0);
         assert!((3..=4).contains(&lines), "{lines}");
+    }
+
+    #[test]
+    fn the_short_cut_for_short_texts_gives_the_measured_lines() {
+        let texts = [
+            "",
+            "a",
+            "Ska",
+            "abcd abcd",
+            "M M M M",
+            "漢漢漢",
+            "WWWW",
+            "a\nb",
+            "a\r\nb",
+            "  ",
+            "x y  z ",
+            "Motivering K för objekt 0042",
+            "Förvaltning 11",
+            "ÅÄÖ åäö",
+            "🙂🙂",
+            "i i i i i i i i",
+        ];
+        for text in texts {
+            for width in (0..=160).map(|w| w as f64 / 4.0) {
+                assert_eq!(wrapped_lines(text, width), measured_lines(text, room(width)), "{text:?} in {width}");
+            }
+        }
+        // At the edge: four of the widest glyphs fill (9 − 0.6) × 0.95 = 7.98 with 8 wide.
+        assert_eq!(wrapped_lines("漢漢漢漢", 9.0), 2);
+        assert_eq!(wrapped_lines("漢漢漢", 9.0), 1);
     }
 
     #[test]

@@ -133,6 +133,10 @@ fn the_set_based_portfolio_equals_the_per_object_one() {
     let portfolio = store.portfolio_with_overview(&ids, "2026-11-01").unwrap();
     assert_eq!(portfolio.objects, set_based);
     assert_eq!(portfolio.overview.objects as usize, ids.len(), "the summary counts the same objects");
+    // The summary reuses the sets the portfolio read; the figures equal the overview's own
+    // reading (the ids are in name order, as the overview lists them).
+    let own = store.overview(&infoklass_core::overview::OverviewFilter::default(), "2026-11-01").unwrap();
+    assert_eq!(portfolio.overview, own);
     assert!(!portfolio_workbook(&portfolio, &stamp, Lang::Sv).unwrap().is_empty());
 }
 

@@ -68,20 +68,36 @@ impl Store {
     pub fn overview_facts(&self, today: &str) -> Result<Vec<ObjectFacts>> {
         let mut rows = self.overview_rows()?;
         infoklass_core::collate::sort_by_name(&mut rows, |r| &r.name);
-        self.facts_from_rows(rows, today)
+        self.facts_from_rows(rows, today, None)
     }
 
-    /// The facts of the given objects, in the given order; unknown ids are left out.
-    pub(crate) fn facts_of(&self, ids: Vec<String>, today: &str) -> Result<Vec<ObjectFacts>> {
+    /// The facts of the given objects, in the given order; unknown ids are left out. `sets`
+    /// holds each object's current sets by object id (the portfolio has read them already).
+    pub(crate) fn facts_of(
+        &self,
+        ids: Vec<String>,
+        today: &str,
+        sets: HashMap<String, Vec<InformationSet>>,
+    ) -> Result<Vec<ObjectFacts>> {
         let mut by_id: std::collections::HashMap<String, Row> =
             self.overview_rows()?.into_iter().map(|r| (r.id.clone(), r)).collect();
         let rows = ids.iter().filter_map(|id| by_id.remove(id)).collect();
-        self.facts_from_rows(rows, today)
+        self.facts_from_rows(rows, today, Some(sets))
     }
 
-    fn facts_from_rows(&self, rows: Vec<Row>, today: &str) -> Result<Vec<ObjectFacts>> {
-        let draft_ids: Vec<String> =
-            rows.iter().filter(|r| r.snapshot.is_none()).map(|r| r.classification_id.clone()).collect();
+    /// `known`: the current sets by object id, when the caller has them; drafts' sets are
+    /// read otherwise.
+    fn facts_from_rows(
+        &self,
+        rows: Vec<Row>,
+        today: &str,
+        mut known: Option<HashMap<String, Vec<InformationSet>>>,
+    ) -> Result<Vec<ObjectFacts>> {
+        let draft_ids: Vec<String> = rows
+            .iter()
+            .filter(|r| r.snapshot.is_none() && known.is_none())
+            .map(|r| r.classification_id.clone())
+            .collect();
         let mut draft_sets = self.sets_of(&json_ids(&draft_ids)?)?;
         let from_isak = self.isak_objects()?;
         let analyses = self.analyses()?;
@@ -97,7 +113,11 @@ impl Store {
                 }
                 None => {
                     let lagrum: Vec<LeanDecision> = serde_json::from_str(&r.lagrum)?;
-                    (draft_sets.remove(&r.classification_id).unwrap_or_default(), pending(&lagrum))
+                    let sets = match known.as_mut() {
+                        Some(known) => known.remove(&r.id),
+                        None => draft_sets.remove(&r.classification_id),
+                    };
+                    (sets.unwrap_or_default(), pending(&lagrum))
                 }
             };
             let status = Status::parse(&r.status).unwrap_or(Status::Utkast);

@@ -2,7 +2,7 @@
 //! over all of them instead of a round of queries per object. Requirements are derived once
 //! per distinct catalogue, profile and lagrum; the answers only decide what counts as fulfilled.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::sql::params;
 use infoklass_core::dependency::DependencyKind;
@@ -64,7 +64,8 @@ impl Store {
     /// The portfolio of the given objects with the overview over them.
     pub fn portfolio_with_overview(&self, ids: &[String], today: &str) -> Result<Portfolio> {
         let objects = self.portfolio(ids, today)?;
-        let facts = self.facts_of(ids.to_vec(), today)?;
+        let sets = objects.iter().map(|o| (o.id.clone(), o.sets.clone())).collect();
+        let facts = self.facts_of(ids.to_vec(), today, sets)?;
         let overview = overview(&facts, &OverviewFilter::default(), today);
         Ok(Portfolio { objects, overview, today: today.to_string() })
     }
@@ -86,7 +87,7 @@ impl Store {
 
         let mut scales: HashMap<(String, String), Scale> = HashMap::new();
         let mut stored_catalogs: HashMap<(String, String), Catalog> = HashMap::new();
-        let mut derived: HashMap<String, Vec<String>> = HashMap::new();
+        let mut derived: HashMap<String, HashSet<String>> = HashMap::new();
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let (Some(meta), Some(c)) = (metas.get(id), current.get(id)) else {
@@ -112,7 +113,9 @@ impl Store {
             let lagrum = (&lagrum_catalog, org_lagrum.as_slice());
             let keys = self.derived_keys(c, &snap, &profile, scale, lagrum, (&mut stored_catalogs, &mut derived))?;
             let done = answers.get(id);
-            let fulfilled = keys.iter().filter(|k| done.is_some_and(|d| d.iter().any(|x| x == *k))).count() as u32;
+            // Keys are unique in a catalogue and answers unique per key, so counting the answers
+            // found among the keys counts the keys answered, at one lookup per answer.
+            let fulfilled = done.map_or(0, |d| d.iter().filter(|k| keys.contains(k.as_str())).count()) as u32;
             out.push(PortfolioObject {
                 id: id.clone(),
                 meta: snap.meta,
@@ -156,8 +159,8 @@ impl Store {
         profile: &Profile,
         scale: &Scale,
         (lagrum_catalog, org_lagrum): (&LagrumCatalog, &[Lagrum]),
-        (stored, cache): (&mut StoredCatalogs, &'a mut HashMap<String, Vec<String>>),
-    ) -> Result<&'a Vec<String>> {
+        (stored, cache): (&mut StoredCatalogs, &'a mut HashMap<String, HashSet<String>>),
+    ) -> Result<&'a HashSet<String>> {
         let catalog_key = match (&c.catalog_id, &c.catalog_version) {
             (Some(id), Some(v)) => Some((id.clone(), v.clone())),
             _ => None,

@@ -34,9 +34,21 @@ pub struct Derived {
     pub suppressed: Option<Suppression>,
 }
 
+thread_local! {
+    static DERIVATIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread has called `derive_requirements` so far. A use case over many
+/// objects should derive once per distinct profile, not once per object; tests check that
+/// with the difference of two readings.
+pub fn derivations_on_this_thread() -> u64 {
+    DERIVATIONS.with(|n| n.get())
+}
+
 /// The requirements whose triggers hold for these levels and ticked lagrum. None when the
 /// object reaches the security level.
 pub fn derive_requirements(catalog: &Catalog, levels: &Levels, lagrum: &[Lagrum], security_level: u8) -> Derived {
+    DERIVATIONS.with(|n| n.set(n.get() + 1));
     if levels.iter().any(|(_, l)| l.is_some_and(|l| l >= security_level)) {
         return Derived { items: Vec::new(), suppressed: Some(Suppression::SecurityLevel) };
     }

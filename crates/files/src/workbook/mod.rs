@@ -25,6 +25,11 @@ use crate::ExcelError;
 
 pub use portfolio::{portfolio_of, portfolio_workbook};
 
+/// The zip compression level of the portfolio workbook (rust_xlsxwriter's default is 6). For
+/// 1,000 objects level 3 makes the file about a tenth larger (0.25 MB instead of 0.22 MB) and
+/// saves about a third of writing it, most of which is compressing the sheets' XML.
+pub const PORTFOLIO_ZIP_LEVEL: u8 = 3;
+
 /// Everything one object's workbook shows, read from the store beforehand.
 pub struct ObjectExport {
     pub detail: ObjectDetail,

@@ -234,6 +234,7 @@ pub fn portfolio_workbook(p: &Portfolio, stamp: &ExportStamp, lang: Lang) -> Res
         ws.write_string(i as u32, 1, v)?;
     }
     ws.set_hidden(true);
+    wb.set_zip_compression_level(super::PORTFOLIO_ZIP_LEVEL);
     Ok(wb.save_to_buffer()?)
 }
 
