@@ -35,8 +35,9 @@ bash tests/ui/run.sh
 
 step "end-to-end: the real app under Xvfb"
 cargo build --quiet -p infoklass-desktop --features custom-protocol
-cargo build --quiet -p infoklass-cli
+cargo build --quiet -p infoklass-cli -p infoklass-pg-test-cluster
 INFOKLASS_APP="$CARGO_TARGET_DIR/debug/infoklass-app" INFOKLASS_CLI="$CARGO_TARGET_DIR/debug/infoklass" \
+  INFOKLASS_PG_SERVER="$CARGO_TARGET_DIR/debug/infoklass-pg-test-server" \
   node --test --test-concurrency=1 tests/e2e/
 
 step "packages: .deb and .rpm built, unpacked and started"

@@ -1,9 +1,12 @@
 // End-to-end: the built desktop binary under Xvfb, driven through WebDriver. A new user
 // classifies a system with two information sets, approves it, and the CLI reads the result
-// from the same database file.
+// from the same database: the file, and an organisation database on a throw-away PostgreSQL
+// server (INFOKLASS_PG_SERVER names the test server program), where the app runs as an
+// information owner and the CLI reads as a reader.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,12 +23,42 @@ const LEVELS = [
 
 test('a new user classifies and approves a system in the real app', { timeout: 240_000 }, async () => {
   assert.ok(APP && CLI, 'INFOKLASS_APP and INFOKLASS_CLI name the built binaries');
-  mkdirSync(SHOTS, { recursive: true });
   const db = path.join(mkdtempSync(path.join(tmpdir(), 'infoklass-e2e-')), 'e2e.sqlite');
+  await classifyAndApprove(db, db, '');
+});
+
+test('the same on the organisation database, with the roles the database gives', { timeout: 300_000 }, async (t) => {
+  const server = process.env.INFOKLASS_PG_SERVER;
+  if (!server) {
+    t.skip('INFOKLASS_PG_SERVER is not set');
+    return;
+  }
+  const pg = spawn(server, ['anna:anna-pw', 'lena:lena-pw'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    const [line] = await once(pg.stdout, 'data');
+    const admin = String(line).trim();
+    const as = (login) => admin.replace(/\/\/postgres:[^@]*@/, `//${login}:${login}-pw@`);
+    const cli = (url, ...args) => execFileSync(CLI, ['--db', url, ...args], { encoding: 'utf8' });
+    cli(admin, 'db', 'init');
+    cli(admin, 'users', 'add', 'anna', '--role', 'informationsagare');
+    cli(admin, 'users', 'add', 'lena', '--role', 'lasare');
+    await classifyAndApprove(as('anna'), as('lena'), '-pg');
+    const shown = JSON.parse(cli(as('lena'), 'show', 'Vårdplanering', '--json'));
+    assert.ok(shown.history.every((h) => h.actor === 'anna'), 'the server names the login in the history');
+  } finally {
+    pg.stdin.end();
+    await once(pg, 'exit');
+  }
+});
+
+/** Classifies and approves through the app on `db`; reads the result with the CLI on `readDb`. */
+async function classifyAndApprove(db, readDb, shotSuffix) {
+  mkdirSync(SHOTS, { recursive: true });
+  const shot = (name) => path.join(SHOTS, name.replace('.png', `${shotSuffix}.png`));
   const app = await launchApp({ binary: APP, args: ['--db', db] });
   try {
     await app.waitFor('the object list', () => app.execute('return !!document.querySelector(\'[data-ready="true"]\')'), 30_000);
-    await app.screenshot(path.join(SHOTS, '1-empty-list.png'));
+    await app.screenshot(shot('1-empty-list.png'));
 
     await app.click('new-object');
     await app.type('meta-name', 'Vårdplanering');
@@ -46,7 +79,7 @@ test('a new user classifies and approves a system in the real app', { timeout: 2
         await app.type(`motivation-${i}-${a}`, `Bedömning av ${a} för ${LEVELS[i].name}`);
       }
     }
-    await app.screenshot(path.join(SHOTS, '2-levels.png'));
+    await app.screenshot(shot('2-levels.png'));
     await app.click('wizard-next');
 
     await app.click('lagrum-patientdatalagen');
@@ -54,19 +87,19 @@ test('a new user classifies and approves a system in the real app', { timeout: 2
     await app.click('wizard-next');
 
     await app.waitFor('the derived profile', async () => (await app.text('summary-profile')) === 'K2 R3 T3 S2');
-    await app.screenshot(path.join(SHOTS, '3-summary.png'));
+    await app.screenshot(shot('3-summary.png'));
     await app.click('approve');
     await app.type('approver', 'Verksamhetschef Vård');
     await app.click('confirm-approve');
 
     await app.waitFor('the approved status', async () => (await app.attr('detail-status', 'data-status')) === 'faststalld');
     assert.equal(await app.text('detail-profile'), 'K2 R3 T3 S2');
-    await app.screenshot(path.join(SHOTS, '4-detail.png'));
+    await app.screenshot(shot('4-detail.png'));
   } finally {
     await app.close();
   }
 
-  const shown = JSON.parse(execFileSync(CLI, ['show', 'Vårdplanering', '--json', '--db', db], { encoding: 'utf8' }));
+  const shown = JSON.parse(execFileSync(CLI, ['show', 'Vårdplanering', '--json', '--db', readDb], { encoding: 'utf8' }));
   const c = shown.object.current;
   assert.equal(c.status, 'faststalld');
   assert.equal(c.approved_by, 'Verksamhetschef Vård');
@@ -88,4 +121,4 @@ test('a new user classifies and approves a system in the real app', { timeout: 2
   assert.equal(shown.object.meta.unit, 'Hälso- och sjukvård');
   assert.deepEqual(shown.history.map((h) => h.action).at(-1), 'create');
   assert.ok(shown.history.some((h) => h.action === 'approve'));
-});
+}
