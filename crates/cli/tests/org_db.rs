@@ -115,6 +115,12 @@ fn the_roles_hold_through_the_command_line() {
 
     refused(&infoklass(&url("lena"), &["new", &example()], &[]), "FORBIDDEN");
     stdout(&infoklass(&url("olle"), &["new", &example()], &[]));
+    let may_edit = |login: &str| -> serde_json::Value {
+        let shown: serde_json::Value =
+            serde_json::from_str(&stdout(&infoklass(&url(login), &["show", "Ekonomisystem", "--json"], &[]))).unwrap();
+        shown["object"]["may_edit"].clone()
+    };
+    assert_eq!((may_edit("olle"), may_edit("stina"), may_edit("sam")), (true.into(), false.into(), true.into()));
     refused(&infoklass(&url("stina"), &["approve", "Ekonomisystem"], &[]), "FORBIDDEN");
     refused(&infoklass(&url("lena"), &["approve", "Ekonomisystem"], &[]), "FORBIDDEN");
     stdout(&infoklass(&url("sam"), &["approve", "Ekonomisystem"], &[]));

@@ -123,6 +123,9 @@ pub struct ObjectDetail {
     pub revision: i64,
     /// What the old ISAK workbook recorded, for an object imported from one.
     pub isak_record: Option<crate::dto_imports::IsakRecord>,
+    /// Whether this login may change the object: always on the file; on the organisation
+    /// database its information owner, a delegated editor or a coordinator.
+    pub may_edit: bool,
 }
 
 /// A new object with its first (draft) classification.

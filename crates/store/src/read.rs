@@ -59,6 +59,7 @@ impl Store {
             decommissioned: crate::decommission::read(&self.conn, id)?,
             revision: crate::revision::current(&self.conn, id)?.0,
             isak_record: crate::imports::isak_record(&self.conn, id)?,
+            may_edit: crate::audit::may_edit(&self.conn, id)?,
         })
     }
 

@@ -36,4 +36,9 @@ revision: number,
 /**
  * What the old ISAK workbook recorded, for an object imported from one.
  */
-isak_record: IsakRecord | null, };
+isak_record: IsakRecord | null, 
+/**
+ * Whether this login may change the object: always on the file; on the organisation
+ * database its information owner, a delegated editor or a coordinator.
+ */
+may_edit: boolean, };
