@@ -12,6 +12,12 @@ trap 'rm -rf "$work"' EXIT
 echo "== store: 5,000 objects"
 cargo bench -p infoklass-store --bench object_list -- --keep "$work/seeded.sqlite"
 
+echo "== the organisation database: the same on PostgreSQL, and 20 clients for 60 s on both"
+export INFOKLASS_PG_DURABLE=1
+cargo bench -p infoklass-store --bench object_list -- --backend postgres
+cargo bench -p infoklass-store --bench concurrent_clients -- --clients 20 --seconds 60
+cargo bench -p infoklass-store --bench concurrent_clients -- --backend postgres --clients 20 --seconds 60
+
 echo "== big inputs: re-import of 8,000 sets, 3,000 risks, 10,000 threats, 10,000 sets"
 cargo bench -p infoklass-store --bench bulk_input
 
