@@ -69,7 +69,11 @@ fn main() {
     let t = Instant::now();
     let data = object_data(&store, &id, &ctx.today).unwrap();
     let first = render(ReportKind::Object, None, Lang::Sv, &data, now).unwrap();
-    println!("first report (fonts parsed)                    {:>9.1} ms  ({} bytes)", t.elapsed().as_secs_f64() * 1e3, first.len());
+    println!(
+        "first report (fonts parsed)                    {:>9.1} ms  ({} bytes)",
+        t.elapsed().as_secs_f64() * 1e3,
+        first.len()
+    );
 
     measure("Klassningsbeslut: gather", 30, || object_data(&store, &id, &ctx.today).unwrap().to_string().len());
     measure("Klassningsbeslut: gather + typeset", 30, || {

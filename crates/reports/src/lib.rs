@@ -97,8 +97,9 @@ pub fn render(
     });
     let bytes = serde_json::to_vec(&input).map_err(|e| ReportError::Template(e.to_string()))?;
     let world = world::ReportWorld::new(files, kind.template_file(), bytes, date);
-    let document: PagedDocument =
-        typst::compile(&world).output.map_err(|errors| ReportError::Template(diagnostics::describe(&world, &errors)))?;
+    let document: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|errors| ReportError::Template(diagnostics::describe(&world, &errors)))?;
     let options = PdfOptions {
         creator: Smart::Custom(Some("Infoklass".into())),
         timestamp: Some(Timestamp::new_utc(date)),

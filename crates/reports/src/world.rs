@@ -17,9 +17,8 @@ pub const DATA_PATH: &str = "/data.json";
 
 /// The fonts compiled into the binary (Libertinus Serif, New Computer Modern, DejaVu Sans
 /// Mono: all cover Swedish), parsed once.
-static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect()
-});
+static EMBEDDED: LazyLock<Vec<Font>> =
+    LazyLock::new(|| typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect());
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
@@ -74,7 +73,10 @@ impl World for ReportWorld {
         if let VirtualRoot::Package(spec) = rooted.root() {
             // Reports are made offline: nothing is ever downloaded.
             return Err(FileError::Package(PackageError::Other(Some(
-                format!("packages such as {spec} are not available in reports; copy what you need into the template folder").into(),
+                format!(
+                    "packages such as {spec} are not available in reports; copy what you need into the template folder"
+                )
+                .into(),
             ))));
         }
         let path = rooted.vpath().get_with_slash();

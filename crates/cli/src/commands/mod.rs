@@ -17,6 +17,7 @@ pub mod org_db;
 pub mod overview;
 pub mod procurement;
 pub mod requirements;
+pub mod report;
 pub mod review;
 pub mod review_rule;
 pub mod reviews;
