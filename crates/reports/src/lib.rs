@@ -106,7 +106,12 @@ pub fn render(
         standards: PdfStandards::new(&[PdfStandard::A_2b]).expect("PDF/A-2b alone is a valid choice"),
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| ReportError::Template(diagnostics::describe(&world, &errors)))
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| ReportError::Template(diagnostics::describe(&world, &errors)));
+    // Typst memoises layout across compilations; reports are made now and then, so the cache
+    // would only hold memory in a long-running app (and make a repeated report look faster).
+    typst::comemo::evict(0);
+    pdf
 }
 
 /// The clock of a `Ctx` (RFC 3339) as the document's date; the present moment if it is unreadable.
