@@ -139,9 +139,11 @@ fn reports_come_in_english_and_an_adapted_template_is_used() {
     let text = text_of(&english);
     assert!(text.contains("Classification decision") && text.contains("Färdtjänstärenden"), "{text}");
 
-    // An organisation's copy with its own wording.
+    // An organisation's copy of the shipped templates with its own wording.
     let own = dir.path().join("mall");
-    copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/reports")), &own);
+    ok(run(&db, &["report", "template", "--out", own.to_str().unwrap()]));
+    let again = run(&db, &["report", "template", "--out", own.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("[WRITE_FAILED]"), "never overwrites");
     let labels = std::fs::read_to_string(own.join("labels.toml")).unwrap();
     std::fs::write(
         own.join("labels.toml"),

@@ -18,7 +18,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use data::{object_data, overview_data, risk_data};
-pub use template::TemplateFiles;
+pub use template::{write_shipped, TemplateFiles};
 
 pub use infoklass_store::ReportKind;
 

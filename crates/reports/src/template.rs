@@ -16,6 +16,23 @@ const SHIPPED: &[(&str, &str)] = &[
     ("lagesrapport.typ", include_str!("../../../catalog/reports/lagesrapport.typ")),
 ];
 
+/// Writes the shipped templates into `dir` (made if missing) for an organisation to adapt;
+/// refuses before writing anything if one of the files is already there.
+pub fn write_shipped(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let paths: Vec<PathBuf> = SHIPPED.iter().map(|(name, _)| dir.join(name)).collect();
+    if let Some(taken) = paths.iter().find(|p| p.exists()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} already exists; give an empty folder", taken.display()),
+        ));
+    }
+    std::fs::create_dir_all(dir)?;
+    for ((_, text), path) in SHIPPED.iter().zip(&paths) {
+        std::fs::write(path, text)?;
+    }
+    Ok(paths)
+}
+
 /// A template file larger than this is refused (a logo or a font fits easily).
 const MAX_FILE: u64 = 20 * 1024 * 1024;
 

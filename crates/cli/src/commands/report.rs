@@ -25,6 +25,12 @@ enum Which {
     Risk(ObjectArgs),
     /// Lägesrapport: the overview of the organisation or one unit, with charts.
     Overview(OverviewArgs),
+    /// Writes the shipped templates into a folder, to adapt and use with --template.
+    Template {
+        /// An empty or new folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -59,6 +65,16 @@ struct OverviewArgs {
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
     let (kind, data, common) = match a.which {
+        Which::Template { out } => {
+            let written = infoklass_reports::write_shipped(&out).map_err(|e| CliError {
+                code: ErrorCode::WriteFailed,
+                message: format!("could not write the templates: {e}"),
+            })?;
+            for path in written {
+                println!("{}", path.display());
+            }
+            return Ok(());
+        }
         Which::Object(o) => {
             let id = store.find_object(&o.object)?;
             (ReportKind::Object, infoklass_reports::object_data(store, &id, &ctx.today)?, o.common)
@@ -71,14 +87,10 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> Result<(), CliError> {
             (ReportKind::Overview, infoklass_reports::overview_data(store, o.unit.as_deref(), &ctx.today)?, o.common)
         }
     };
-    let pdf = infoklass_reports::render(
-        kind,
-        common.template.as_deref(),
-        common.lang,
-        &data,
-        infoklass_reports::clock(&ctx.now),
-    )
-    .map_err(report_error)?;
+    let template = common.template.or_else(infoklass_reports::template_dir_from_env);
+    let pdf =
+        infoklass_reports::render(kind, template.as_deref(), common.lang, &data, infoklass_reports::clock(&ctx.now))
+            .map_err(report_error)?;
     std::fs::write(&common.out, &pdf).map_err(|e| CliError {
         code: ErrorCode::WriteFailed,
         message: format!("could not write {}: {e}", common.out.display()),
