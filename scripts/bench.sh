@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks: the store with 5,000 objects, requirement derivation, workbook export and import,
-# and the real window (start-up, search, scroll).
+# reports as PDF/A, and the real window (start-up, search, scroll).
 # Figures are reported in docs/BENCHMARKS.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -29,6 +29,9 @@ echo "== workbooks: export of 1,000 objects, import of a 3,000-set ISAK workbook
 cargo build --release -p infoklass-cli
 INFOKLASS_BIN="$CARGO_TARGET_DIR/release/infoklass" cargo bench -p infoklass-files --bench export
 cargo bench -p infoklass-isak --bench import
+
+echo "== reports: a Klassningsbeslut, a Riskanalys, a Lägesrapport over 1,000 objects"
+cargo bench -p infoklass-reports --bench reports
 
 echo "== the window (release build)"
 cargo build --release -p infoklass-desktop --features custom-protocol

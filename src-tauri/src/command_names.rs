@@ -50,6 +50,7 @@ pub const COMMANDS: &[&str] = &[
     "save_action",
     "delete_action",
     "export_action_plan",
+    "make_report",
     "procurement_preview",
     "save_procurement",
     "get_procurement",

@@ -66,6 +66,7 @@ macro_rules! handler {
             $crate::commands::requirements::save_action,
             $crate::commands::requirements::delete_action,
             $crate::commands::requirements::export_action_plan,
+            $crate::commands::reports::make_report,
             $crate::commands::procurement::procurement_preview,
             $crate::commands::procurement::save_procurement,
             $crate::commands::procurement::get_procurement,

@@ -69,6 +69,8 @@ enum Command {
     Threats(commands::lists::Args),
     /// The information types: list, export as TOML, import an edited file.
     InfoTypes(commands::lists::Args),
+    /// A report as PDF/A: `report object|risk <obj>`, `report overview [--unit U]`, with --out.
+    Report(commands::report::Args),
     /// Write objects as Infoklass workbooks (one object, or a portfolio of many).
     Export(commands::export::Args),
     /// Read edited Infoklass workbooks back (preview with --dry-run).
@@ -165,6 +167,7 @@ fn run_on_database(path: &std::path::Path, command: Command) -> Result<(), CliEr
             Command::Risk(a) => commands::risk::run(&mut store, &ctx, a),
             Command::Threats(a) => commands::threats::run(&mut store, &ctx, a),
             Command::InfoTypes(a) => commands::info_types::run(&mut store, &ctx, a),
+            Command::Report(a) => commands::report::run(&store, &ctx, a),
             Command::Export(a) => commands::export::run(&store, &ctx, a),
             Command::Import(a) => commands::import::run(&mut store, &ctx, a),
             Command::Db(_) | Command::Users(_) => unreachable!("handled before a file is opened"),

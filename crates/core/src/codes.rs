@@ -119,6 +119,7 @@ string_codes! {
         DbNotEmpty = "DB_NOT_EMPTY",
         Conflict = "CONFLICT",
         ExportCancelled = "EXPORT_CANCELLED",
+        ReportTemplate = "REPORT_TEMPLATE",
     }
 }
 

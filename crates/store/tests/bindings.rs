@@ -15,6 +15,7 @@ use infoklass_store::dto::*;
 use infoklass_store::dto_dependencies::*;
 use infoklass_store::dto_imports::*;
 use infoklass_store::dto_lagrum::*;
+use infoklass_store::dto_reports::*;
 use infoklass_store::dto_requirements::*;
 use infoklass_store::dto_risks::*;
 use infoklass_store::dto_workbook::*;
@@ -53,6 +54,7 @@ fn export_all(dir: &Path) {
     CatalogInfo::export_all(&cfg).unwrap();
     CatalogImportPreview::export_all(&cfg).unwrap();
     ExportResult::export_all(&cfg).unwrap();
+    ReportKind::export_all(&cfg).unwrap();
     ExportFormat::export_all(&cfg).unwrap();
     ActionPlanFormat::export_all(&cfg).unwrap();
     HandoverInput::export_all(&cfg).unwrap();

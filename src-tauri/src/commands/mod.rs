@@ -11,6 +11,7 @@ pub mod lagrum;
 pub mod objects;
 pub mod procurement;
 pub mod reference;
+pub mod reports;
 pub mod requirements;
 pub mod review_rule;
 pub mod risks;

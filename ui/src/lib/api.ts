@@ -53,6 +53,7 @@ import type { LegacyRequirement } from './bindings/LegacyRequirement';
 
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { Lang } from './bindings/Lang';
+import type { ReportKind } from './bindings/ReportKind';
 
 export type { ExportFormat };
 
@@ -147,6 +148,9 @@ export const api = {
   deleteAction: (id: string, actionId: string) => call<Action[]>('delete_action', { id, actionId }),
   exportActionPlan: (id: string, format: ActionPlanFormat, lang: Lang | null) =>
     call<ExportResult>('export_action_plan', { id, format, lang }),
+  // Reports as PDF/A, saved like every export: an object's (id) or the overview's (unit).
+  makeReport: (kind: ReportKind, id: string | null, unit: string | null, lang: Lang | null) =>
+    call<ExportResult>('make_report', { kind, id, unit, lang }),
 
   // Procurement lists across objects. Exports are written by the backend into the user's
   // export folder (the remembered choice, else Downloads); the UI never names the file.

@@ -16,6 +16,7 @@ pub mod objects;
 pub mod org_db;
 pub mod overview;
 pub mod procurement;
+pub mod report;
 pub mod requirements;
 pub mod review;
 pub mod review_rule;

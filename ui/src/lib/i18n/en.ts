@@ -279,6 +279,7 @@ export const en: Record<keyof typeof sv, string> = {
   'error.unknown': 'An unexpected error occurred.',
   'error.IMPORT_CONFLICT':
     'Some fields were changed both in the workbook and in Infoklass since the export and were not saved.',
+  'error.REPORT_TEMPLATE': 'The report template has an error. The file and line are under Technical details.',
   'error.NOT_FOUND': 'The object does not exist (any more). It may have been deleted.',
   'error.NOT_DRAFT': 'The classification is already approved and cannot be changed. Start a re-classification instead.',
   'error.VALIDATION': 'The classification cannot be approved yet:',

@@ -13,6 +13,7 @@ import { enOrgReq } from './en-orgreq';
 import { enLagrum } from './en-lagrum';
 import { enProc } from './en-proc';
 import { enReq } from './en-req';
+import { enReports } from './en-reports';
 import { enRisk } from './en-risk';
 import { enScale } from './en-scale';
 import { enThreats } from './en-threats';
@@ -29,6 +30,7 @@ import { svOrgReq } from './sv-orgreq';
 import { svLagrum } from './sv-lagrum';
 import { svProc } from './sv-proc';
 import { svReq } from './sv-req';
+import { svReports } from './sv-reports';
 import { svRisk } from './sv-risk';
 import { svScale } from './sv-scale';
 import { svThreats } from './sv-threats';
@@ -51,6 +53,7 @@ const svAll = {
   ...svDatabase,
   ...svScale,
   ...svObjList,
+  ...svReports,
 };
 export type Key = keyof typeof svAll;
 
@@ -73,6 +76,7 @@ const dictionaries: Record<Lang, Record<Key, string>> = {
     ...enDatabase,
     ...enScale,
     ...enObjList,
+    ...enReports,
   },
 };
 const STORAGE_KEY = 'infoklass.lang';

@@ -277,6 +277,7 @@ export const sv = {
   'error.unknown': 'Ett oväntat fel inträffade.',
   'error.IMPORT_CONFLICT':
     'Några fält har ändrats både i arbetsboken och i Infoklass sedan exporten och sparades inte.',
+  'error.REPORT_TEMPLATE': 'Rapportmallen har ett fel. Filen och raden står under Teknisk information.',
   'error.NOT_FOUND': 'Objektet finns inte (längre). Det kan ha tagits bort.',
   'error.NOT_DRAFT': 'Klassningen är redan fastställd och kan inte ändras. Starta en omklassning i stället.',
   'error.VALIDATION': 'Klassningen kan inte fastställas ännu:',
