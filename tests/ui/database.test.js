@@ -28,8 +28,9 @@ test('an unreachable organisation database is explained and the local file stays
   assert.equal(await page.getByTestId('database-password').inputValue(), 'hemligt', 'what was typed stays');
 
   // The file that was open is still the one in use; the local file is offered.
-  await page.getByTestId('database-use-file').click();
-  await page.getByTestId('object-row').first().waitFor();
+  // Choosing reloads the window on the database now open.
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('database-use-file').click()]);
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
   await expectText(page.getByTestId('database-open'), /Databas: .*\.sqlite/);
   assert.equal(await page.getByTestId('object-row').count(), 3);
   assert.equal(await page.getByTestId('new-object').count(), 1, 'on the file one person has every role');
