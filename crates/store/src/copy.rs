@@ -65,10 +65,10 @@ impl Store {
         let objects = stmt.query_map([], |r| Ok(CopiedObject { id: r.get(0)?, name: r.get(1)? }))?;
         for object in objects {
             let object = object?;
-            let there = tx.query_row("SELECT 1 FROM objects WHERE id = ?1", [&object.id], |_| Ok(()));
-            match crate::sql::OptionalExtension::optional(there)? {
-                Some(()) => report.already_there.push(object),
-                None => report.copied.push(object),
+            if has_object(&tx, &object.id)? {
+                report.already_there.push(object);
+            } else {
+                report.copied.push(object);
             }
         }
         let ids = crate::portfolio::json_ids(&report.copied.iter().map(|o| o.id.clone()).collect::<Vec<_>>())?;
@@ -131,8 +131,7 @@ fn copy_dependencies(src: &rusqlite::Connection, to: &Connection, ids: &str, rep
         let mut n = 0;
         for row in rows {
             let Value::Text(target) = &row[at] else { continue };
-            let exists = to.query_row("SELECT 1 FROM objects WHERE id = ?1", [target], |_| Ok(()));
-            if crate::sql::OptionalExtension::optional(exists)?.is_none() {
+            if !has_object(to, target)? {
                 report.dependencies_left_out += usize::from(table == "dependencies");
                 continue;
             }
@@ -141,6 +140,10 @@ fn copy_dependencies(src: &rusqlite::Connection, to: &Connection, ids: &str, rep
         report.rows.insert(table.to_string(), n);
     }
     Ok(())
+}
+
+fn has_object(to: &Connection, id: &str) -> Result<bool> {
+    Ok(to.prepare_cached("SELECT 1 FROM objects WHERE id = ?1")?.exists([id])?)
 }
 
 fn read_rows(
